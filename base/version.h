@@ -1,0 +1,5 @@
+#pragma once
+
+namespace lkml {
+inline constexpr const char* kLkmlVersion = "0.1.0";
+}

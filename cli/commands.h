@@ -1,0 +1,12 @@
+// Subcommands of the `lkml` binary. Each registers its options on the CLI11 app and returns
+// the callback's exit code through `exit_code`. CLI11 is used only inside cli/.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace lkml::cli {
+
+void addLintCommand(CLI::App& app, int* exit_code);
+void addDumpCommand(CLI::App& app, int* exit_code);
+
+}  // namespace lkml::cli

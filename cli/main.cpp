@@ -1,0 +1,30 @@
+// lkml: a compiler for LookML. See `lkml --help`.
+#include <iostream>
+
+#include "base/version.h"
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"lkml: a compiler and linter for LookML (Looker's semantic layer)"};
+  app.set_version_flag("--version", std::string("lkml ") + lkml::kLkmlVersion);
+  app.require_subcommand(1);
+  app.footer(
+      "Examples:\n"
+      "  lkml lint looker/                       lint a project (exit 1 on errors)\n"
+      "  lkml lint looker/ --format sarif > r.sarif\n"
+      "  lkml lint . --format github             annotations in GitHub Actions\n"
+      "  lkml dump looker/views/users.view.lkml --json\n"
+      "\n"
+      "Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error, 3 database unreachable.");
+  int exit_code = lkml::cli::kExitOk;
+  lkml::cli::addLintCommand(app, &exit_code);
+  lkml::cli::addDumpCommand(app, &exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : lkml::cli::kExitUsage;
+  }
+  return exit_code;
+}

@@ -1,0 +1,233 @@
+#include "grammar/syntax_error_strategy.h"
+
+#include "LookMLParser.h"
+#include "grammar/lexer.h"
+#include "grammar/token_source.h"
+
+namespace lkml::grammar {
+
+using gen::LookMLParser;
+
+namespace {
+
+std::string describeTokenType(size_t type) {
+  switch (type) {
+    case antlr4::Token::EOF:
+      return "the end of the file";
+    case kSqlKey:
+      return "a SQL parameter (`sql: ... ;;`)";
+    case kLBrace:
+      return "'{'";
+    case kRBrace:
+      return "'}'";
+    case kLBracket:
+      return "'['";
+    case kRBracket:
+      return "']'";
+    case kComma:
+      return "','";
+    case kColon:
+      return "':'";
+    case kString:
+      return "a quoted string";
+    case kLiteral:
+      return "a name or value";
+    case kSqlEnd:
+      return "';;'";
+    case kSqlText:
+      return "SQL text";
+    default:
+      return "a token";
+  }
+}
+
+std::string describeExpected(const antlr4::misc::IntervalSet& expected) {
+  std::vector<size_t> types;
+  for (ssize_t t : expected.toList()) types.push_back(static_cast<size_t>(t));
+  auto has = [&](size_t t) { return expected.contains(t); };
+  // The member loop of a block: keys or the closing brace.
+  if (has(kLiteral) && has(kSqlKey) && has(kRBrace)) return "a parameter (`key: value`) or '}'";
+  if (has(kLiteral) && has(kSqlKey)) return "a parameter (`key: value`)";
+  if (has(kLiteral) && has(kString) && has(kLBrace) && has(kLBracket))
+    return "a value (a name, a quoted string, '{' or '[')";
+  std::string out;
+  for (size_t i = 0; i < types.size(); ++i) {
+    if (i > 0) out += i + 1 == types.size() ? " or " : ", ";
+    out += describeTokenType(types[i]);
+  }
+  return out.empty() ? "something else" : out;
+}
+
+std::string quoteToken(antlr4::Token* token) {
+  if (token->getType() == antlr4::Token::EOF) return "the end of the file";
+  std::string text = token->getText();
+  if (text.size() > 40) text = text.substr(0, 37) + "...";
+  for (char& c : text) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  return "`" + text + "`";
+}
+
+// "view: users" for the member that owns `ctx` (a body or list), for "opened at" messages.
+std::string ownerName(antlr4::ParserRuleContext* ctx) {
+  for (auto* c = ctx; c; c = dynamic_cast<antlr4::ParserRuleContext*>(c->parent)) {
+    if (auto* key = dynamic_cast<LookMLParser::KeyMemberContext*>(c)) {
+      std::string name = key->LITERAL() ? key->LITERAL()->getText() : "?";
+      auto* scalar_value = dynamic_cast<LookMLParser::ScalarValueContext*>(key->value());
+      if (scalar_value && scalar_value->scalar()) name += ": " + scalar_value->scalar()->getText();
+      else name += ":";
+      return name;
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+Span SyntaxErrorStrategy::tokenSpan(antlr4::Token* token) const {
+  if (auto* lite = dynamic_cast<LiteToken*>(token)) {
+    uint32_t end = lite->end() > lite->begin() ? lite->end() : lite->begin();
+    return {file_.id(), lite->begin(), end};
+  }
+  auto size = static_cast<uint32_t>(file_.text().size());
+  return {file_.id(), size, size};
+}
+
+void SyntaxErrorStrategy::emit(Diagnostic diagnostic) {
+  ++errors_;
+  sink_.report(std::move(diagnostic));
+}
+
+void SyntaxErrorStrategy::describe(antlr4::Parser* recognizer, antlr4::Token* offending,
+                                   const antlr4::misc::IntervalSet& expected, bool extraneous) {
+  antlr4::ParserRuleContext* ctx = recognizer ? recognizer->getContext() : nullptr;
+  const bool at_eof = offending->getType() == antlr4::Token::EOF;
+
+  // An unterminated string lexes as a lone '"' (ERROR_CHAR).
+  if (offending->getType() == kErrorChar) {
+    if (offending->getText() == "\"") {
+      Diagnostic d = makeDiagnostic(DiagCode::unterminated_string, tokenSpan(offending),
+                                    "unterminated string: no closing '\"' before the end of the file");
+      d.label = "string starts here";
+      d.help = "add the closing '\"' (write \\\" for a quote inside the string)";
+      return emit(std::move(d));
+    }
+    Diagnostic d = makeDiagnostic(DiagCode::unexpected_token, tokenSpan(offending),
+                                  "unexpected character " + quoteToken(offending));
+    return emit(std::move(d));
+  }
+
+  if (at_eof) {
+    for (auto* c = ctx; c; c = dynamic_cast<antlr4::ParserRuleContext*>(c->parent)) {
+      if (auto* sql = dynamic_cast<LookMLParser::SqlMemberContext*>(c)) {
+        Span key = tokenSpan(sql->SQL_KEY()->getSymbol());
+        std::string name = sql->SQL_KEY()->getText();
+        name = name.substr(0, name.find_first_of(" \t\r\n\f:"));
+        Diagnostic d = makeDiagnostic(DiagCode::unterminated_sql, key,
+                                      "unterminated SQL block: `" + name +
+                                          "` has no ';;' before the end of the file");
+        d.label = "this SQL block is never closed";
+        d.help = "add ';;' after the SQL of `" + name + "`";
+        return emit(std::move(d));
+      }
+      if (dynamic_cast<LookMLParser::BodyContext*>(c) || dynamic_cast<LookMLParser::ListContext*>(c)) {
+        bool is_list = dynamic_cast<LookMLParser::ListContext*>(c) != nullptr;
+        Span open = tokenSpan(c->getStart());
+        LineCol at = file_.lineCol(open.begin);
+        std::string owner = ownerName(c);
+        std::string what = is_list ? "list" : "block";
+        std::string message = std::string("expected '") + (is_list ? "]" : "}") + "' to close " +
+                              (owner.empty() ? "the " + what : "`" + owner + "`") + " opened at " +
+                              std::to_string(at.line) + ":" + std::to_string(at.column) +
+                              ", found the end of the file";
+        Diagnostic d = makeDiagnostic(DiagCode::unclosed_block, open, message);
+        d.label = "this " + what + " is never closed";
+        d.help = std::string("add '") + (is_list ? "]" : "}") + "' where the " + what + " ends";
+        return emit(std::move(d));
+      }
+    }
+  }
+
+  // Right after `key:` a value is missing.
+  if (dynamic_cast<LookMLParser::KeyMemberContext*>(ctx) ||
+      dynamic_cast<LookMLParser::ValueContext*>(ctx)) {
+    auto* key_ctx = dynamic_cast<LookMLParser::KeyMemberContext*>(ctx);
+    if (!key_ctx) key_ctx = dynamic_cast<LookMLParser::KeyMemberContext*>(ctx->parent);
+    if (key_ctx && key_ctx->COLON() && key_ctx->LITERAL()) {
+      std::string key = key_ctx->LITERAL()->getText();
+      Diagnostic d = makeDiagnostic(DiagCode::missing_value, tokenSpan(offending),
+                                    "expected a value after `" + key + ":`, found " +
+                                        quoteToken(offending));
+      d.label = "expected a value here";
+      d.help = "write `" + key + ": value`, `" + key + ": name { ... }` or `" + key + ": [...]`";
+      return emit(std::move(d));
+    }
+  }
+
+  std::string message = (extraneous ? "unexpected " : "expected " + describeExpected(expected) +
+                                                          ", found ") +
+                        quoteToken(offending);
+  if (extraneous) message += "; expected " + describeExpected(expected);
+  Diagnostic d = makeDiagnostic(DiagCode::unexpected_token, tokenSpan(offending), message);
+  std::string owner;
+  for (auto* c = ctx; c; c = dynamic_cast<antlr4::ParserRuleContext*>(c->parent)) {
+    if (dynamic_cast<LookMLParser::BodyContext*>(c)) {
+      owner = ownerName(c);
+      break;
+    }
+  }
+  if (!owner.empty()) d.label = "in `" + owner + "`";
+  if (offending->getType() == kColon) {
+    d.help = "a key is a single name such as `sql_on`; quote values that contain ':'";
+  } else if (expected.contains(static_cast<size_t>(kColon)) && offending->getType() == kLiteral) {
+    d.help = "parameters are written `key: value`; is a ':' missing?";
+  }
+  emit(std::move(d));
+}
+
+void SyntaxErrorStrategy::reportStrayToken(antlr4::Token* token) {
+  if (token->getType() == kRBrace || token->getType() == kRBracket) {
+    Diagnostic d = makeDiagnostic(DiagCode::unexpected_close, tokenSpan(token),
+                                  "unexpected " + quoteToken(token) +
+                                      ": there is no open block or list to close");
+    d.help = "remove it, or look for an extra closing bracket above";
+    return emit(std::move(d));
+  }
+  if (token->getType() == kErrorChar) {
+    antlr4::misc::IntervalSet none;
+    return describe(nullptr, token, none, true);
+  }
+  Diagnostic d = makeDiagnostic(DiagCode::unexpected_token, tokenSpan(token),
+                                "unexpected " + quoteToken(token) +
+                                    " at the top level; expected a parameter (`key: value`)");
+  emit(std::move(d));
+}
+
+void SyntaxErrorStrategy::reportNoViableAlternative(antlr4::Parser* recognizer,
+                                                    const antlr4::NoViableAltException& e) {
+  describe(recognizer, e.getOffendingToken(), e.getExpectedTokens(), false);
+}
+
+void SyntaxErrorStrategy::reportInputMismatch(antlr4::Parser* recognizer,
+                                              const antlr4::InputMismatchException& e) {
+  describe(recognizer, e.getOffendingToken(), e.getExpectedTokens(), false);
+}
+
+void SyntaxErrorStrategy::reportFailedPredicate(antlr4::Parser* recognizer,
+                                                const antlr4::FailedPredicateException& e) {
+  describe(recognizer, e.getOffendingToken(), e.getExpectedTokens(), false);
+}
+
+void SyntaxErrorStrategy::reportUnwantedToken(antlr4::Parser* recognizer) {
+  if (inErrorRecoveryMode(recognizer)) return;
+  beginErrorCondition(recognizer);
+  describe(recognizer, recognizer->getCurrentToken(), getExpectedTokens(recognizer), true);
+}
+
+void SyntaxErrorStrategy::reportMissingToken(antlr4::Parser* recognizer) {
+  if (inErrorRecoveryMode(recognizer)) return;
+  beginErrorCondition(recognizer);
+  describe(recognizer, recognizer->getCurrentToken(), getExpectedTokens(recognizer), false);
+}
+
+}  // namespace lkml::grammar

@@ -1,0 +1,76 @@
+// lkml's own LookML syntax tree. The ANTLR parse tree never leaves grammar/: every later
+// stage sees only these types. Text is a view into the SourceFile, which must outlive the tree.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/source_file.h"
+#include "base/span.h"
+
+namespace lkml::syntax {
+
+/// A quoted string or an unquoted literal. `text` is the raw source text without quotes;
+/// backslash escapes are kept (as the Python lkml package does); use unescaped() for the value.
+struct Scalar {
+  enum class Kind : uint8_t { None, Literal, String };
+  Kind kind = Kind::None;
+  std::string_view text;
+  Span span;
+
+  bool present() const { return kind != Kind::None; }
+  bool quoted() const { return kind == Kind::String; }
+  std::string unescaped() const;
+};
+
+/// One element of a list: `a`, `"b"`, `set*`, or a map entry `field: "value"`.
+struct ListItem {
+  Scalar value;      // the item, or the key of a map entry
+  Scalar map_value;  // present for `key: value` entries
+  Span span;
+};
+
+enum class NodeKind : uint8_t {
+  Pair,   // key: scalar
+  Block,  // key: [name] { members }
+  List,   // key: [items]
+  Sql,    // key: text ;;
+};
+
+struct Node {
+  NodeKind kind = NodeKind::Pair;
+  std::string_view key;
+  Span key_span;
+  Span span;              // the whole member, key to closing token
+  Scalar value;           // Pair: the value; Block: the name (kind None when anonymous)
+  std::string_view sql;   // Sql: the text between ':' and ';;', trimmed
+  Span sql_span;          // Sql: the span of the trimmed text
+  std::vector<Node> children;   // Block
+  std::vector<ListItem> items;  // List
+
+  bool isPair() const { return kind == NodeKind::Pair; }
+  bool isBlock() const { return kind == NodeKind::Block; }
+  bool isList() const { return kind == NodeKind::List; }
+  bool isSql() const { return kind == NodeKind::Sql; }
+  /// First child with the given key (blocks only), or nullptr.
+  const Node* child(std::string_view child_key) const;
+  /// The block name or pair value as text (unescaped when quoted).
+  std::string valueText() const;
+};
+
+struct Comment {
+  std::string_view text;  // including the leading '#'
+  Span span;
+};
+
+/// A parsed file: its top-level members and its comments (kept for formatters).
+struct Document {
+  const SourceFile* file = nullptr;
+  std::vector<Node> members;
+  std::vector<Comment> comments;
+  bool complete = true;  // false when the file had syntax errors (tree built from what parsed)
+};
+
+}  // namespace lkml::syntax

@@ -1,0 +1,151 @@
+#include "grammar/tree_builder.h"
+
+#include <typeinfo>
+
+#include "grammar/token_source.h"
+
+namespace lkml::grammar {
+
+using gen::LookMLParser;
+
+namespace {
+// Tokens conjured by error recovery are CommonTokens with no place in the source.
+const LiteToken* lite(antlr4::Token* token) {
+  return token && typeid(*token) == typeid(LiteToken) ? static_cast<const LiteToken*>(token)
+                                                      : nullptr;
+}
+
+bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
+}  // namespace
+
+Span TreeBuilder::span(antlr4::Token* token) const {
+  if (const LiteToken* t = lite(token)) return {file_.id(), t->begin(), t->end()};
+  return {};
+}
+
+uint32_t TreeBuilder::endOf(antlr4::ParserRuleContext* ctx, uint32_t fallback) const {
+  if (const LiteToken* t = lite(ctx->getStop())) {
+    if (t->end() >= fallback && t->type() != kEof) return t->end();
+  }
+  return fallback;
+}
+
+bool TreeBuilder::buildMember(LookMLParser::MemberContext* ctx, syntax::Node* out) const {
+  if (auto* key = dynamic_cast<LookMLParser::KeyMemberContext*>(ctx)) {
+    return buildKeyMember(key, out);
+  }
+  if (auto* sql = dynamic_cast<LookMLParser::SqlMemberContext*>(ctx)) {
+    buildSqlMember(sql, out);
+    return true;
+  }
+  return false;
+}
+
+void TreeBuilder::buildSqlMember(LookMLParser::SqlMemberContext* ctx, syntax::Node* out) const {
+  out->kind = syntax::NodeKind::Sql;
+  Span key_token = span(ctx->SQL_KEY()->getSymbol());
+  std::string_view key_text = file_.slice(key_token);
+  size_t key_len = 0;
+  while (key_len < key_text.size() && !isSpace(key_text[key_len]) && key_text[key_len] != ':') {
+    ++key_len;
+  }
+  out->key = key_text.substr(0, key_len);
+  out->key_span = {file_.id(), key_token.begin, key_token.begin + static_cast<uint32_t>(key_len)};
+  uint32_t text_begin = key_token.end;
+  uint32_t text_end = key_token.end;
+  auto texts = ctx->SQL_TEXT();
+  if (!texts.empty()) {
+    Span first = span(texts.front()->getSymbol());
+    Span last = span(texts.back()->getSymbol());
+    if (first.valid() && last.valid()) {
+      text_begin = first.begin;
+      text_end = last.end;
+    }
+  }
+  std::string_view all = file_.text();
+  while (text_begin < text_end && isSpace(all[text_begin])) ++text_begin;
+  while (text_end > text_begin && isSpace(all[text_end - 1])) --text_end;
+  out->sql = all.substr(text_begin, text_end - text_begin);
+  out->sql_span = {file_.id(), text_begin, text_end};
+  uint32_t end = text_end;
+  if (ctx->SQL_END()) {
+    Span close = span(ctx->SQL_END()->getSymbol());
+    if (close.valid()) end = close.end;
+  }
+  out->span = {file_.id(), key_token.begin, end};
+}
+
+bool TreeBuilder::buildKeyMember(LookMLParser::KeyMemberContext* ctx, syntax::Node* out) const {
+  if (!ctx->LITERAL()) return false;
+  out->key_span = span(ctx->LITERAL()->getSymbol());
+  if (!out->key_span.valid()) return false;
+  out->key = file_.slice(out->key_span);
+  LookMLParser::ValueContext* value = ctx->value();
+  if (!value) return false;
+  if (auto* scalar_value = dynamic_cast<LookMLParser::ScalarValueContext*>(value)) {
+    if (!scalar_value->scalar()) return false;
+    out->value = buildScalar(scalar_value->scalar());
+    if (!out->value.present()) return false;
+    if (scalar_value->body()) {
+      buildBody(scalar_value->body(), out);
+    } else {
+      out->kind = syntax::NodeKind::Pair;
+    }
+  } else if (auto* block = dynamic_cast<LookMLParser::AnonymousBlockContext*>(value)) {
+    if (!block->body()) return false;
+    buildBody(block->body(), out);
+  } else if (auto* list = dynamic_cast<LookMLParser::ListValueContext*>(value)) {
+    if (!list->list()) return false;
+    buildList(list->list(), out);
+  } else {
+    return false;
+  }
+  out->span = {file_.id(), out->key_span.begin, endOf(ctx, out->key_span.end)};
+  return true;
+}
+
+void TreeBuilder::buildBody(LookMLParser::BodyContext* ctx, syntax::Node* out) const {
+  out->kind = syntax::NodeKind::Block;
+  auto members = ctx->member();
+  out->children.reserve(members.size());
+  for (auto* member : members) {
+    syntax::Node child;
+    if (buildMember(member, &child)) out->children.push_back(std::move(child));
+  }
+}
+
+void TreeBuilder::buildList(LookMLParser::ListContext* ctx, syntax::Node* out) const {
+  out->kind = syntax::NodeKind::List;
+  auto items = ctx->item();
+  out->items.reserve(items.size());
+  for (auto* item : items) {
+    auto scalars = item->scalar();
+    if (scalars.empty()) continue;
+    syntax::ListItem entry;
+    entry.value = buildScalar(scalars[0]);
+    if (!entry.value.present()) continue;
+    if (scalars.size() > 1) entry.map_value = buildScalar(scalars[1]);
+    uint32_t end = entry.map_value.present() ? entry.map_value.span.end : entry.value.span.end;
+    entry.span = {file_.id(), entry.value.span.begin, end};
+    out->items.push_back(entry);
+  }
+}
+
+syntax::Scalar TreeBuilder::buildScalar(LookMLParser::ScalarContext* ctx) const {
+  syntax::Scalar scalar;
+  if (ctx->LITERAL()) {
+    scalar.span = span(ctx->LITERAL()->getSymbol());
+    if (!scalar.span.valid()) return {};
+    scalar.kind = syntax::Scalar::Kind::Literal;
+    scalar.text = file_.slice(scalar.span);
+  } else if (ctx->STRING()) {
+    scalar.span = span(ctx->STRING()->getSymbol());
+    if (!scalar.span.valid() || scalar.span.size() < 2) return {};
+    scalar.kind = syntax::Scalar::Kind::String;
+    std::string_view quoted = file_.slice(scalar.span);
+    scalar.text = quoted.substr(1, quoted.size() - 2);
+  }
+  return scalar;
+}
+
+}  // namespace lkml::grammar
