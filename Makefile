@@ -1,0 +1,73 @@
+# Two-command set-up: `make run` and `make test` (see README.md). Wraps CMake.
+SHELL := /bin/bash
+BUILD ?= build
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?=
+FUZZ_SECONDS ?= 120
+
+# Debian packages the build, the tests and the benchmarks need.
+PACKAGES := cmake make g++ clang pkg-config antlr4 libantlr4-runtime-dev libpqxx-dev \
+  nlohmann-json3-dev libcli11-dev libgtest-dev googletest libgmock-dev libbenchmark-dev \
+  libjemalloc-dev postgresql postgresql-common postgresql-client clang-format nodejs npm
+
+.PHONY: all build deps configure run test test-unit test-asan fuzz bench examples format \
+  format-check clean
+
+all: build
+
+# Installs only what is missing; apt-get update first so a fresh machine finds everything.
+deps:
+	@missing=""; for p in $(PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing missing packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+$(BUILD)/Makefile: CMakeLists.txt
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)
+
+configure: deps $(BUILD)/Makefile
+
+build: configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	@bash scripts/demo.sh $(BUILD)
+
+# The whole suite against a throwaway PostgreSQL cluster (pg_virtualenv works as root).
+test: build
+	pg_virtualenv sh -c 'cd $(BUILD) && ctest --output-on-failure -j $(JOBS)'
+
+test-asan: deps
+	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DLKML_SANITIZE=ON -DLKML_BUILD_BENCH=OFF
+	cmake --build build-asan -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	  pg_virtualenv sh -c 'cd build-asan && ctest --output-on-failure -j $(JOBS)'
+
+fuzz: deps
+	CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLKML_FUZZ=ON \
+	  -DLKML_BUILD_BENCH=OFF -DLKML_BUILD_TESTS=OFF
+	cmake --build build-fuzz -j $(JOBS) --target parse_fuzzer lexer_diff_fuzzer
+	mkdir -p build-fuzz/corpus && cp tests/fuzz/seeds/* build-fuzz/corpus/ 2>/dev/null || true
+	build-fuzz/tests/fuzz/parse_fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+	  -artifact_prefix=build-fuzz/ build-fuzz/corpus
+	build-fuzz/tests/fuzz/lexer_diff_fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=2048 \
+	  -artifact_prefix=build-fuzz/ build-fuzz/corpus
+
+bench: deps
+	bash bench/run.sh
+
+examples: build
+	pg_virtualenv bash examples/run_all.sh $(BUILD)
+
+format:
+	clang-format -i $$(git ls-files '*.cpp' '*.h')
+
+format-check:
+	clang-format --dry-run --Werror $$(git ls-files '*.cpp' '*.h')
+
+clean:
+	rm -rf $(BUILD) build-asan build-fuzz
