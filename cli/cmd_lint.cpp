@@ -1,4 +1,4 @@
-// `lkml lint [PATH...]`: parse every .lkml file below the paths and report diagnostics.
+// `lkml lint [PATH...]`: checks LookML projects (syntax, semantics) and prints diagnostics.
 #include <filesystem>
 #include <iostream>
 
@@ -9,8 +9,15 @@
 #include "cli/exit_codes.h"
 #include "cli/terminal.h"
 #include "grammar/parse.h"
+#include "semantic/lint_config.h"
+#include "semantic/linter.h"
+#include "semantic/project.h"
+#include "semantic/semantic_diagnostics.h"
+#include "semantic/suppressions.h"
 
 namespace lkml::cli {
+
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -18,9 +25,96 @@ struct LintOptions {
   std::vector<std::string> paths;
   std::string format = "text";
   std::string color = "auto";
+  std::string config;
+  std::vector<std::string> rules;
   bool werror = false;
+  bool syntax_only = false;
   unsigned jobs = 0;
 };
+
+// A directory without manifest.lkml whose subfolders hold projects (a monorepo of Looker
+// projects) is linted one project per manifest.
+std::vector<std::string> projectRoots(const std::string& dir) {
+  if (fs::exists(fs::path(dir) / "manifest.lkml")) return {dir};
+  std::vector<std::string> roots;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().filename() == "manifest.lkml") {
+      roots.push_back(it->path().parent_path().string());
+    }
+  }
+  bool has_model = false;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name.size() > 11 && name.compare(name.size() - 11, 11, ".model.lkml") == 0) {
+      has_model = true;
+      break;
+    }
+  }
+  if (roots.size() > 1 || (roots.size() == 1 && !has_model)) {
+    std::sort(roots.begin(), roots.end());
+    return roots;
+  }
+  return {dir};
+}
+
+struct LintRun {
+  std::shared_ptr<SourceMap> files = std::make_shared<SourceMap>();  // every file of the run
+  std::vector<std::unique_ptr<semantic::LoadedProject>> projects;
+  std::vector<Diagnostic> diagnostics;
+  size_t file_count = 0;
+  bool io_error = false;
+};
+
+void lintFile(const std::string& path, LintRun& run) {
+  DiagnosticBag bag;
+  ReadResult read = readFile(path);
+  if (!read.ok) {
+    Diagnostic d = makeDiagnostic(DiagCode::unreadable_file, {},
+                                  "cannot read `" + path + "`: " + read.error);
+    d.path = path;
+    run.diagnostics.push_back(std::move(d));
+    run.io_error = true;
+    return;
+  }
+  const SourceFile& file = run.files->add(path, std::move(read.text));
+  grammar::parse(file, bag);
+  ++run.file_count;
+  for (auto& d : bag.diagnostics()) run.diagnostics.push_back(std::move(d));
+}
+
+void lintProject(const std::string& root, const LintOptions& options,
+                 const semantic::LintConfig& base_config, LintRun& run) {
+  DiagnosticBag bag;
+  auto project = semantic::loadAndCompile(root, bag, options.jobs, run.files);
+  if (!project) {
+    run.io_error = true;
+    for (auto& d : bag.diagnostics()) run.diagnostics.push_back(std::move(d));
+    return;
+  }
+  if (!options.syntax_only) semantic::runChecks(*project, bag);
+  semantic::LintConfig config = base_config;
+  std::string error;
+  std::string config_path = options.config.empty() ? (fs::path(root) / "lkml.json").string()
+                                                   : options.config;
+  if (!config.loadFile(config_path, &error)) {
+    Diagnostic d = semantic::makeSemDiagnostic(semantic::SemCode::invalid_config, {}, error);
+    d.path = config_path;
+    d.help = "expected {\"rules\": {\"LKML209\": \"off\", \"LKML251\": \"warning\"}}";
+    bag.report(std::move(d));
+  }
+  for (const std::string& rule : options.rules) config.setRule(rule, &error);
+  if (options.syntax_only) {
+    auto& all = bag.diagnostics();
+    all.erase(std::remove_if(all.begin(), all.end(),
+                             [](const Diagnostic& d) { return d.code >= 200; }),
+              all.end());
+  }
+  semantic::finalizeDiagnostics(&bag.diagnostics(), &project->sources, config);
+  for (const auto& f : project->sources.files) run.file_count += f.source != nullptr;
+  for (auto& d : bag.diagnostics()) run.diagnostics.push_back(std::move(d));
+  run.projects.push_back(std::move(project));
+}
 
 int runLint(const LintOptions& options) {
   OutputFormat format;
@@ -29,81 +123,75 @@ int runLint(const LintOptions& options) {
               << "`; expected text, json, sarif or github\n";
     return kExitUsage;
   }
-  SourceMap sources;
-  DiagnosticBag diagnostics;
-  bool io_error = false;
-  std::vector<std::string> files;
+  semantic::LintConfig config;
+  for (const std::string& rule : options.rules) {
+    std::string error;
+    if (!config.setRule(rule, &error)) {
+      std::cerr << "lkml: error: --rule " << rule << ": " << error << "\n";
+      return kExitUsage;
+    }
+  }
+  LintRun run;
   for (const std::string& path : options.paths) {
     std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
-      std::string error;
-      if (!findLookmlFiles(path, &files, &error)) {
-        Diagnostic d = makeDiagnostic(DiagCode::unreadable_file, {},
-                                      "cannot list directory `" + path + "`: " + error);
-        d.path = path;
-        diagnostics.report(std::move(d));
-        io_error = true;
-      }
-    } else if (std::filesystem::exists(path, ec)) {
-      files.push_back(path);
+    if (fs::is_directory(path, ec)) {
+      for (const std::string& root : projectRoots(path)) lintProject(root, options, config, run);
+    } else if (fs::exists(path, ec)) {
+      lintFile(path, run);
     } else {
       Diagnostic d = makeDiagnostic(DiagCode::unreadable_file, {},
                                     "no such file or directory: `" + path + "`");
       d.path = path;
       d.help = "pass a LookML project directory or .lkml files";
-      diagnostics.report(std::move(d));
-      io_error = true;
+      run.diagnostics.push_back(std::move(d));
+      run.io_error = true;
     }
   }
-  std::vector<const SourceFile*> loaded;
-  for (const std::string& path : files) {
-    ReadResult read = readFile(path);
-    if (!read.ok) {
-      Diagnostic d = makeDiagnostic(DiagCode::unreadable_file, {},
-                                    "cannot read `" + path + "`: " + read.error);
-      d.path = path;
-      diagnostics.report(std::move(d));
-      io_error = true;
-      continue;
-    }
-    loaded.push_back(&sources.add(path, std::move(read.text)));
-  }
-  grammar::parseAll(loaded, diagnostics, options.jobs);
-  diagnostics.sort();
   if (options.werror) {
-    for (auto& d : diagnostics.diagnostics()) {
+    for (auto& d : run.diagnostics) {
       if (d.severity == Severity::Warning) d.severity = Severity::Error;
     }
   }
   RenderOptions render;
   render.color = useColor(options.color, 1);
   render.tool_version = kLkmlVersion;
-  renderDiagnostics(std::cout, format, diagnostics.diagnostics(), sources, render);
+  size_t errors = 0, warnings = 0;
+  for (const auto& d : run.diagnostics) {
+    errors += d.severity == Severity::Error;
+    warnings += d.severity == Severity::Warning;
+  }
+  renderDiagnostics(std::cout, format, run.diagnostics, *run.files, render);
   if (format == OutputFormat::Text) {
-    size_t errors = diagnostics.errorCount(), warnings = diagnostics.warningCount();
-    std::cerr << "lkml: " << loaded.size() << " file" << (loaded.size() == 1 ? "" : "s")
+    std::cerr << "lkml: " << run.file_count << " file" << (run.file_count == 1 ? "" : "s")
               << " checked, " << errors << " error" << (errors == 1 ? "" : "s") << ", "
               << warnings << " warning" << (warnings == 1 ? "" : "s") << "\n";
   }
-  if (io_error) return kExitUsage;
-  return diagnostics.hasErrors() ? kExitFindings : kExitOk;
+  if (run.io_error) return kExitUsage;
+  return errors > 0 ? kExitFindings : kExitOk;
 }
 
 }  // namespace
 
 void addLintCommand(CLI::App& app, int* exit_code) {
-  auto* cmd = app.add_subcommand("lint", "Check LookML files and projects");
+  auto* cmd = app.add_subcommand("lint", "Check LookML projects: syntax, references, joins, grants");
   auto options = std::make_shared<LintOptions>();
   cmd->add_option("PATH", options->paths, "project directories or .lkml files (default: .)");
   cmd->add_option("--format", options->format, "text (default), json, sarif or github");
   cmd->add_option("--color", options->color, "auto (default), always or never");
   cmd->add_flag("--werror", options->werror, "treat warnings as errors");
+  cmd->add_option("--rule", options->rules,
+                  "set a rule's level: CODE=off|info|warning|error (repeatable)");
+  cmd->add_option("--config", options->config,
+                  "rule settings file (default: PROJECT/lkml.json)");
+  cmd->add_flag("--syntax-only", options->syntax_only, "only parse; skip semantic checks");
   cmd->add_option("-j,--jobs", options->jobs, "parser threads (default: all cores)");
   cmd->footer(
       "Examples:\n"
       "  lkml lint looker/\n"
       "  lkml lint looker/ --format json\n"
       "  lkml lint . --format sarif > lkml.sarif\n"
+      "  lkml lint . --rule LKML209=off --rule LKML251=warning\n"
+      "Suppress one finding with a comment on the line above it: # lkml: disable=LKML209\n"
       "Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error.");
   cmd->callback([options, exit_code] {
     if (options->paths.empty()) options->paths.push_back(".");

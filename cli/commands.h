@@ -8,5 +8,6 @@ namespace lkml::cli {
 
 void addLintCommand(CLI::App& app, int* exit_code);
 void addDumpCommand(CLI::App& app, int* exit_code);
+void addFieldsCommand(CLI::App& app, int* exit_code);
 
 }  // namespace lkml::cli

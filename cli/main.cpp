@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   int exit_code = lkml::cli::kExitOk;
   lkml::cli::addLintCommand(app, &exit_code);
   lkml::cli::addDumpCommand(app, &exit_code);
+  lkml::cli::addFieldsCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,99 @@
+// `lkml fields PROJECT --model M --explore E [--format json]`: the fields an explore offers.
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "cli/project_selection.h"
+#include "semantic/explore_scope.h"
+#include "semantic/field_list.h"
+
+namespace lkml::cli {
+
+namespace {
+
+struct FieldsOptions {
+  std::string dir = ".";
+  std::string model, explore, format = "text";
+};
+
+int runFields(const FieldsOptions& options) {
+  Selection selection;
+  if (int code = selectExplore(options.dir, options.model, options.explore, &selection)) {
+    return code;
+  }
+  const semantic::Explore& explore = *selection.explore;
+  semantic::ExploreScope scope(*selection.model, explore);
+  std::set<std::string> allowed;
+  if (explore.has_fields) allowed = semantic::resolveFieldList(scope, explore.fields, "", nullptr);
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  for (const semantic::ScopeEntry& entry : scope.entries()) {
+    if (!entry.view) continue;
+    std::set<std::string> join_fields;
+    if (entry.join && entry.join->has_fields) {
+      join_fields = semantic::resolveFieldList(scope, entry.join->fields, entry.alias, nullptr);
+    }
+    for (const semantic::Field& f : entry.view->fields) {
+      std::string name = entry.alias + "." + f.name;
+      if (explore.has_fields && !allowed.count(name)) continue;
+      if (entry.join && entry.join->has_fields && !join_fields.count(name)) continue;
+      std::vector<std::string> grants = explore.required_access_grants;
+      if (entry.join) {
+        grants.insert(grants.end(), entry.join->required_access_grants.begin(),
+                      entry.join->required_access_grants.end());
+      }
+      grants.insert(grants.end(), entry.view->required_access_grants.begin(),
+                    entry.view->required_access_grants.end());
+      grants.insert(grants.end(), f.required_access_grants.begin(), f.required_access_grants.end());
+      std::sort(grants.begin(), grants.end());
+      grants.erase(std::unique(grants.begin(), grants.end()), grants.end());
+      nlohmann::ordered_json row;
+      row["name"] = name;
+      row["kind"] = semantic::fieldKindName(f.kind);
+      row["type"] = f.timeframe.empty() ? f.type : f.type + ":" + f.timeframe;
+      row["view"] = entry.alias;
+      row["label"] = f.label;
+      row["hidden"] = f.hidden;
+      row["required_access_grants"] = grants;
+      rows.push_back(std::move(row));
+    }
+  }
+  if (options.format == "json") {
+    std::cout << rows.dump(2) << "\n";
+    return kExitOk;
+  }
+  if (options.format != "text") {
+    std::cerr << "lkml: error: unknown --format `" << options.format << "`; expected text or json\n";
+    return kExitUsage;
+  }
+  for (const auto& row : rows) {
+    std::cout << row["name"].get<std::string>() << "\t" << row["kind"].get<std::string>() << "\t"
+              << row["type"].get<std::string>();
+    if (row["hidden"].get<bool>()) std::cout << "\thidden";
+    if (!row["required_access_grants"].empty()) {
+      std::cout << "\tgrants=";
+      bool first = true;
+      for (const auto& g : row["required_access_grants"]) {
+        std::cout << (first ? "" : ",") << g.get<std::string>();
+        first = false;
+      }
+    }
+    std::cout << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void addFieldsCommand(CLI::App& app, int* exit_code) {
+  auto* cmd = app.add_subcommand("fields", "List the fields of an explore");
+  auto options = std::make_shared<FieldsOptions>();
+  cmd->add_option("PROJECT_DIR", options->dir, "the LookML project (default: .)");
+  cmd->add_option("--model", options->model, "model name (optional with one model)");
+  cmd->add_option("--explore", options->explore, "explore name")->required();
+  cmd->add_option("--format", options->format, "text (default) or json");
+  cmd->footer("Example:\n  lkml fields looker --model ti --explore users_internal --format json");
+  cmd->callback([options, exit_code] { *exit_code = runFields(*options); });
+}
+
+}  // namespace lkml::cli

@@ -1,0 +1,75 @@
+#include "cli/project_selection.h"
+
+#include <iostream>
+
+#include "base/diagnostic_renderer.h"
+#include "base/suggest.h"
+#include "cli/exit_codes.h"
+#include "cli/terminal.h"
+
+namespace lkml::cli {
+
+int selectExplore(const std::string& dir, const std::string& model_name,
+                  const std::string& explore_name, Selection* out) {
+  DiagnosticBag bag;
+  out->project = semantic::loadAndCompile(dir, bag);
+  auto printErrors = [&] {
+    std::vector<Diagnostic> errors;
+    for (const auto& d : bag.diagnostics()) {
+      if (d.severity == Severity::Error) errors.push_back(d);
+    }
+    if (errors.empty() || !out->project) return;
+    RenderOptions render;
+    render.color = useColor("auto", 2);
+    renderText(std::cerr, errors, *out->project->sources.sources, render);
+  };
+  if (!out->project) {
+    for (const auto& d : bag.diagnostics()) std::cerr << "lkml: error: " << d.message << "\n";
+    return kExitUsage;
+  }
+  const auto& models = out->project->project.models;
+  if (model_name.empty()) {
+    if (models.size() != 1) {
+      std::cerr << "lkml: error: --model is required: project `" << dir << "` has "
+                << models.size() << " models";
+      for (size_t i = 0; i < models.size(); ++i) std::cerr << (i ? ", " : " (") << models[i].name;
+      std::cerr << (models.empty() ? "" : ")") << "\n";
+      return kExitUsage;
+    }
+    out->model = &models[0];
+  } else {
+    out->model = out->project->project.findModel(model_name);
+    if (!out->model) {
+      std::vector<std::string> names;
+      for (const auto& m : models) names.push_back(m.name);
+      std::string near = closestMatch(model_name, names);
+      std::cerr << "lkml: error: unknown model `" << model_name << "` in `" << dir << "`"
+                << (near.empty() ? "" : "; did you mean `" + near + "`?") << "\n";
+      return kExitUsage;
+    }
+  }
+  out->explore = out->model->findExplore(explore_name);
+  if (!out->explore || out->explore->extension_required) {
+    std::vector<std::string> names;
+    for (const auto& e : out->model->explores) {
+      if (!e.extension_required) names.push_back(e.name);
+    }
+    std::string near = closestMatch(explore_name, names);
+    std::cerr << "lkml: error: "
+              << (out->explore ? "explore `" + explore_name +
+                                     "` has `extension: required` and cannot be queried"
+                               : "unknown explore `" + explore_name + "` in model `" +
+                                     out->model->name + "`")
+              << (near.empty() ? "" : "; did you mean `" + near + "`?") << "\n";
+    return kExitUsage;
+  }
+  if (!out->model->findView(out->explore->view)) {
+    printErrors();
+    std::cerr << "lkml: error: explore `" << explore_name << "` has no base view `"
+              << out->explore->view << "`\n";
+    return kExitFindings;
+  }
+  return kExitOk;
+}
+
+}  // namespace lkml::cli

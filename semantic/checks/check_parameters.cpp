@@ -1,0 +1,86 @@
+// LKML201 unknown parameter, LKML231 parameter given twice: syntax-level, once per file.
+#include <set>
+
+#include "base/suggest.h"
+#include "semantic/checks/checks.h"
+#include "semantic/lower_field.h"
+#include "semantic/parameter_table.h"
+#include "semantic/semantic_diagnostics.h"
+
+namespace lkml::semantic::checks {
+
+namespace {
+
+// Keys that may legitimately repeat inside one block.
+bool repeatable(std::string_view key) {
+  return isFieldKey(key) || key == "join" || key == "set" || key == "include" || key == "view" ||
+         key == "explore" || key == "link" || key == "access_filter" || key == "access_grant" ||
+         key == "filters" || key == "allowed_value" || key == "when" || key == "action" ||
+         key == "datagroup" || key == "test" || key == "aggregate_table" || key == "query" ||
+         key == "constant" || key == "named_value_format" || key == "column" ||
+         key == "derived_column" || key == "bind_filters" || key == "map_layer" ||
+         key == "local_dependency" || key == "remote_dependency" || key == "override_constant" ||
+         key == "assert" || key == "form_param" || key == "option" || key == "param" ||
+         key == "user_attribute_param" || key == "sql_step" || key == "extends" ||
+         key == "required_access_grants" || key == "visualization" || key == "application";
+}
+
+bool childContext(ParamContext parent, std::string_view key, ParamContext* child) {
+  switch (parent) {
+    case ParamContext::TopLevel:
+      if (key == "view") return *child = ParamContext::View, true;
+      if (key == "explore") return *child = ParamContext::Explore, true;
+      if (key == "access_grant") return *child = ParamContext::AccessGrant, true;
+      return false;
+    case ParamContext::View:
+      if (isFieldKey(key)) return *child = ParamContext::Field, true;
+      if (key == "derived_table") return *child = ParamContext::DerivedTable, true;
+      return false;
+    case ParamContext::Explore:
+      if (key == "join") return *child = ParamContext::Join, true;
+      return false;
+    default:
+      return false;
+  }
+}
+
+void checkBlock(const std::vector<syntax::Node>& members, ParamContext context,
+                const std::string& owner, DiagnosticSink& sink) {
+  std::set<std::string_view> seen;
+  for (const syntax::Node& member : members) {
+    std::string key(member.key);
+    if (!isKnownParameter(context, key)) {
+      Diagnostic d = makeSemDiagnostic(SemCode::unknown_parameter, member.key_span,
+                                       "unknown parameter `" + key + "` in " +
+                                           paramContextName(context) +
+                                           (owner.empty() ? "" : " (`" + owner + "`)"));
+      d.label = "not a LookML parameter here";
+      std::string near = closestMatch(key, knownParameters(context));
+      if (!near.empty()) d.help = "did you mean `" + near + "`?";
+      sink.report(std::move(d));
+      continue;
+    }
+    if (!repeatable(member.key) && !seen.insert(member.key).second) {
+      Diagnostic d = makeSemDiagnostic(SemCode::duplicate_parameter, member.key_span,
+                                       "`" + key + "` is given more than once; the last one wins");
+      d.help = "remove the duplicate";
+      sink.report(std::move(d));
+    }
+    ParamContext child;
+    if (member.isBlock() && childContext(context, member.key, &child)) {
+      std::string name = key + ": " + std::string(member.value.text);
+      checkBlock(member.children, child, name, sink);
+    }
+  }
+}
+
+}  // namespace
+
+void checkParameters(const LoadedProject& project, DiagnosticSink& sink) {
+  for (const ProjectFile& file : project.sources.files) {
+    if (!file.source) continue;
+    checkBlock(file.doc.members, ParamContext::TopLevel, "", sink);
+  }
+}
+
+}  // namespace lkml::semantic::checks

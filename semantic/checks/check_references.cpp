@@ -1,0 +1,230 @@
+// `${...}` and Liquid references: unknown fields (205), views not joined in the explore (206),
+// dimension groups without a timeframe (223), reference cycles (220), Liquid names (229).
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "base/suggest.h"
+#include "semantic/checks/checks.h"
+#include "semantic/field_list.h"
+#include "semantic/semantic_diagnostics.h"
+#include "semantic/sql_references.h"
+
+namespace lkml::semantic::checks {
+
+namespace {
+
+std::vector<std::string> fieldNames(const View& view) {
+  std::vector<std::string> names;
+  for (const auto& f : view.fields) names.push_back(f.name);
+  return names;
+}
+
+void reportUnknownField(const View& view, const std::string& shown, const std::string& field,
+                        Span span, const std::string& where, DiagnosticSink& sink) {
+  if (view.hasGroup(field)) {
+    Diagnostic d = makeSemDiagnostic(SemCode::missing_timeframe, span,
+                                     "`" + shown + "` names dimension group `" + field +
+                                         "` without a timeframe (in " + where + ")");
+    d.help = "append a timeframe, e.g. `" + shown + "_date` or `" + shown + "_raw`";
+    sink.report(std::move(d));
+    return;
+  }
+  Diagnostic d = makeSemDiagnostic(SemCode::unknown_field, span,
+                                   "unknown field `" + shown + "` in " + where +
+                                       ": view `" + view.name + "` has no field `" + field + "`");
+  d.label = "not a field of `" + view.name + "`";
+  std::string near = closestMatch(field, fieldNames(view));
+  if (!near.empty()) d.help = "did you mean `" + near + "`?";
+  sink.report(std::move(d));
+}
+
+// Checks the references of SQL that belongs to `own_alias` (a view in the explore) or, when
+// `own_view` is given without a scope, only the same-view references.
+void checkReferences(const ExploreScope* scope, const View* own_view, const SourceText& sql,
+                     const std::string& own_alias, const std::string& where, DiagnosticSink& sink) {
+  if (!sql.present()) return;
+  for (const SqlReference& ref : findSqlReferences(sql.text)) {
+    Span span = subSpan(sql, ref.begin, ref.end);
+    switch (ref.kind) {
+      case SqlReference::Kind::Table:
+      case SqlReference::Kind::Extended:
+        break;
+      case SqlReference::Kind::Field: {
+        if (!own_view) {
+          Diagnostic d = makeSemDiagnostic(SemCode::unknown_field, span,
+                                           "`${" + ref.field + "}` in " + where +
+                                               " must name its view: `${view." + ref.field + "}`");
+          sink.report(std::move(d));
+        } else if (!own_view->findField(ref.field)) {
+          reportUnknownField(*own_view, ref.field, ref.field, span, where, sink);
+        }
+        break;
+      }
+      case SqlReference::Kind::ViewField: {
+        if (!scope) {
+          // Outside an explore only the view's own name can be checked.
+          if (own_view && ref.view == own_alias && !own_view->findField(ref.field)) {
+            reportUnknownField(*own_view, ref.view + "." + ref.field, ref.field, span, where, sink);
+          }
+          break;
+        }
+        const ScopeEntry* entry = scope->find(ref.view);
+        if (!entry) {
+          Diagnostic d = makeSemDiagnostic(
+              SemCode::inaccessible_view, span,
+              "`${" + ref.view + "." + ref.field + "}` in " + where + ": view `" + ref.view +
+                  "` is not joined in explore `" + scope->explore().name + "`");
+          d.label = "not accessible in this explore";
+          std::vector<std::string> aliases;
+          for (const auto& e : scope->entries()) aliases.push_back(e.alias);
+          std::string near = closestMatch(ref.view, aliases);
+          d.help = near.empty() ? "join `" + ref.view + "` in explore `" + scope->explore().name +
+                                      "` (or remove the reference)"
+                                : "did you mean `${" + near + "." + ref.field + "}`?";
+          sink.report(std::move(d));
+        } else if (entry->view && !entry->view->findField(ref.field)) {
+          reportUnknownField(*entry->view, ref.view + "." + ref.field, ref.field, span, where, sink);
+        }
+        break;
+      }
+      case SqlReference::Kind::SqlTableName: {
+        const Model* model = scope ? &scope->model() : nullptr;
+        if (model && !model->findView(ref.view) && !scope->find(ref.view)) {
+          Diagnostic d = makeSemDiagnostic(SemCode::unknown_view, span,
+                                           "`${" + ref.view + ".SQL_TABLE_NAME}` in " + where +
+                                               " names an unknown view");
+          sink.report(std::move(d));
+        }
+        break;
+      }
+    }
+  }
+  for (const LiquidReference& ref : findLiquidReferences(sql.text)) {
+    if (ref.kind != LiquidReference::Kind::Condition && ref.kind != LiquidReference::Kind::Parameter) {
+      continue;
+    }
+    // `{% condition %}` without a name, inside a filter field, means that filter itself.
+    if (ref.name.empty()) continue;
+    std::string alias = own_alias, field = ref.name;
+    ExploreScope::splitName(ref.name, &alias, &field);
+    const View* view = own_view;
+    if (alias != own_alias) {
+      const ScopeEntry* entry = scope ? scope->find(alias) : nullptr;
+      view = entry ? entry->view : nullptr;
+      if (!scope) continue;
+    }
+    if (view && !view->findField(field)) {
+      Diagnostic d = makeSemDiagnostic(SemCode::invalid_liquid_reference,
+                                       subSpan(sql, ref.begin, ref.end),
+                                       "Liquid in " + where + " refers to unknown field `" +
+                                           ref.name + "`");
+      std::string near = closestMatch(field, fieldNames(*view));
+      if (!near.empty()) d.help = "did you mean `" + near + "`?";
+      sink.report(std::move(d));
+    }
+  }
+}
+
+void checkViewSql(const ExploreScope* scope, const View& view, const std::string& alias,
+                  const std::set<std::string>* allowed, DiagnosticSink& sink) {
+  for (const Field& f : view.fields) {
+    if (f.sql_defaulted) continue;
+    // Fields an explore's `fields:` excludes are never compiled there (Looker skips them).
+    if (allowed && !allowed->count(alias + "." + f.name)) continue;
+    std::string where = "`" + view.name + "." + (f.group.empty() ? f.name : f.group) + "`";
+    checkReferences(scope, &view, f.sql, alias, where, sink);
+    checkReferences(scope, &view, f.sql_start, alias, where, sink);
+    checkReferences(scope, &view, f.sql_end, alias, where, sink);
+    checkReferences(scope, &view, f.sql_distinct_key, alias, where, sink);
+  }
+}
+
+// Cycles among same-view references (`${a}` -> `${b}` -> `${a}`).
+void checkCycles(const View& view, DiagnosticSink& sink) {
+  std::map<std::string, int> state;  // 0 new, 1 on stack, 2 done
+  std::vector<std::string> stack;
+  std::function<void(const Field&)> visit = [&](const Field& f) {
+    state[f.name] = 1;
+    stack.push_back(f.name);
+    for (const SqlReference& ref : findSqlReferences(f.sql.text)) {
+      std::string target;
+      if (ref.kind == SqlReference::Kind::Field) target = ref.field;
+      else if (ref.kind == SqlReference::Kind::ViewField && ref.view == view.name) target = ref.field;
+      else continue;
+      const Field* next = view.findField(target);
+      if (!next || (next == &f && f.sql_defaulted)) continue;
+      if (state[next->name] == 1) {
+        std::string chain;
+        auto it = std::find(stack.begin(), stack.end(), next->name);
+        for (; it != stack.end(); ++it) chain += "${" + *it + "} -> ";
+        Diagnostic d = makeSemDiagnostic(SemCode::reference_cycle,
+                                         subSpan(f.sql, ref.begin, ref.end),
+                                         "fields of view `" + view.name +
+                                             "` reference each other in a cycle: " + chain + "${" +
+                                             next->name + "}");
+        d.help = "one of these fields must use a column (`${TABLE}.col`) instead";
+        sink.report(std::move(d));
+      } else if (state[next->name] == 0 && stack.size() < 500) {
+        visit(*next);
+      }
+    }
+    stack.pop_back();
+    state[f.name] = 2;
+  };
+  for (const Field& f : view.fields) {
+    if (state[f.name] == 0) visit(f);
+  }
+}
+
+}  // namespace
+
+Span subSpan(const SourceText& sql, size_t begin, size_t end) {
+  if (!sql.span.valid() || sql.span.size() != sql.text.size()) return sql.span;
+  return {sql.span.file, sql.span.begin + static_cast<uint32_t>(begin),
+          sql.span.begin + static_cast<uint32_t>(end)};
+}
+
+void checkSqlInScope(const ExploreScope& scope, const SourceText& sql,
+                     const std::string& default_alias, const std::string& where,
+                     DiagnosticSink& sink) {
+  const ScopeEntry* own = default_alias.empty() ? nullptr : scope.find(default_alias);
+  checkReferences(&scope, own ? own->view : nullptr, sql, default_alias, where, sink);
+}
+
+void checkReferences(const LoadedProject& project, DiagnosticSink& sink) {
+  for (const Model& model : project.project.models) {
+    std::set<std::string> explored;
+    for (const Explore& explore : model.explores) {
+      if (explore.extension_required || !model.findView(explore.view)) continue;
+      ExploreScope scope(model, explore);
+      std::set<std::string> allowed;
+      if (explore.has_fields) allowed = resolveFieldList(scope, explore.fields, "", nullptr);
+      for (const ScopeEntry& entry : scope.entries()) {
+        if (!entry.view || entry.view->extension_required) continue;
+        explored.insert(entry.view->name);
+        std::set<std::string> join_allowed;
+        const std::set<std::string>* filter = explore.has_fields ? &allowed : nullptr;
+        if (entry.join && entry.join->has_fields) {
+          join_allowed = resolveFieldList(scope, entry.join->fields, entry.alias, nullptr);
+          if (filter) {
+            for (auto it = join_allowed.begin(); it != join_allowed.end();) {
+              it = allowed.count(*it) ? std::next(it) : join_allowed.erase(it);
+            }
+          }
+          filter = &join_allowed;
+        }
+        checkViewSql(&scope, *entry.view, entry.alias, filter, sink);
+      }
+    }
+    // `extension: required` views are checked through the views that extend them.
+    for (const auto& [name, view] : model.views) {
+      if (view.extension_required) continue;
+      checkCycles(view, sink);
+      if (!explored.count(name)) checkViewSql(nullptr, view, name, nullptr, sink);
+    }
+  }
+}
+
+}  // namespace lkml::semantic::checks

@@ -1,0 +1,121 @@
+// View-level checks: duplicate fields (203), several primary keys (211), aggregate measures
+// without sql (214), number measures over dimensions (215), aggregates over measures (224),
+// *_distinct measures without sql_distinct_key (232).
+#include <cctype>
+#include <map>
+
+#include "semantic/checks/checks.h"
+#include "semantic/field_types.h"
+#include "semantic/semantic_diagnostics.h"
+#include "semantic/sql_references.h"
+
+namespace lkml::semantic::checks {
+
+namespace {
+
+// The field a same-view reference names (`${x}` or `${own_view.x}`), if any.
+const Field* sameViewTarget(const View& view, const SqlReference& ref) {
+  if (ref.kind == SqlReference::Kind::Field) return view.findField(ref.field);
+  if (ref.kind == SqlReference::Kind::ViewField && ref.view == view.name) {
+    return view.findField(ref.field);
+  }
+  return nullptr;
+}
+
+// True when the SQL calls an aggregate function itself (then dimensions may appear inside it).
+bool hasAggregateCall(const std::string& sql) {
+  std::string upper;
+  for (char c : sql) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (const char* fn : {"SUM(", "COUNT(", "MIN(", "MAX(", "AVG(", "ARRAY_AGG(", "STRING_AGG(",
+                         "APPROX_", "PERCENTILE", "MEDIAN(", "STDDEV", "VARIANCE(", "ANY_VALUE(",
+                         "LISTAGG(", "BOOL_", "EVERY(", "COUNTIF(", "LOGICAL_"}) {
+    if (upper.find(fn) != std::string::npos) return true;
+  }
+  return false;
+}
+
+Span refSpan(const SourceText& sql, const SqlReference& ref) {
+  if (!sql.span.valid() || sql.span.size() != sql.text.size()) return sql.span;
+  return {sql.span.file, sql.span.begin + static_cast<uint32_t>(ref.begin),
+          sql.span.begin + static_cast<uint32_t>(ref.end)};
+}
+
+void checkMeasure(const View& view, const Field& field, DiagnosticSink& sink) {
+  if (measureNeedsSql(field.type) && !field.sql.present()) {
+    Diagnostic d = makeSemDiagnostic(SemCode::measure_missing_sql, field.name_span,
+                                     "measure `" + view.name + "." + field.name + "` of type `" +
+                                         field.type + "` has no `sql`");
+    d.help = "add the expression to aggregate, e.g. `sql: ${TABLE}.amount ;;`";
+    sink.report(std::move(d));
+  }
+  if (field.type.find("_distinct") != std::string::npos && field.type != "count_distinct" &&
+      !field.sql_distinct_key.present()) {
+    Diagnostic d = makeSemDiagnostic(SemCode::distinct_measure_missing_key, field.name_span,
+                                     "measure `" + view.name + "." + field.name + "` of type `" +
+                                         field.type + "` needs `sql_distinct_key`");
+    d.help = "add `sql_distinct_key: ${TABLE}.id ;;` naming what makes a row unique";
+    sink.report(std::move(d));
+  }
+  for (const SqlReference& ref : findSqlReferences(field.sql.text)) {
+    const Field* target = sameViewTarget(view, ref);
+    if (!target) continue;
+    if (isAggregateMeasureType(field.type) && target->isMeasure()) {
+      Diagnostic d = makeSemDiagnostic(
+          SemCode::aggregate_references_measure, refSpan(field.sql, ref),
+          "measure `" + field.name + "` of type `" + field.type + "` references measure `" +
+              target->name + "`; measures with Looker aggregations may not reference other measures");
+      d.help = "use `type: number` to compute over other measures";
+      sink.report(std::move(d));
+    }
+    if (field.type == "number" && target->isDimension() && !hasAggregateCall(field.sql.text)) {
+      Diagnostic d = makeSemDiagnostic(
+          SemCode::number_measure_references_dimension, refSpan(field.sql, ref),
+          "measure `" + field.name + "` of type `number` uses dimension `" + target->name +
+              "` outside an aggregate");
+      d.help = "wrap it in an aggregate (e.g. MAX(...)) or reference a measure instead";
+      sink.report(std::move(d));
+    }
+  }
+}
+
+}  // namespace
+
+void checkViews(const LoadedProject& project, DiagnosticSink& sink) {
+  for (const Model& model : project.project.models) {
+    for (const auto& [name, view] : model.views) {
+      std::map<std::string, const Field*> first;
+      const Field* first_pk = nullptr;
+      for (const Field& field : view.fields) {
+        auto [it, inserted] = first.emplace(field.name, &field);
+        if (!inserted && !(field.group.size() && field.group == it->second->group &&
+                           field.name_span.begin == it->second->name_span.begin)) {
+          Diagnostic d = makeSemDiagnostic(SemCode::duplicate_name, field.name_span,
+                                           "field `" + field.name + "` is defined more than once "
+                                           "in view `" + view.name + "`");
+          d.notes.push_back({it->second->name_span, "first defined here"});
+          if (!field.group.empty()) {
+            d.help = "dimension_group `" + field.group + "` creates `" + field.name +
+                     "`; rename one of them";
+          }
+          sink.report(std::move(d));
+        }
+        if (field.primary_key && field.isDimension()) {
+          if (first_pk && first_pk->name_span.begin != field.name_span.begin) {
+            Diagnostic d = makeSemDiagnostic(SemCode::multiple_primary_keys, field.name_span,
+                                             "view `" + view.name +
+                                                 "` has more than one `primary_key: yes` "
+                                                 "dimension");
+            d.notes.push_back({first_pk->name_span, "the first primary key"});
+            d.help = "keep one primary key; for a composite key, build one dimension that "
+                     "concatenates the columns";
+            sink.report(std::move(d));
+          }
+          if (!first_pk) first_pk = &field;
+        }
+        if (field.isMeasure()) checkMeasure(view, field, sink);
+      }
+    }
+  }
+}
+
+}  // namespace lkml::semantic::checks

@@ -1,0 +1,35 @@
+// The individual lint checks; each file checks one family of problems. All take the compiled
+// project and report LKML2xx diagnostics.
+#pragma once
+
+#include "base/diagnostic.h"
+#include "semantic/project.h"
+
+namespace lkml::semantic::checks {
+
+void checkParameters(const LoadedProject& project, DiagnosticSink& sink);   // 201, 231
+void checkViews(const LoadedProject& project, DiagnosticSink& sink);        // 203, 211, 214, 224, 232, 215
+void checkReferences(const LoadedProject& project, DiagnosticSink& sink);   // 205, 206, 220, 223, 229
+void checkExplores(const LoadedProject& project, DiagnosticSink& sink);     // 204, 207-210, 227, 228, 230, 233, 235
+void checkAccessGrants(const LoadedProject& project, DiagnosticSink& sink); // 212, 213
+void checkModels(const LoadedProject& project, DiagnosticSink& sink);       // 226, 234
+void checkStyle(const LoadedProject& project, DiagnosticSink& sink);        // 250-254 (opt-in)
+
+}  // namespace lkml::semantic::checks
+
+#include "semantic/explore_scope.h"
+
+namespace lkml::semantic::checks {
+
+/// Checks the `${...}` references of `sql` in an explore: bare `${field}` resolve in
+/// `default_alias` (empty: bare references are not allowed there). Used by explores (sql_on,
+/// sql_always_where, ...) and by field SQL.
+void checkSqlInScope(const ExploreScope& scope, const SourceText& sql,
+                     const std::string& default_alias, const std::string& where,
+                     DiagnosticSink& sink);
+
+/// Span of the byte range [begin, end) of `sql`'s text, or the whole span when the text was
+/// rewritten (constants) and offsets no longer match the source.
+Span subSpan(const SourceText& sql, size_t begin, size_t end);
+
+}  // namespace lkml::semantic::checks

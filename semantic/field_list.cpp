@@ -1,0 +1,122 @@
+#include "semantic/field_list.h"
+
+#include "base/suggest.h"
+
+namespace lkml::semantic {
+
+namespace {
+
+void addAllFields(const ScopeEntry& entry, std::set<std::string>* out) {
+  if (!entry.view) return;
+  for (const Field& f : entry.view->fields) out->insert(entry.alias + "." + f.name);
+}
+
+// Expands one item (without its leading '-') into `alias.field` names.
+bool expandItem(const ExploreScope& scope, const std::string& item,
+                const std::string& default_alias, std::set<std::string>* out,
+                std::vector<std::string>* visiting, FieldListProblem* problem) {
+  std::string alias = default_alias, name = item;
+  ExploreScope::splitName(item, &alias, &name);
+  if (item.find('.') == std::string::npos) alias = default_alias;
+  bool is_set = !name.empty() && name.back() == '*';
+  if (is_set) name.pop_back();
+  if (is_set && name == "ALL_FIELDS") {
+    if (item.find('.') == std::string::npos) {
+      for (const ScopeEntry& entry : scope.entries()) {
+        if (default_alias.empty() || entry.alias == default_alias) addAllFields(entry, out);
+      }
+      return true;
+    }
+    const ScopeEntry* entry = scope.find(alias);
+    if (!entry) {
+      problem->message = "unknown view `" + alias + "` in `" + item + "`";
+      return false;
+    }
+    addAllFields(*entry, out);
+    return true;
+  }
+  const ScopeEntry* entry = scope.find(alias);
+  if (!entry || !entry->view) {
+    problem->message = "unknown view `" + alias + "` in `" + item + "`";
+    std::vector<std::string> aliases;
+    for (const auto& e : scope.entries()) aliases.push_back(e.alias);
+    problem->suggestion = closestMatch(alias, aliases);
+    return false;
+  }
+  if (is_set) {
+    const FieldSet* set = entry->view->findSet(name);
+    if (!set) {
+      problem->message = "unknown set `" + name + "` in view `" + entry->view->name + "`";
+      problem->unknown_set = true;
+      std::vector<std::string> names;
+      for (const auto& s : entry->view->sets) names.push_back(s.name);
+      problem->suggestion = closestMatch(name, names);
+      return false;
+    }
+    std::string key = alias + "." + name;
+    for (const auto& v : *visiting) {
+      if (v == key) return true;  // a set that includes itself adds nothing more
+    }
+    visiting->push_back(key);
+    for (const std::string& member : set->fields) {
+      bool negative = !member.empty() && member[0] == '-';
+      std::string inner = negative ? member.substr(1) : member;
+      FieldListProblem ignored;
+      std::set<std::string> part;
+      expandItem(scope, inner, alias, &part, visiting, &ignored);
+      for (const auto& p : part) {
+        if (negative) out->erase(p);
+        else out->insert(p);
+      }
+    }
+    visiting->pop_back();
+    return true;
+  }
+  if (!entry->view->findField(name)) {
+    problem->message = "unknown field `" + alias + "." + name + "`";
+    std::vector<std::string> names;
+    for (const auto& f : entry->view->fields) names.push_back(f.name);
+    std::string near = closestMatch(name, names);
+    if (!near.empty()) problem->suggestion = alias + "." + near;
+    if (entry->view->hasGroup(name)) {
+      problem->message += " (a dimension group: append a timeframe, e.g. `" + alias + "." + name +
+                          "_date`)";
+    }
+    return false;
+  }
+  out->insert(alias + "." + name);
+  return true;
+}
+
+}  // namespace
+
+std::set<std::string> resolveFieldList(const ExploreScope& scope,
+                                       const std::vector<std::string>& items,
+                                       const std::string& default_alias,
+                                       std::vector<FieldListProblem>* problems) {
+  std::set<std::string> included, excluded;
+  bool any_positive = false;
+  for (size_t i = 0; i < items.size(); ++i) {
+    const std::string& raw = items[i];
+    bool negative = !raw.empty() && raw[0] == '-';
+    std::string item = negative ? raw.substr(1) : raw;
+    FieldListProblem problem;
+    problem.item = i;
+    std::vector<std::string> visiting;
+    std::set<std::string>& target = negative ? excluded : included;
+    if (!expandItem(scope, item, default_alias, &target, &visiting, &problem) && problems) {
+      problems->push_back(problem);
+    }
+    any_positive |= !negative;
+  }
+  // A list of only exclusions means "everything except".
+  if (!any_positive) {
+    for (const ScopeEntry& entry : scope.entries()) {
+      if (default_alias.empty() || entry.alias == default_alias) addAllFields(entry, &included);
+    }
+  }
+  for (const auto& e : excluded) included.erase(e);
+  return included;
+}
+
+}  // namespace lkml::semantic

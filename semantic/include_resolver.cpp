@@ -1,0 +1,180 @@
+#include "semantic/include_resolver.h"
+
+#include <functional>
+#include <set>
+
+#include "semantic/semantic_diagnostics.h"
+
+namespace lkml::semantic {
+
+namespace {
+
+std::vector<std::string> splitPath(const std::string& path) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string::npos) slash = path.size();
+    if (slash > start) parts.push_back(path.substr(start, slash - start));
+    start = slash + 1;
+  }
+  return parts;
+}
+
+// `*` matches any run of characters inside one segment.
+bool segmentMatch(const char* p, const char* s) {
+  while (*p) {
+    if (*p == '*') {
+      while (*p == '*') ++p;
+      if (!*p) return true;
+      for (; *s; ++s) {
+        if (segmentMatch(p, s)) return true;
+      }
+      return false;
+    }
+    if (*p != *s) return false;
+    ++p;
+    ++s;
+  }
+  return *s == 0;
+}
+
+bool matchParts(const std::vector<std::string>& pat, size_t i, const std::vector<std::string>& path,
+                size_t j) {
+  if (i == pat.size()) return j == path.size();
+  if (pat[i] == "**") {
+    // `**` matches any number of folders, including none.
+    for (size_t k = j; k <= path.size(); ++k) {
+      if (matchParts(pat, i + 1, path, k)) return true;
+    }
+    return false;
+  }
+  if (j == path.size()) return false;
+  return segmentMatch(pat[i].c_str(), path[j].c_str()) && matchParts(pat, i + 1, path, j + 1);
+}
+
+bool endsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Expands the documented short forms: `x.view` -> `x.view.lkml`, `x.dashboard` ->
+// `x.dashboard.lookml`.
+std::string expandSuffix(const std::string& pattern) {
+  for (const char* kind : {".view", ".model", ".explore"}) {
+    if (endsWith(pattern, kind)) return pattern + ".lkml";
+  }
+  if (endsWith(pattern, ".dashboard")) return pattern + ".lookml";
+  return pattern;
+}
+
+// Joins and normalises `..`/`.`; returns false when the path climbs above the root.
+bool normalise(const std::vector<std::string>& parts, std::string* out) {
+  std::vector<std::string> stack;
+  for (const auto& part : parts) {
+    if (part == ".") continue;
+    if (part == "..") {
+      if (stack.empty()) return false;
+      stack.pop_back();
+      continue;
+    }
+    stack.push_back(part);
+  }
+  out->clear();
+  for (size_t i = 0; i < stack.size(); ++i) {
+    if (i) *out += '/';
+    *out += stack[i];
+  }
+  return true;
+}
+
+std::string directoryOf(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "" : path.substr(0, slash);
+}
+
+}  // namespace
+
+bool globMatch(const std::string& pattern, const std::string& path) {
+  return matchParts(splitPath(pattern), 0, splitPath(path), 0);
+}
+
+IncludeResult resolveIncludes(const ProjectSources& project, size_t model_index,
+                              DiagnosticSink& sink) {
+  IncludeResult result;
+  std::set<size_t> seen;
+  const std::string& model_path = project.files[model_index].path;
+
+  std::function<void(size_t)> visit = [&](size_t index) {
+    const ProjectFile& file = project.files[index];
+    for (const syntax::Node& member : file.doc.members) {
+      if (member.key != "include" || !member.isPair()) continue;
+      std::string raw = member.value.unescaped();
+      Span span = member.value.span;
+      if (raw.rfind("//", 0) == 0) {
+        result.imports_projects = true;
+        Diagnostic d = makeSemDiagnostic(SemCode::include_no_match, span,
+                                         "include `" + raw +
+                                             "` names another project; lkml cannot check "
+                                             "imported projects, so it is skipped");
+        d.help = "lint the imported project on its own";
+        sink.report(std::move(d));
+        continue;
+      }
+      std::string joined = raw.rfind('/', 0) == 0 ? raw.substr(1)
+                                                   : directoryOf(file.path) + "/" + raw;
+      std::string pattern;
+      if (!normalise(splitPath(expandSuffix(joined)), &pattern)) {
+        Diagnostic d = makeSemDiagnostic(SemCode::include_escapes_root, span,
+                                         "include `" + raw + "` points outside the project root");
+        d.label = "climbs above the project root";
+        d.help = "includes may only name files inside the project; start it with '/' for the root";
+        sink.report(std::move(d));
+        continue;
+      }
+      std::vector<size_t> matches;
+      bool plain = pattern.find('*') == std::string::npos;
+      for (size_t i = 0; i < project.files.size(); ++i) {
+        const std::string& candidate = project.files[i].path;
+        if (plain ? candidate == pattern : globMatch(pattern, candidate)) matches.push_back(i);
+      }
+      if (matches.empty() && plain && !endsWith(pattern, ".lkml") && !endsWith(pattern, ".lookml")) {
+        // `include: "/views/users"` is accepted for `users.lkml` by Looker too.
+        if (const ProjectFile* f = project.find(pattern + ".lkml")) {
+          matches.push_back(static_cast<size_t>(f - project.files.data()));
+        }
+      }
+      if (matches.empty()) {
+        Diagnostic d = makeSemDiagnostic(SemCode::include_no_match, span,
+                                         "include `" + raw + "` does not match any file");
+        d.label = "no file matches";
+        d.help = "check the path: patterns start at the project root when they begin with '/', "
+                 "else at the folder of `" + file.path + "`";
+        sink.report(std::move(d));
+        continue;
+      }
+      for (size_t match : matches) {
+        const ProjectFile& target = project.files[match];
+        if (target.kind == FileKind::Model && match != model_index && !seen.count(match)) {
+          Diagnostic d = makeSemDiagnostic(
+              SemCode::model_included, span,
+              "model file `" + target.path + "` is included by `" + model_path +
+                  "`; Looker documents that models are not included, lkml merges its "
+                  "views, explores and grants");
+          d.help = "move the shared parts into a generic .lkml file and include that";
+          sink.report(std::move(d));
+        }
+        if (target.kind == FileKind::Manifest) continue;
+        if (seen.insert(match).second) {
+          result.files.push_back(match);
+          if (target.kind != FileKind::Dashboard) visit(match);
+        }
+      }
+    }
+  };
+  seen.insert(model_index);
+  result.files.push_back(model_index);
+  visit(model_index);
+  return result;
+}
+
+}  // namespace lkml::semantic

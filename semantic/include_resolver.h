@@ -1,0 +1,28 @@
+// Resolves a model's `include:` statements as Looker does: `*` and `**` globs, paths from
+// the project root (`/views/*.view`) or relative to the including file, the short suffixes
+// (`.view` = `.view.lkml`), includes inside included files, each file once, in the order the
+// includes are reached (which is the order refinements apply in).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "semantic/project_loader.h"
+
+namespace lkml::semantic {
+
+/// True when `path` (relative, '/'-separated) matches `pattern` (relative, with `*`, `**`).
+bool globMatch(const std::string& pattern, const std::string& path);
+
+struct IncludeResult {
+  std::vector<size_t> files;  // indexes into ProjectSources::files, model file first
+  bool imports_projects = false;  // some include named `//another_project/...`
+};
+
+/// Follows the includes of the model file `model_index`. Reports LKML216 (no match),
+/// LKML217 (escapes the root) and LKML218 (a model included by a model).
+IncludeResult resolveIncludes(const ProjectSources& project, size_t model_index,
+                              DiagnosticSink& sink);
+
+}  // namespace lkml::semantic

@@ -1,0 +1,154 @@
+#include "semantic/lower_field.h"
+
+#include "semantic/field_types.h"
+#include "semantic/semantic_diagnostics.h"
+
+namespace lkml::semantic {
+
+namespace {
+
+FieldKind kindOf(std::string_view key) {
+  if (key == "measure") return FieldKind::Measure;
+  if (key == "filter") return FieldKind::Filter;
+  if (key == "parameter") return FieldKind::Parameter;
+  return FieldKind::Dimension;
+}
+
+void readMeasureFilters(const syntax::Node& node, LowerContext& ctx, Field* field) {
+  if (node.isList()) {
+    for (const auto& item : node.items) {
+      if (!item.map_value.present()) continue;
+      field->filters.push_back({std::string(item.value.text),
+                                ctx.expand(item.map_value.unescaped(), item.map_value.span),
+                                item.span});
+    }
+  } else if (node.isBlock()) {  // old style: filters: { field: x value: "y" }
+    MeasureFilter filter;
+    filter.span = node.span;
+    for (const auto& c : node.children) {
+      if (c.key == "field") filter.field = ctx.text(c);
+      if (c.key == "value") filter.expression = ctx.text(c);
+    }
+    if (!filter.field.empty()) field->filters.push_back(std::move(filter));
+  }
+}
+
+// Reads the parameters shared by every kind of field.
+void readCommon(const syntax::Node& block, LowerContext& ctx, Field* field,
+                std::vector<std::string>* timeframe_list, std::vector<std::string>* intervals) {
+  for (const syntax::Node& c : block.children) {
+    std::string_view key = c.key;
+    if (key == "type") field->type = ctx.text(c);
+    else if (key == "sql") field->sql = ctx.sourceText(c);
+    else if (key == "sql_start") field->sql_start = ctx.sourceText(c);
+    else if (key == "sql_end") field->sql_end = ctx.sourceText(c);
+    else if (key == "primary_key") field->primary_key = ctx.yesNo(c, false);
+    else if (key == "hidden") field->hidden = ctx.yesNo(c, false);
+    else if (key == "label") field->label = ctx.text(c);
+    else if (key == "description") field->description = ctx.text(c);
+    else if (key == "group_label") field->group_label = ctx.text(c);
+    else if (key == "value_format_name") field->value_format_name = ctx.text(c);
+    else if (key == "value_format") field->value_format = ctx.text(c);
+    else if (key == "required_access_grants") {
+      field->required_access_grants = ctx.list(c);
+      field->grants_span = c.span;
+    } else if (key == "filters") readMeasureFilters(c, ctx, field);
+    else if (key == "drill_fields") field->drill_fields = ctx.list(c);
+    else if (key == "tiers") field->tiers = ctx.list(c);
+    else if (key == "style") field->style = ctx.text(c);
+    else if (key == "sql_distinct_key") field->sql_distinct_key = ctx.sourceText(c);
+    else if (key == "percentile") field->percentile = ctx.text(c);
+    else if (key == "list_field") field->list_field = ctx.text(c);
+    else if (key == "datatype") field->datatype = ctx.text(c);
+    else if (key == "convert_tz") field->convert_tz = ctx.yesNo(c, true);
+    else if (key == "default_value") field->default_value = ctx.text(c);
+    else if (key == "allowed_value") {
+      for (const auto& v : c.children) {
+        if (v.key == "value") field->allowed_values.push_back(ctx.text(v));
+      }
+    } else if (key == "timeframes" && timeframe_list) *timeframe_list = ctx.list(c);
+    else if (key == "intervals" && intervals) *intervals = ctx.list(c);
+  }
+}
+
+}  // namespace
+
+bool isFieldKey(std::string_view key) {
+  return key == "dimension" || key == "dimension_group" || key == "measure" || key == "filter" ||
+         key == "parameter";
+}
+
+void lowerField(const syntax::Node& block, const std::string& view_name, LowerContext& ctx,
+                std::vector<Field>* out) {
+  if (!block.isBlock() || !block.value.present()) return;
+  Field field;
+  field.name = std::string(block.value.text);
+  field.kind = kindOf(block.key);
+  field.view = view_name;
+  field.span = block.span;
+  field.name_span = block.value.span;
+  std::vector<std::string> timeframe_list, intervals;
+  readCommon(block, ctx, &field, &timeframe_list, &intervals);
+  const syntax::Node* type_node = block.child("type");
+
+  if (block.key == "dimension_group") {
+    field.group = field.name;
+    if (field.type.empty()) field.type = "time";
+    if (field.type == "duration") {
+      if (intervals.empty()) intervals = durationIntervals();
+      const syntax::Node* intervals_node = block.child("intervals");
+      for (const std::string& interval : intervals) {
+        if (intervals_node && !ctx.checkEnum(*intervals_node, interval, durationIntervals(),
+                                             "a duration interval")) {
+          continue;
+        }
+        Field f = field;
+        f.interval = interval;
+        f.name = interval + "s_" + field.group;
+        out->push_back(std::move(f));
+      }
+      return;
+    }
+    if (field.type != "time") {
+      if (type_node) {
+        ctx.checkEnum(*type_node, field.type, {"time", "duration"}, "a dimension_group type");
+      }
+      return;
+    }
+    if (timeframe_list.empty()) timeframe_list = defaultTimeframes();
+    const syntax::Node* list_node = block.child("timeframes");
+    for (const std::string& timeframe : timeframe_list) {
+      if (list_node && !ctx.checkEnum(*list_node, timeframe, timeframes(), "a timeframe")) continue;
+      Field f = field;
+      f.timeframe = timeframe;
+      f.name = field.group + "_" + timeframe;
+      out->push_back(std::move(f));
+    }
+    return;
+  }
+
+  switch (field.kind) {
+    case FieldKind::Dimension:
+      if (field.type.empty()) field.type = "string";
+      if (type_node) ctx.checkEnum(*type_node, field.type, dimensionTypes(), "a dimension type");
+      break;
+    case FieldKind::Measure:
+      if (field.type.empty()) field.type = "count";
+      if (type_node) ctx.checkEnum(*type_node, field.type, measureTypes(), "a measure type");
+      break;
+    case FieldKind::Filter:
+    case FieldKind::Parameter:
+      if (field.type.empty()) field.type = "string";
+      if (type_node) ctx.checkEnum(*type_node, field.type, filterTypes(), "a filter type");
+      break;
+  }
+  if (field.kind == FieldKind::Dimension && !field.sql.present()) {
+    // Looker's default: the column of the same name.
+    field.sql.text = "${TABLE}." + field.name;
+    field.sql.span = field.name_span;
+    field.sql_defaulted = true;
+  }
+  out->push_back(std::move(field));
+}
+
+}  // namespace lkml::semantic

@@ -1,0 +1,50 @@
+#include "semantic/lower_view.h"
+
+#include "semantic/lower_field.h"
+#include "semantic/node_merge.h"
+#include "semantic/semantic_diagnostics.h"
+
+namespace lkml::semantic {
+
+View lowerView(const syntax::Node& block, LowerContext& ctx) {
+  View view;
+  view.name = std::string(objectName(block));
+  view.span = block.span;
+  view.file = block.span.file;
+  view.name_span = block.value.span;
+  for (const syntax::Node& c : block.children) {
+    std::string_view key = c.key;
+    if (isFieldKey(key)) {
+      lowerField(c, view.name, ctx, &view.fields);
+    } else if (key == "sql_table_name") {
+      view.sql_table_name = ctx.sourceText(c);
+    } else if (key == "derived_table" && c.isBlock()) {
+      view.has_derived_table = true;
+      for (const syntax::Node& d : c.children) {
+        if (d.key == "sql") view.derived_table_sql = ctx.sourceText(d);
+        if (d.key == "explore_source") view.native_derived_table = true;
+      }
+    } else if (key == "extension") {
+      view.extension_required = ctx.text(c) == "required";
+      ctx.checkEnum(c, ctx.text(c), {"required"}, "`extension`");
+    } else if (key == "extends") {
+      view.extends = ctx.list(c);
+    } else if (key == "label") {
+      view.label = ctx.text(c);
+    } else if (key == "required_access_grants") {
+      view.required_access_grants = ctx.list(c);
+      view.grants_span = c.span;
+    } else if (key == "set" && c.isBlock()) {
+      FieldSet set;
+      set.name = std::string(c.value.text);
+      set.span = c.span;
+      if (const syntax::Node* fields = c.child("fields")) set.fields = ctx.list(*fields);
+      view.sets.push_back(std::move(set));
+    }
+  }
+  // Index fields; a later definition of the same name is a duplicate (reported by checks).
+  for (size_t i = 0; i < view.fields.size(); ++i) view.field_index.emplace(view.fields[i].name, i);
+  return view;
+}
+
+}  // namespace lkml::semantic

@@ -1,0 +1,119 @@
+#include "semantic/model.h"
+
+namespace lkml::semantic {
+
+const char* fieldKindName(FieldKind kind) {
+  switch (kind) {
+    case FieldKind::Dimension:
+      return "dimension";
+    case FieldKind::Measure:
+      return "measure";
+    case FieldKind::Filter:
+      return "filter";
+    case FieldKind::Parameter:
+      return "parameter";
+  }
+  return "dimension";
+}
+
+const Field* View::findField(const std::string& field_name) const {
+  auto it = field_index.find(field_name);
+  return it == field_index.end() ? nullptr : &fields[it->second];
+}
+
+const FieldSet* View::findSet(const std::string& set_name) const {
+  for (const auto& set : sets) {
+    if (set.name == set_name) return &set;
+  }
+  return nullptr;
+}
+
+const Field* View::primaryKey() const {
+  const Field* found = nullptr;
+  for (const auto& field : fields) {
+    if (field.primary_key && field.isDimension()) {
+      if (found) return nullptr;
+      found = &field;
+    }
+  }
+  return found;
+}
+
+bool View::hasGroup(const std::string& group_name) const {
+  for (const auto& field : fields) {
+    if (field.group == group_name) return true;
+  }
+  return false;
+}
+
+const char* relationshipName(Relationship r) {
+  switch (r) {
+    case Relationship::ManyToOne:
+      return "many_to_one";
+    case Relationship::OneToMany:
+      return "one_to_many";
+    case Relationship::OneToOne:
+      return "one_to_one";
+    case Relationship::ManyToMany:
+      return "many_to_many";
+  }
+  return "many_to_one";
+}
+
+std::optional<Relationship> parseRelationship(const std::string& text) {
+  if (text == "many_to_one") return Relationship::ManyToOne;
+  if (text == "one_to_many") return Relationship::OneToMany;
+  if (text == "one_to_one") return Relationship::OneToOne;
+  if (text == "many_to_many") return Relationship::ManyToMany;
+  return std::nullopt;
+}
+
+const char* joinTypeName(JoinType t) {
+  switch (t) {
+    case JoinType::LeftOuter:
+      return "left_outer";
+    case JoinType::Inner:
+      return "inner";
+    case JoinType::FullOuter:
+      return "full_outer";
+    case JoinType::Cross:
+      return "cross";
+  }
+  return "left_outer";
+}
+
+std::optional<JoinType> parseJoinType(const std::string& text) {
+  if (text == "left_outer") return JoinType::LeftOuter;
+  if (text == "inner") return JoinType::Inner;
+  if (text == "full_outer") return JoinType::FullOuter;
+  if (text == "cross") return JoinType::Cross;
+  return std::nullopt;
+}
+
+const Join* Explore::findJoin(const std::string& alias_name) const {
+  for (const auto& join : joins) {
+    if (join.name == alias_name) return &join;
+  }
+  return nullptr;
+}
+
+const View* Model::findView(const std::string& view_name) const {
+  auto it = views.find(view_name);
+  return it == views.end() ? nullptr : &it->second;
+}
+
+const Explore* Model::findExplore(const std::string& explore_name) const {
+  for (const auto& explore : explores) {
+    if (explore.name == explore_name) return &explore;
+  }
+  return nullptr;
+}
+
+const Model* Project::findModel(const std::string& model_name) const {
+  for (const auto& model : models) {
+    if (model.name == model_name) return &model;
+  }
+  return nullptr;
+}
+
+}  // namespace lkml::semantic

@@ -1,0 +1,217 @@
+// The resolved LookML model: what semantic/ produces and codegen/ consumes. Built after
+// includes, extends and refinements are applied; immutable afterwards. Every object keeps
+// the spans where it was defined so later stages can point at the source.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "base/source_file.h"
+#include "base/span.h"
+
+namespace lkml::semantic {
+
+enum class FieldKind { Dimension, Measure, Filter, Parameter };
+const char* fieldKindName(FieldKind kind);
+
+/// A value written in the source, with where it was written.
+struct SourceText {
+  std::string text;
+  Span span;
+  bool present() const { return span.valid() || !text.empty(); }
+};
+
+struct MeasureFilter {
+  std::string field;  // as written: `status` or `orders.status`
+  std::string expression;
+  Span span;
+};
+
+struct Field {
+  std::string name;   // full name in the view: `id`, `created_date`, `days_enrolled`
+  FieldKind kind = FieldKind::Dimension;
+  std::string type;   // LookML type: string, number, yesno, time, count, sum, ...
+  std::string view;   // name of the view that owns the field
+  SourceText sql;     // `sql:` (for dimension groups: the group's sql)
+  bool sql_defaulted = false;  // no `sql:` given; dimension default is ${TABLE}.name
+  bool primary_key = false;
+  bool hidden = false;
+  std::string label, description, group_label, value_format_name, value_format;
+  std::vector<std::string> required_access_grants;
+  Span grants_span;
+  std::vector<MeasureFilter> filters;  // measure `filters:`
+  std::vector<std::string> drill_fields;
+  std::vector<std::string> tiers;
+  std::string style;
+  SourceText sql_distinct_key;
+  std::string percentile;  // percentile measures
+  std::string list_field;  // list measures
+  std::vector<std::string> allowed_values;  // parameters
+  std::string default_value;
+
+  // Dimension groups are expanded into one Field per timeframe / interval.
+  std::string group;      // group name (`created`) or ""
+  std::string timeframe;  // time groups: `date`, `month`, ...
+  std::string interval;   // duration groups: `day`, `hour`, ...
+  std::string datatype;   // time groups: timestamp (default), date, datetime, epoch, yyyymmdd
+  bool convert_tz = true;
+  SourceText sql_start, sql_end;  // duration groups
+
+  Span span;       // the whole field block
+  Span name_span;  // the field name
+
+  bool isMeasure() const { return kind == FieldKind::Measure; }
+  bool isDimension() const { return kind == FieldKind::Dimension; }
+};
+
+struct FieldSet {
+  std::string name;
+  std::vector<std::string> fields;
+  Span span;
+};
+
+struct View {
+  std::string name;
+  FileId file = kNoFile;
+  Span span;       // the defining `view:` block
+  Span name_span;
+  std::string label;
+  SourceText sql_table_name;     // may be empty: then derived_table or the view name
+  SourceText derived_table_sql;  // derived_table.sql
+  bool has_derived_table = false;
+  bool native_derived_table = false;  // derived_table.explore_source
+  bool extension_required = false;
+  std::vector<std::string> extends;
+  std::vector<std::string> required_access_grants;
+  Span grants_span;
+  std::vector<Field> fields;
+  std::unordered_map<std::string, size_t> field_index;
+  std::vector<FieldSet> sets;
+  std::vector<Span> refinements;  // where `view: +name` refined it, in application order
+
+  const Field* findField(const std::string& field_name) const;
+  const FieldSet* findSet(const std::string& set_name) const;
+  /// The `primary_key: yes` dimension, if exactly one.
+  const Field* primaryKey() const;
+  /// Dimension group names (so `${created}` can be told "append a timeframe").
+  bool hasGroup(const std::string& group_name) const;
+};
+
+enum class Relationship { ManyToOne, OneToMany, OneToOne, ManyToMany };
+const char* relationshipName(Relationship r);
+std::optional<Relationship> parseRelationship(const std::string& text);
+
+enum class JoinType { LeftOuter, Inner, FullOuter, Cross };
+const char* joinTypeName(JoinType t);
+std::optional<JoinType> parseJoinType(const std::string& text);
+
+struct Join {
+  std::string name;  // the alias used in SQL and in `${name.field}`
+  std::string view;  // the view joined (`from:`, default = name)
+  JoinType type = JoinType::LeftOuter;
+  Relationship relationship = Relationship::ManyToOne;
+  bool relationship_given = false;
+  SourceText sql_on;
+  SourceText foreign_key;
+  SourceText sql_where;
+  SourceText sql;  // legacy `sql:` join: the complete JOIN clause, written by hand
+  bool has_fields = false;
+  std::vector<std::string> fields;
+  std::vector<std::string> required_joins;
+  std::vector<std::string> required_access_grants;
+  Span grants_span;
+  std::string view_label;
+  Span span;
+  Span name_span;
+};
+
+struct FilterDefault {
+  std::string field;
+  std::string expression;
+  Span span;
+};
+
+struct AccessFilter {
+  std::string field;           // `view.field`
+  std::string user_attribute;
+  Span span;
+};
+
+struct Explore {
+  std::string name;
+  std::string view;   // base view (from / view_name / name)
+  std::string alias;  // SQL alias and `${alias.f}` name of the base view
+  FileId file = kNoFile;
+  Span span;
+  Span name_span;
+  std::string label, description, group_label, view_label;
+  bool hidden = false;
+  bool extension_required = false;
+  bool symmetric_aggregates = true;
+  std::vector<std::string> extends;
+  std::vector<Join> joins;
+  bool has_fields = false;
+  std::vector<std::string> fields;
+  Span fields_span;
+  SourceText sql_always_where;
+  SourceText sql_always_having;
+  std::vector<FilterDefault> always_filter;
+  std::vector<FilterDefault> conditionally_filter;
+  std::vector<std::string> conditionally_filter_unless;
+  std::vector<AccessFilter> access_filters;
+  std::vector<std::string> required_access_grants;
+  Span grants_span;
+  std::vector<std::string> always_join;
+  std::vector<Span> refinements;
+
+  const Join* findJoin(const std::string& alias_name) const;
+};
+
+struct AccessGrant {
+  std::string name;
+  std::string user_attribute;
+  std::vector<std::string> allowed_values;
+  Span span;
+  Span name_span;
+};
+
+struct Model {
+  std::string name;  // file name without .model.lkml
+  FileId file = kNoFile;
+  std::string path;
+  std::string connection;
+  Span connection_span;
+  std::string label;
+  bool case_sensitive = true;
+  std::string week_start_day = "monday";
+  std::vector<FileId> files;  // every file the model includes, in include order
+  bool imports_projects = false;  // includes `//other_project/...` that lkml cannot read
+  std::map<std::string, View> views;
+  std::vector<Explore> explores;
+  std::map<std::string, AccessGrant> access_grants;
+
+  const View* findView(const std::string& view_name) const;
+  const Explore* findExplore(const std::string& explore_name) const;
+};
+
+struct Constant {
+  std::string name;
+  std::string value;
+  Span span;
+};
+
+/// A loaded project: its sources, and one compiled Model per model file.
+struct Project {
+  std::string root;
+  std::shared_ptr<SourceMap> sources;
+  std::map<std::string, Constant> constants;  // manifest.lkml
+  std::vector<Model> models;
+
+  const Model* findModel(const std::string& model_name) const;
+};
+
+}  // namespace lkml::semantic

@@ -1,0 +1,273 @@
+#include "semantic/model_builder.h"
+
+#include <algorithm>
+#include <functional>
+
+#include "semantic/include_resolver.h"
+#include "semantic/lower_explore.h"
+#include "semantic/lower_view.h"
+#include "base/suggest.h"
+#include "semantic/node_merge.h"
+#include "semantic/semantic_diagnostics.h"
+
+namespace lkml::semantic {
+
+namespace {
+
+struct Definition {
+  syntax::Node node;
+  bool final = false;
+  Span final_span;
+};
+
+using Definitions = std::map<std::string, Definition>;
+
+// Downgrades "unknown view/explore" findings to warnings when the model imports another
+// project, whose objects lkml cannot see.
+class ImportAwareSink : public DiagnosticSink {
+ public:
+  ImportAwareSink(DiagnosticSink& inner, bool imports) : inner_(inner), imports_(imports) {}
+  void report(Diagnostic d) override {
+    bool unknown = d.code == static_cast<int>(SemCode::unknown_view) ||
+                   d.code == static_cast<int>(SemCode::refinement_unknown_target);
+    if (imports_ && unknown) {
+      d.severity = Severity::Warning;
+      d.help = "it may be defined in an imported project (`include: \"//...\"`), which lkml "
+               "does not read";
+    }
+    inner_.report(std::move(d));
+  }
+
+ private:
+  DiagnosticSink& inner_;
+  bool imports_;
+};
+
+struct Collected {
+  Definitions views, explores;
+  std::vector<std::string> explore_order;
+  std::vector<const syntax::Node*> view_refinements, explore_refinements;
+};
+
+std::string modelName(const std::string& path) {
+  std::string name = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
+  return name.substr(0, name.size() - std::string(".model.lkml").size());
+}
+
+void reportDuplicate(DiagnosticSink& sink, const std::string& what, const std::string& name,
+                     Span span, Span first) {
+  Diagnostic d = makeSemDiagnostic(SemCode::duplicate_name, span,
+                                   what + " `" + name + "` is defined more than once in the model");
+  d.notes.push_back({first, "first defined here"});
+  d.help = "rename one of them, or refine the first with `" + what + ": +" + name + " { ... }`";
+  sink.report(std::move(d));
+}
+
+void collect(const syntax::Node& member, Collected& out, DiagnosticSink& sink) {
+  if (!member.isBlock() || !member.value.present()) return;
+  bool refinement = member.value.text.front() == '+';
+  std::string name(objectName(member));
+  bool is_view = member.key == "view";
+  if (!is_view && member.key != "explore") return;
+  if (refinement) {
+    (is_view ? out.view_refinements : out.explore_refinements).push_back(&member);
+    return;
+  }
+  Definitions& defs = is_view ? out.views : out.explores;
+  auto [it, inserted] = defs.emplace(name, Definition{member, false, {}});
+  if (!inserted) {
+    reportDuplicate(sink, is_view ? "view" : "explore", name, member.value.span,
+                    it->second.node.value.span);
+    return;
+  }
+  if (!is_view) out.explore_order.push_back(name);
+}
+
+void applyRefinements(Definitions& defs, const std::vector<const syntax::Node*>& refinements,
+                      const char* what, DiagnosticSink& sink) {
+  for (const syntax::Node* ref : refinements) {
+    std::string name(objectName(*ref));
+    auto it = defs.find(name);
+    if (it == defs.end()) {
+      Diagnostic d = makeSemDiagnostic(SemCode::refinement_unknown_target, ref->value.span,
+                                       std::string("refinement of unknown ") + what + " `" +
+                                           name + "`");
+      d.help = std::string("define `") + what + ": " + name +
+               "` in a file this model includes, or include the file that defines it";
+      sink.report(std::move(d));
+      continue;
+    }
+    Definition& def = it->second;
+    if (def.final) {
+      Diagnostic d = makeSemDiagnostic(SemCode::refinement_after_final, ref->value.span,
+                                       std::string("`") + what + ": +" + name +
+                                           "` refines an object after a `final: yes` refinement");
+      d.notes.push_back({def.final_span, "the final refinement is here"});
+      d.help = "remove `final: yes` or move this refinement before it in include order";
+      sink.report(std::move(d));
+      continue;
+    }
+    mergeInto(def.node, *ref, MergeMode::Refinement);
+    if (const syntax::Node* f = ref->child("final")) {
+      if (f->value.text == "yes") {
+        def.final = true;
+        def.final_span = f->span;
+      }
+    }
+  }
+}
+
+std::vector<std::pair<std::string, Span>> extendsList(const syntax::Node& node) {
+  std::vector<std::pair<std::string, Span>> out;
+  for (const syntax::Node& c : node.children) {
+    if (c.key != "extends") continue;
+    if (c.isList()) {
+      for (const auto& item : c.items) out.emplace_back(item.value.unescaped(), item.value.span);
+    } else if (c.isPair()) {
+      out.emplace_back(c.value.unescaped(), c.value.span);
+    }
+  }
+  return out;
+}
+
+// Resolves `extends` of every definition: parents merged in list order, the child on top.
+std::map<std::string, syntax::Node> resolveExtends(const Definitions& defs, const char* what,
+                                                   DiagnosticSink& sink) {
+  std::map<std::string, syntax::Node> resolved;
+  std::vector<std::string> stack;
+  std::function<const syntax::Node*(const std::string&)> resolve =
+      [&](const std::string& name) -> const syntax::Node* {
+    if (auto it = resolved.find(name); it != resolved.end()) return &it->second;
+    const Definition& def = defs.at(name);
+    auto parents = extendsList(def.node);
+    if (parents.empty()) return &resolved.emplace(name, def.node).first->second;
+    stack.push_back(name);
+    syntax::Node result;
+    result.kind = syntax::NodeKind::Block;
+    result.key = def.node.key;
+    result.value = def.node.value;
+    result.span = def.node.span;
+    for (const auto& [parent, span] : parents) {
+      if (std::find(stack.begin(), stack.end(), parent) != stack.end()) {
+        std::string chain;
+        for (auto it = std::find(stack.begin(), stack.end(), parent); it != stack.end(); ++it) {
+          chain += *it + " -> ";
+        }
+        Diagnostic d = makeSemDiagnostic(SemCode::extends_cycle, span,
+                                         std::string(what) + " `" + name + "` extends itself: " +
+                                             chain + parent);
+        d.help = "remove one of the `extends` in the cycle";
+        sink.report(std::move(d));
+        continue;
+      }
+      if (!defs.count(parent)) {
+        Diagnostic d = makeSemDiagnostic(SemCode::unknown_view, span,
+                                         std::string(what) + " `" + name + "` extends unknown " +
+                                             what + " `" + parent + "`");
+        std::vector<std::string> names;
+        for (const auto& [n, unused] : defs) names.push_back(n);
+        std::string near = closestMatch(parent, names);
+        d.help = near.empty() ? "include the file that defines it" : "did you mean `" + near + "`?";
+        sink.report(std::move(d));
+        continue;
+      }
+      const syntax::Node* base = resolve(parent);
+      if (!base) continue;
+      syntax::Node copy = *base;
+      // `extension: required` and `final` describe the parent itself, not what extends it.
+      copy.children.erase(std::remove_if(copy.children.begin(), copy.children.end(),
+                                         [](const syntax::Node& c) {
+                                           return c.key == "extension" || c.key == "final" ||
+                                                  c.key == "extends";
+                                         }),
+                          copy.children.end());
+      mergeInto(result, copy, MergeMode::Extends);
+    }
+    mergeInto(result, def.node, MergeMode::Extends);
+    stack.pop_back();
+    return &resolved.emplace(name, std::move(result)).first->second;
+  };
+  for (const auto& [name, unused] : defs) resolve(name);
+  return resolved;
+}
+
+}  // namespace
+
+std::map<std::string, Constant> readConstants(const ProjectSources& project) {
+  std::map<std::string, Constant> constants;
+  for (const ProjectFile& file : project.files) {
+    if (file.kind != FileKind::Manifest) continue;
+    for (const syntax::Node& member : file.doc.members) {
+      if (member.key != "constant" || !member.isBlock()) continue;
+      Constant c;
+      c.name = std::string(member.value.text);
+      c.span = member.span;
+      if (const syntax::Node* v = member.child("value")) {
+        c.value = v->isSql() ? std::string(v->sql) : v->value.unescaped();
+      }
+      constants[c.name] = std::move(c);
+    }
+  }
+  return constants;
+}
+
+Model buildModel(const ProjectSources& project, size_t model_index,
+                 const std::map<std::string, Constant>& constants, DiagnosticSink& sink) {
+  registerSemanticCodes();
+  const ProjectFile& model_file = project.files[model_index];
+  Model model;
+  model.name = modelName(model_file.path);
+  model.path = model_file.path;
+  model.file = model_file.source ? model_file.source->id() : kNoFile;
+  LowerContext ctx(constants, sink);
+
+  IncludeResult includes = resolveIncludes(project, model_index, sink);
+  model.imports_projects = includes.imports_projects;
+  // Objects may come from an imported project lkml cannot read: unknown names are warnings.
+  ImportAwareSink import_sink(sink, includes.imports_projects);
+  Collected collected;
+  for (size_t index : includes.files) {
+    const ProjectFile& file = project.files[index];
+    if (!file.source) continue;
+    model.files.push_back(file.source->id());
+    for (const syntax::Node& member : file.doc.members) {
+      collect(member, collected, sink);
+      if (member.key == "access_grant" && member.isBlock() && member.value.present()) {
+        AccessGrant grant = lowerAccessGrant(member, ctx);
+        auto [it, inserted] = model.access_grants.emplace(grant.name, grant);
+        if (!inserted) {
+          reportDuplicate(sink, "access_grant", grant.name, grant.name_span, it->second.name_span);
+        }
+      }
+      if (index != model_index) continue;
+      if (member.key == "connection") {
+        model.connection = ctx.text(member);
+        model.connection_span = member.span;
+      } else if (member.key == "label") {
+        model.label = ctx.text(member);
+      } else if (member.key == "case_sensitive") {
+        model.case_sensitive = ctx.yesNo(member, true);
+      } else if (member.key == "week_start_day") {
+        model.week_start_day = ctx.text(member);
+      }
+    }
+  }
+  applyRefinements(collected.views, collected.view_refinements, "view", import_sink);
+  applyRefinements(collected.explores, collected.explore_refinements, "explore", import_sink);
+
+  for (auto& [name, node] : resolveExtends(collected.views, "view", import_sink)) {
+    View view = lowerView(node, ctx);
+    view.file = collected.views.at(name).node.span.file;
+    view.span = collected.views.at(name).node.span;
+    model.views.emplace(name, std::move(view));
+  }
+  auto explores = resolveExtends(collected.explores, "explore", import_sink);
+  for (const std::string& name : collected.explore_order) {
+    Explore explore = lowerExplore(explores.at(name), ctx);
+    explore.span = collected.explores.at(name).node.span;
+    model.explores.push_back(std::move(explore));
+  }
+  return model;
+}
+
+}  // namespace lkml::semantic

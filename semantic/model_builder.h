@@ -1,0 +1,20 @@
+// Compiles one model: collects the objects of the files it includes (in include order),
+// applies refinements, resolves `extends` (with cycle detection) and lowers the result.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "base/diagnostic.h"
+#include "semantic/model.h"
+#include "semantic/project_loader.h"
+
+namespace lkml::semantic {
+
+Model buildModel(const ProjectSources& project, size_t model_index,
+                 const std::map<std::string, Constant>& constants, DiagnosticSink& sink);
+
+/// `constant:` blocks of manifest.lkml.
+std::map<std::string, Constant> readConstants(const ProjectSources& project);
+
+}  // namespace lkml::semantic

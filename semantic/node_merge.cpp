@@ -1,0 +1,71 @@
+#include "semantic/node_merge.h"
+
+#include <algorithm>
+
+namespace lkml::semantic {
+
+namespace {
+
+bool isAdditiveBlock(std::string_view key) {
+  return key == "link" || key == "access_filter" || key == "aggregate_table" || key == "query" ||
+         key == "filters" || key == "action" || key == "when" || key == "allowed_value" ||
+         key == "bind_filters" || key == "bind_all_filters" || key == "column" ||
+         key == "derived_column";
+}
+
+bool sameName(const syntax::Node& a, const syntax::Node& b) {
+  return a.value.present() && b.value.present() && objectName(a) == objectName(b);
+}
+
+}  // namespace
+
+std::string_view objectName(const syntax::Node& block) {
+  std::string_view name = block.value.text;
+  if (!name.empty() && name.front() == '+') name.remove_prefix(1);
+  return name;
+}
+
+void mergeInto(syntax::Node& base, const syntax::Node& overlay, MergeMode mode) {
+  for (const syntax::Node& child : overlay.children) {
+    auto& children = base.children;
+    if (child.isBlock()) {
+      if (!child.value.present() && isAdditiveBlock(child.key)) {
+        children.push_back(child);
+        continue;
+      }
+      auto it = std::find_if(children.begin(), children.end(), [&](const syntax::Node& c) {
+        if (!c.isBlock() || c.key != child.key) return false;
+        return child.value.present() ? sameName(c, child) : !c.value.present();
+      });
+      if (it == children.end()) {
+        children.push_back(child);
+      } else {
+        mergeInto(*it, child, mode);
+        it->span = child.span;
+      }
+      continue;
+    }
+    if (child.isList() && child.key == "extends" && mode == MergeMode::Refinement) {
+      auto it = std::find_if(children.begin(), children.end(),
+                             [&](const syntax::Node& c) { return c.key == "extends"; });
+      if (it != children.end() && it->isList()) {
+        for (const auto& item : child.items) it->items.push_back(item);
+        continue;
+      }
+    }
+    auto it = std::find_if(children.begin(), children.end(),
+                           [&](const syntax::Node& c) { return c.key == child.key && !c.isBlock(); });
+    if (it == children.end()) {
+      children.push_back(child);
+    } else {
+      *it = child;
+      children.erase(std::remove_if(std::next(it), children.end(),
+                                    [&](const syntax::Node& c) {
+                                      return c.key == child.key && !c.isBlock();
+                                    }),
+                     children.end());
+    }
+  }
+}
+
+}  // namespace lkml::semantic

@@ -1,0 +1,24 @@
+#include "semantic/project.h"
+
+#include "semantic/model_builder.h"
+
+namespace lkml::semantic {
+
+std::unique_ptr<LoadedProject> loadAndCompile(const std::string& root, DiagnosticSink& sink,
+                                              unsigned threads,
+                                              std::shared_ptr<SourceMap> sources) {
+  auto loaded = std::make_unique<LoadedProject>();
+  if (sources) loaded->sources.sources = std::move(sources);
+  if (!loadProject(root, &loaded->sources, sink, threads)) return nullptr;
+  Project& project = loaded->project;
+  project.root = root;
+  project.sources = loaded->sources.sources;
+  project.constants = readConstants(loaded->sources);
+  for (size_t i = 0; i < loaded->sources.files.size(); ++i) {
+    if (loaded->sources.files[i].kind != FileKind::Model) continue;
+    project.models.push_back(buildModel(loaded->sources, i, project.constants, sink));
+  }
+  return loaded;
+}
+
+}  // namespace lkml::semantic

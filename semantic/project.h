@@ -1,0 +1,24 @@
+// Entry point of semantic/: load a project directory and compile every model in it.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "base/diagnostic.h"
+#include "semantic/model.h"
+#include "semantic/project_loader.h"
+
+namespace lkml::semantic {
+
+struct LoadedProject {
+  ProjectSources sources;  // files and syntax trees (the model's spans point into them)
+  Project project;         // one compiled Model per *.model.lkml
+};
+
+/// Null when the directory cannot be read (reported to `sink`; exit status 2). Files are
+/// added to `sources` when given (one map for several projects), else to a new map.
+std::unique_ptr<LoadedProject> loadAndCompile(const std::string& root, DiagnosticSink& sink,
+                                              unsigned threads = 0,
+                                              std::shared_ptr<SourceMap> sources = nullptr);
+
+}  // namespace lkml::semantic

@@ -1,0 +1,114 @@
+#include "semantic/project_loader.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "base/file_reader.h"
+#include "grammar/parse.h"
+#include "semantic/semantic_diagnostics.h"
+
+namespace lkml::semantic {
+
+namespace fs = std::filesystem;
+
+namespace {
+bool endsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool isInside(const fs::path& root, const fs::path& p) {
+  auto r = root.begin(), q = p.begin();
+  for (; r != root.end(); ++r, ++q) {
+    if (q == p.end() || *r != *q) return false;
+  }
+  return true;
+}
+}  // namespace
+
+const ProjectFile* ProjectSources::find(const std::string& path) const {
+  auto it = by_path.find(path);
+  return it == by_path.end() ? nullptr : &files[it->second];
+}
+
+FileKind classifyFile(const std::string& path) {
+  std::string name = fs::path(path).filename().string();
+  if (endsWith(name, ".model.lkml")) return FileKind::Model;
+  if (endsWith(name, ".view.lkml")) return FileKind::View;
+  if (endsWith(name, ".explore.lkml")) return FileKind::Explore;
+  if (name == "manifest.lkml") return FileKind::Manifest;
+  if (endsWith(name, ".lookml")) return FileKind::Dashboard;
+  return FileKind::Generic;
+}
+
+bool loadProject(const std::string& root, ProjectSources* project, DiagnosticSink& sink,
+                 unsigned threads) {
+  registerSemanticCodes();
+  project->root = root;
+  std::error_code ec;
+  fs::path canonical_root = fs::canonical(root, ec);
+  if (ec || !fs::is_directory(canonical_root, ec)) {
+    Diagnostic d = makeDiagnostic(DiagCode::unreadable_file, {},
+                                  "cannot open project directory `" + root + "`: " +
+                                      (ec ? ec.message() : "not a directory"));
+    d.path = root;
+    d.help = "pass the directory that holds the project's .lkml files";
+    sink.report(std::move(d));
+    return false;
+  }
+  std::vector<std::string> relative;
+  fs::recursive_directory_iterator it(canonical_root, fs::directory_options::skip_permission_denied,
+                                      ec);
+  for (auto end = fs::recursive_directory_iterator(); !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (it->is_directory(ec)) {
+      if (!name.empty() && name[0] == '.') it.disable_recursion_pending();
+      continue;
+    }
+    if (!endsWith(name, ".lkml") && !endsWith(name, ".lookml")) continue;
+    std::string rel = fs::relative(it->path(), canonical_root, ec).generic_string();
+    if (it->is_symlink(ec)) {
+      fs::path target = fs::weakly_canonical(it->path(), ec);
+      if (ec || !isInside(canonical_root, target)) {
+        Diagnostic d = makeSemDiagnostic(SemCode::include_escapes_root, {},
+                                      "`" + rel + "` is a symbolic link to `" + target.string() +
+                                          "`, outside the project root; it is not read");
+        d.path = (fs::path(root) / rel).string();
+        d.help = "copy the file into the project or remove the link";
+        sink.report(std::move(d));
+        ec.clear();
+        continue;
+      }
+    }
+    relative.push_back(rel);
+  }
+  std::sort(relative.begin(), relative.end());
+
+  std::vector<const SourceFile*> to_parse;
+  std::vector<size_t> parse_index;
+  for (const std::string& rel : relative) {
+    ProjectFile file;
+    file.path = rel;
+    file.kind = classifyFile(rel);
+    std::string display = (fs::path(root) / rel).lexically_normal().string();
+    if (file.kind != FileKind::Dashboard) {
+      ReadResult read = readFile((canonical_root / rel).string());
+      if (!read.ok) {
+        Diagnostic d = makeDiagnostic(DiagCode::unreadable_file, {},
+                                      "cannot read `" + display + "`: " + read.error);
+        d.path = display;
+        sink.report(std::move(d));
+        continue;
+      }
+      file.source = &project->sources->add(display, std::move(read.text));
+      to_parse.push_back(file.source);
+      parse_index.push_back(project->files.size());
+    }
+    project->by_path[rel] = project->files.size();
+    project->files.push_back(std::move(file));
+  }
+  std::vector<syntax::Document> docs = grammar::parseAll(to_parse, sink, threads);
+  for (size_t i = 0; i < docs.size(); ++i) project->files[parse_index[i]].doc = std::move(docs[i]);
+  return true;
+}
+
+}  // namespace lkml::semantic

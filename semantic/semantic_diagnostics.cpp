@@ -1,0 +1,23 @@
+#include "semantic/semantic_diagnostics.h"
+
+#include <mutex>
+
+namespace lkml::semantic {
+
+void registerSemanticCodes() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    registerDiagnosticCodes({
+#define LKML_DIAG(num, sev, slug, summary) {num, Severity::sev, #slug, summary},
+#include "semantic/semantic_codes.def"
+#undef LKML_DIAG
+    });
+  });
+}
+
+Diagnostic makeSemDiagnostic(SemCode code, Span span, std::string message) {
+  registerSemanticCodes();
+  return makeDiagnostic(static_cast<DiagCode>(code), span, std::move(message));
+}
+
+}  // namespace lkml::semantic

@@ -1,0 +1,33 @@
+// Finds the substitution references of a SQL block (`${TABLE}`, `${field}`, `${view.field}`,
+// `${view.SQL_TABLE_NAME}`, `${EXTENDED}`) and the Liquid tags lkml understands
+// (`{{ _user_attributes['x'] }}`, `{% condition f %}...{% endcondition %}`, `{% parameter p %}`).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lkml::semantic {
+
+struct SqlReference {
+  enum class Kind { Table, Extended, Field, ViewField, SqlTableName };
+  Kind kind = Kind::Field;
+  size_t begin = 0;  // offset of `${` in the SQL text
+  size_t end = 0;    // one past `}`
+  std::string view;  // ViewField / SqlTableName: the view or join alias
+  std::string field; // Field / ViewField: the field name
+};
+
+struct LiquidReference {
+  enum class Kind { UserAttribute, Condition, Parameter, FieldValue };
+  Kind kind = Kind::UserAttribute;
+  size_t begin = 0;   // offset of the tag's `{`
+  size_t end = 0;     // one past the tag's closing `}` (for Condition: past `{% endcondition %}`)
+  std::string name;   // attribute name, or the filter/parameter field (`view.field` or `field`)
+  std::string inner;  // Condition: the SQL between the tags
+};
+
+std::vector<SqlReference> findSqlReferences(std::string_view sql);
+std::vector<LiquidReference> findLiquidReferences(std::string_view sql);
+
+}  // namespace lkml::semantic
