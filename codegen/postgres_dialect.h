@@ -1,0 +1,46 @@
+// PostgreSQL (the first and reference dialect). Output follows the shapes Looker generates for
+// PostgreSQL (reference sections 7 and 8), except where exactness or safety needs otherwise
+// (see docs/differences-filters.md).
+#pragma once
+
+#include "codegen/sql_dialect.h"
+
+namespace lkml::codegen {
+
+class PostgresDialect : public Dialect {
+ public:
+  std::string_view name() const override { return "postgres"; }
+  const DialectFeatures& features() const override;
+
+  std::string quoteIdentifier(std::string_view name) const override;
+  bool canRepresentString(std::string_view value) const override;
+  std::string stringLiteral(std::string_view value) const override;
+  std::string booleanLiteral(bool value) const override;
+  std::string yesNoValue(const std::string& condition) const override;
+  std::string timestampLiteral(std::string_view iso) const override;
+
+  std::string like(const std::string& target, std::string_view pattern, bool negated,
+                   bool lowerPattern) const override;
+  std::string lower(const std::string& expr) const override;
+  std::string length(const std::string& expr) const override;
+
+  std::string currentTimestamp(std::string_view timeZone) const override;
+  std::string truncate(DateUnit unit, const std::string& expr, Weekday weekStart) const override;
+  std::string addInterval(const std::string& expr, int64_t count, DateUnit unit) const override;
+
+  std::string hashKeyToNumeric(const std::string& primaryKey) const override;
+  std::string symmetricSum(const std::string& value, const std::string& primaryKey) const override;
+  std::string symmetricAverage(const std::string& value,
+                               const std::string& primaryKey) const override;
+  std::string countDistinct(const std::string& expr) const override;
+  std::string percentile(const std::string& expr, double fraction) const override;
+  std::string listAggregate(const std::string& expr, std::string_view separator) const override;
+
+  std::string limitClause(uint64_t rows) const override;
+
+ protected:
+  std::string renderTimeframe(Timeframe timeframe, const std::string& expr,
+                              Weekday weekStart) const override;
+};
+
+}  // namespace lkml::codegen
