@@ -9,5 +9,7 @@ namespace lkml::cli {
 void addLintCommand(CLI::App& app, int* exit_code);
 void addDumpCommand(CLI::App& app, int* exit_code);
 void addFieldsCommand(CLI::App& app, int* exit_code);
+void addSqlCommand(CLI::App& app, int* exit_code);
+void addQueryCommand(CLI::App& app, int* exit_code);
 
 }  // namespace lkml::cli

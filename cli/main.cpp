@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
   lkml::cli::addLintCommand(app, &exit_code);
   lkml::cli::addDumpCommand(app, &exit_code);
   lkml::cli::addFieldsCommand(app, &exit_code);
+  lkml::cli::addSqlCommand(app, &exit_code);
+  lkml::cli::addQueryCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

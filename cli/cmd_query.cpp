@@ -1,0 +1,74 @@
+// `lkml query`: compiles an explore query and runs it on PostgreSQL (read-only, with a
+// statement timeout), printing a table, JSON or CSV.
+#include <iostream>
+
+#include "catalog/postgres_connection.h"
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "cli/query_options.h"
+#include "cli/result_writer.h"
+
+namespace lkml::cli {
+
+namespace {
+
+struct RunOptions {
+  QueryOptions query;
+  std::string db, format = "table";
+  double timeout = 30;
+};
+
+int runQuery(const RunOptions& options) {
+  ResultFormat format;
+  if (!parseResultFormat(options.format, &format)) {
+    std::cerr << "lkml: error: unknown --format `" << options.format
+              << "`; expected table, json or csv\n";
+    return kExitUsage;
+  }
+  if (options.timeout <= 0) {
+    std::cerr << "lkml: error: --timeout must be a positive number of seconds\n";
+    return kExitUsage;
+  }
+  CompiledSelection compiled;
+  if (int code = compileFromOptions(options.query, &compiled)) return code;
+  catalog::ConnectionSettings settings;
+  settings.url = options.db;
+  settings.statement_timeout = std::chrono::milliseconds(static_cast<int64_t>(options.timeout * 1000));
+  catalog::DatabaseError error;
+  auto connection = catalog::PostgresConnection::open(settings, &error);
+  if (!connection) {
+    std::cerr << "lkml: error: cannot connect to the database: " << error.message << "\n";
+    return kExitDatabase;
+  }
+  catalog::QueryResult result;
+  if (!connection->run({compiled.compiled.sql, {}}, &result, &error)) {
+    std::cerr << "lkml: error: the database rejected the query (" << catalog::databaseErrorKindName(error.kind)
+              << "): " << error.message << "\n";
+    if (!error.detail.empty()) std::cerr << "  " << error.detail << "\n";
+    std::cerr << "-- SQL:\n" << compiled.compiled.sql;
+    return error.kind == catalog::DatabaseError::Kind::Query ? kExitFindings : kExitDatabase;
+  }
+  writeResult(std::cout, format, compiled.compiled.columns, result);
+  return kExitOk;
+}
+
+}  // namespace
+
+void addQueryCommand(CLI::App& app, int* exit_code) {
+  auto* cmd = app.add_subcommand("query", "Run an explore query on PostgreSQL and print the rows");
+  auto options = std::make_shared<RunOptions>();
+  addQueryOptions(cmd, &options->query);
+  cmd->add_option("--db", options->db,
+                  "postgresql://user@host:port/db (default: LKML_DATABASE_URL, then PG* "
+                  "environment)");
+  cmd->add_option("--format", options->format, "table (default), json or csv");
+  cmd->add_option("--timeout", options->timeout, "statement timeout in seconds (default 30)");
+  cmd->footer(
+      "Example:\n"
+      "  lkml query looker --explore enrollments_internal --access-level internal \\\n"
+      "      --fields courses.category,enrollments.count --format json\n"
+      "Exit codes: 0 ok, 1 query refused or rejected, 2 usage, 3 database unreachable/timeout.");
+  cmd->callback([options, exit_code] { *exit_code = runQuery(*options); });
+}
+
+}  // namespace lkml::cli

@@ -1,0 +1,34 @@
+// Options shared by `lkml sql` and `lkml query`, and turning them into a compiled query.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "codegen/query_compiler.h"
+#include "cli/project_selection.h"
+
+namespace lkml::cli {
+
+struct QueryOptions {
+  std::string dir = ".";
+  std::string model, explore, fields, query_file, dialect = "postgres", access_level;
+  std::vector<std::string> filters, sorts, user_attributes;
+  int64_t limit = -1;
+};
+
+void addQueryOptions(CLI::App* cmd, QueryOptions* options);
+
+struct CompiledSelection {
+  Selection selection;
+  codegen::Query query;
+  codegen::UserContext user;
+  codegen::CompiledQuery compiled;
+};
+
+/// Builds the query from the options, loads the project and compiles. Prints errors to
+/// stderr; returns the exit code (0 when `out->compiled.sql` is ready).
+int compileFromOptions(const QueryOptions& options, CompiledSelection* out);
+
+}  // namespace lkml::cli

@@ -1,0 +1,118 @@
+#include "cli/result_writer.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+
+namespace lkml::cli {
+
+namespace {
+
+// PostgreSQL type OIDs (pg_type.h) that map to JSON numbers and booleans.
+constexpr uint32_t kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700,
+                   kFloat8 = 701, kNumeric = 1700;
+
+size_t displayWidth(const std::string& text) {
+  size_t width = 0;
+  for (char c : text) width += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return width;
+}
+
+nlohmann::ordered_json cellJson(const std::optional<std::string>& value, uint32_t oid) {
+  if (!value) return nullptr;
+  switch (oid) {
+    case kBool:
+      return *value == "t";
+    case kInt2:
+    case kInt4:
+    case kInt8:
+      return std::strtoll(value->c_str(), nullptr, 10);
+    case kFloat4:
+    case kFloat8:
+    case kNumeric:
+      if (*value == "NaN" || value->find("Infinity") != std::string::npos) return *value;
+      if (value->find_first_of(".eE") == std::string::npos && value->size() < 18) {
+        return std::strtoll(value->c_str(), nullptr, 10);
+      }
+      return std::strtod(value->c_str(), nullptr);
+    default:
+      return *value;
+  }
+}
+
+std::string csvField(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+bool parseResultFormat(const std::string& name, ResultFormat* format) {
+  if (name == "table") *format = ResultFormat::Table;
+  else if (name == "json") *format = ResultFormat::Json;
+  else if (name == "csv") *format = ResultFormat::Csv;
+  else return false;
+  return true;
+}
+
+void writeResult(std::ostream& out, ResultFormat format, const std::vector<std::string>& columns,
+                 const catalog::QueryResult& result) {
+  std::vector<std::string> names = columns;
+  for (size_t i = names.size(); i < result.columns.size(); ++i) names.push_back(result.columns[i].name);
+  switch (format) {
+    case ResultFormat::Json: {
+      nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+      for (const auto& row : result.rows) {
+        nlohmann::ordered_json object = nlohmann::ordered_json::object();
+        for (size_t i = 0; i < row.size() && i < names.size(); ++i) {
+          object[names[i]] = cellJson(row[i], result.columns[i].type_oid);
+        }
+        rows.push_back(std::move(object));
+      }
+      out << rows.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      return;
+    }
+    case ResultFormat::Csv: {
+      for (size_t i = 0; i < names.size(); ++i) out << (i ? "," : "") << csvField(names[i]);
+      out << "\r\n";
+      for (const auto& row : result.rows) {
+        for (size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << (row[i] ? csvField(*row[i]) : "");
+        out << "\r\n";
+      }
+      return;
+    }
+    case ResultFormat::Table: {
+      std::vector<size_t> width(names.size());
+      for (size_t i = 0; i < names.size(); ++i) width[i] = displayWidth(names[i]);
+      for (const auto& row : result.rows) {
+        for (size_t i = 0; i < row.size() && i < width.size(); ++i) {
+          width[i] = std::max(width[i], displayWidth(row[i] ? *row[i] : "NULL"));
+        }
+      }
+      auto line = [&](const std::vector<std::string>& cells) {
+        for (size_t i = 0; i < cells.size(); ++i) {
+          out << (i ? " | " : "") << cells[i]
+              << std::string(width[i] - std::min(width[i], displayWidth(cells[i])), ' ');
+        }
+        out << "\n";
+      };
+      line(names);
+      for (size_t i = 0; i < names.size(); ++i) out << (i ? "-+-" : "") << std::string(width[i], '-');
+      out << "\n";
+      for (const auto& row : result.rows) {
+        std::vector<std::string> cells;
+        for (const auto& cell : row) cells.push_back(cell ? *cell : "NULL");
+        line(cells);
+      }
+      out << "(" << result.rows.size() << " row" << (result.rows.size() == 1 ? "" : "s") << ")\n";
+      return;
+    }
+  }
+}
+
+}  // namespace lkml::cli

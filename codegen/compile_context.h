@@ -1,0 +1,62 @@
+// State shared by the stages of compiling one query (internal to codegen/): the explore in
+// scope, the dialect, the user's access, the parsed query filters, and what the SQL needs
+// (aliases to join, derived tables to emit). Errors are collected, never thrown.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "codegen/access_policy.h"
+#include "codegen/filter_expression.h"
+#include "codegen/query.h"
+#include "codegen/sql_dialect.h"
+#include "semantic/explore_scope.h"
+
+namespace lkml::codegen {
+
+enum class QueryCode : int {
+#define LKML_DIAG(num, sev, slug, summary) slug = num,
+#include "codegen/query_codes.def"
+#undef LKML_DIAG
+};
+void registerQueryDiagnosticCodes();
+
+struct ParsedFilter {
+  std::string field;       // `alias.field`
+  std::string expression;  // as given
+  const semantic::ScopeEntry* entry = nullptr;
+  const semantic::Field* target = nullptr;
+};
+
+struct CompileContext {
+  CompileContext(const semantic::Model& m, const semantic::Explore& e, const Dialect& d,
+                 const UserContext& u, const Query& q)
+      : model(m), explore(e), scope(m, e), dialect(d), policy(m, u), query(q) {
+    filter_context.caseSensitive = m.case_sensitive;
+    if (auto day = weekdayFromName(m.week_start_day)) filter_context.weekStartDay = *day;
+  }
+
+  const semantic::Model& model;
+  const semantic::Explore& explore;
+  semantic::ExploreScope scope;
+  const Dialect& dialect;
+  AccessPolicy policy;
+  const Query& query;
+  FilterContext filter_context;
+
+  std::map<std::string, ParsedFilter> filters;            // query filters by `alias.field`
+  std::set<std::string> aliases;                          // aliases the SQL references
+  std::set<std::string> fanned;                           // aliases whose rows joins repeat
+  bool fanout_known = false;                              // second pass: measures use `fanned`
+  std::vector<std::pair<std::string, std::string>> ctes;  // (name, sql) in dependency order
+  std::vector<Diagnostic> errors;
+
+  void error(QueryCode code, const std::string& message, const std::string& help = "",
+             Span span = {});
+  bool failed() const { return !errors.empty(); }
+};
+
+}  // namespace lkml::codegen

@@ -1,0 +1,153 @@
+// Measure aggregates (part of SqlExpander): Looker's count/sum/average/... with measure
+// `filters:` pushed inside the aggregate, and fan-out-safe forms (COUNT(DISTINCT pk),
+// symmetric sums and averages) when a join in the query repeats the measure's rows.
+#include <cctype>
+
+#include "codegen/sql_expander.h"
+
+namespace lkml::codegen {
+
+using semantic::Field;
+using semantic::ScopeEntry;
+
+namespace {
+std::string trim(const std::string& s) {
+  size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return s.substr(b, e - b);
+}
+}  // namespace
+
+// The AND of a measure's `filters:` as SQL, or "" when it has none.
+std::string SqlExpander::measureConditionSql(const ScopeEntry& entry, const Field& field) {
+  std::string condition;
+  for (const semantic::MeasureFilter& f : field.filters) {
+    std::string alias = entry.alias, name = f.field;
+    semantic::ExploreScope::splitName(f.field, &alias, &name);
+    if (f.field.find('.') == std::string::npos) alias = entry.alias;
+    const ScopeEntry* target_entry = ctx_.scope.find(alias);
+    if (!target_entry && entry.view && alias == entry.view->name) target_entry = &entry;
+    const Field* target =
+        target_entry && target_entry->view ? target_entry->view->findField(name) : nullptr;
+    if (!target) {
+      ctx_.error(QueryCode::query_reference_error, "the `filters` of measure `" + entry.alias +
+                                                       "." + field.name + "` name unknown field `" +
+                                                       f.field + "`");
+      continue;
+    }
+    ctx_.aliases.insert(target_entry->alias);
+    ParsedFilter parsed{f.field, f.expression, target_entry, target};
+    std::string predicate = filterPredicate(parsed);
+    if (predicate.empty()) continue;
+    condition += (condition.empty() ? "" : " AND ") + std::string("(") + predicate + ")";
+  }
+  return condition;
+}
+
+std::string SqlExpander::measureSql(const ScopeEntry& entry, const Field& field) {
+  const std::string& type = field.type;
+  const std::string name = entry.alias + "." + field.name;
+  std::string condition = measureConditionSql(entry, field);
+  auto guarded = [&](const std::string& value) {
+    return condition.empty() ? value
+                             : "CASE WHEN " + condition + " THEN " + value + " ELSE NULL END";
+  };
+  bool fanned = ctx_.fanout_known && ctx_.fanned.count(entry.alias) > 0;
+  bool is_base = entry.join == nullptr;
+  auto needKey = [&](const std::string& why) -> std::string {
+    std::string pk = primaryKeySql(entry);
+    if (pk.empty()) {
+      ctx_.error(QueryCode::not_fanout_safe,
+                 "measure `" + name + "` " + why + ", but view `" + entry.view->name +
+                     "` has no primary key",
+                 "add `primary_key: yes` to a unique dimension of `" + entry.view->name + "`");
+      return "NULL";
+    }
+    return pk;
+  };
+  auto value = [&] { return trim(expandText(&entry, field.sql.text)); };
+
+  if (type == "count") {
+    if (is_base && !fanned) {
+      return condition.empty() ? "COUNT(*)" : "COUNT(" + guarded("1") + ")";
+    }
+    std::string pk = needKey(fanned ? "is repeated by a join in this query and must count its "
+                                      "primary key once"
+                                    : "counts rows of a joined view by its primary key");
+    return fanned ? "COUNT(DISTINCT " + guarded(pk) + ")" : "COUNT(" + guarded(pk) + ")";
+  }
+  if (type == "count_distinct") {
+    std::string v = field.sql.present() ? value() : needKey("has no sql");
+    return ctx_.dialect.countDistinct(guarded(v));
+  }
+  if (type == "sum" || type == "average") {
+    std::string v = guarded(value());
+    if (fanned) {
+      std::string pk = needKey(
+          "is repeated by a join in this query (symmetric aggregates need a "
+          "unique key)");
+      return type == "sum" ? ctx_.dialect.symmetricSum(v, pk)
+                           : ctx_.dialect.symmetricAverage(v, pk);
+    }
+    return type == "sum" ? "COALESCE(SUM(" + v + "), 0)" : "AVG(" + v + ")";
+  }
+  if (type == "sum_distinct" || type == "average_distinct") {
+    std::string key = trim(expandText(&entry, field.sql_distinct_key.text));
+    if (key.empty()) {
+      ctx_.error(QueryCode::query_reference_error,
+                 "measure `" + name + "` of type `" + type + "` needs `sql_distinct_key`");
+      return "NULL";
+    }
+    std::string v = guarded(value());
+    return type == "sum_distinct" ? ctx_.dialect.symmetricSum(v, key)
+                                  : ctx_.dialect.symmetricAverage(v, key);
+  }
+  if (type == "min" || type == "max") {
+    return (type == "min" ? "MIN(" : "MAX(") + guarded(value()) + ")";
+  }
+  if (type == "median" || type == "percentile") {
+    if (fanned) {
+      ctx_.error(QueryCode::not_fanout_safe,
+                 "measure `" + name + "` (" + type +
+                     ") is repeated by a join in this query and "
+                     "has no fan-out-safe form",
+                 "query it without the one_to_many join, or use type: " + type +
+                     "_distinct "
+                     "semantics in a derived table");
+      return "NULL";
+    }
+    double fraction = 0.5;
+    if (type == "percentile") {
+      try {
+        fraction = std::stod(field.percentile.empty() ? "50" : field.percentile) / 100.0;
+      } catch (...) {
+        ctx_.error(QueryCode::invalid_query,
+                   "measure `" + name + "` has an invalid percentile `" + field.percentile + "`");
+      }
+    }
+    return ctx_.dialect.percentile(guarded(value()), fraction);
+  }
+  if (type == "list") {
+    const Field* list_field = entry.view->findField(field.list_field);
+    if (!list_field) {
+      ctx_.error(QueryCode::query_reference_error,
+                 "measure `" + name + "` lists unknown field `" + field.list_field + "`");
+      return "NULL";
+    }
+    return ctx_.dialect.listAggregate(guarded(dimensionSql(entry, *list_field)), ", ");
+  }
+  if (type == "number" || type == "string" || type == "date" || type == "int" ||
+      type.rfind("date_", 0) == 0) {
+    return value();
+  }
+  if (type == "yesno") return ctx_.dialect.yesNoValue(value());
+  ctx_.error(QueryCode::unsupported_feature,
+             "measure `" + name + "` of type `" + type +
+                 "` is computed by Looker after the "
+                 "query; lkml sql cannot produce it",
+             "compute it from the query result");
+  return "NULL";
+}
+
+}  // namespace lkml::codegen

@@ -1,0 +1,388 @@
+#include "codegen/query_compiler.h"
+
+#include <algorithm>
+
+#include "base/suggest.h"
+#include "codegen/compile_context.h"
+#include "codegen/join_planner.h"
+#include "codegen/sql_expander.h"
+#include "semantic/field_list.h"
+
+namespace lkml::codegen {
+
+using semantic::Field;
+using semantic::FieldKind;
+using semantic::ScopeEntry;
+
+namespace {
+
+struct SelectItem {
+  std::string name;
+  const ScopeEntry* entry = nullptr;
+  const Field* field = nullptr;
+  std::string sql;
+};
+
+struct Pieces {
+  std::vector<SelectItem> selects;
+  std::vector<PlannedJoin> joins;
+  std::vector<std::string> where, having;
+  std::string from;
+};
+
+// Resolves `alias.field` for selection or filtering, checking the explore's `fields:` lists
+// and the user's grants.
+class FieldResolver {
+ public:
+  FieldResolver(CompileContext& ctx, SqlExpander& expander) : ctx_(ctx), expander_(expander) {
+    if (ctx.explore.has_fields) {
+      allowed_ = semantic::resolveFieldList(ctx.scope, ctx.explore.fields, "", nullptr);
+    }
+  }
+
+  bool resolve(const std::string& name, const char* purpose, bool check_access,
+               const ScopeEntry** entry_out, const Field** field_out) {
+    std::string alias, field_name;
+    if (!semantic::ExploreScope::splitName(name, &alias, &field_name)) {
+      ctx_.error(QueryCode::invalid_query, "`" + name + "` is not a field name; write view.field");
+      return false;
+    }
+    const ScopeEntry* entry = ctx_.scope.find(alias);
+    if (!entry || !entry->view) {
+      std::vector<std::string> aliases;
+      for (const auto& e : ctx_.scope.entries()) aliases.push_back(e.alias);
+      std::string near = closestMatch(alias, aliases);
+      ctx_.error(QueryCode::unknown_query_field,
+                 "unknown field `" + name + "` " + purpose + ": explore `" + ctx_.explore.name +
+                     "` has no view `" + alias + "`",
+                 near.empty() ? "" : "did you mean `" + near + "." + field_name + "`?");
+      return false;
+    }
+    const Field* field = entry->view->findField(field_name);
+    if (!field) {
+      std::vector<std::string> names;
+      for (const auto& f : entry->view->fields) names.push_back(f.name);
+      std::string near = closestMatch(field_name, names);
+      std::string help = near.empty() ? "" : "did you mean `" + alias + "." + near + "`?";
+      if (entry->view->hasGroup(field_name)) {
+        help = "`" + field_name + "` is a dimension group: append a timeframe, e.g. `" + name +
+               "_date`";
+      }
+      ctx_.error(QueryCode::unknown_query_field,
+                 "unknown field `" + name + "` " + purpose + ": view `" + entry->view->name +
+                     "` has no field `" + field_name + "`",
+                 help);
+      return false;
+    }
+    if (!inFieldLists(*entry, name)) {
+      ctx_.error(QueryCode::field_not_in_explore,
+                 "field `" + name + "` is not available in explore `" + ctx_.explore.name +
+                     "` (excluded by its `fields` list)");
+      return false;
+    }
+    if (check_access) expander_.requireAccess(*entry, *field);
+    *entry_out = entry;
+    *field_out = field;
+    return true;
+  }
+
+ private:
+  bool inFieldLists(const ScopeEntry& entry, const std::string& name) {
+    if (ctx_.explore.has_fields && !allowed_.count(name)) return false;
+    if (entry.join && entry.join->has_fields) {
+      auto it = join_allowed_.find(entry.alias);
+      if (it == join_allowed_.end()) {
+        it = join_allowed_
+                 .emplace(entry.alias, semantic::resolveFieldList(ctx_.scope, entry.join->fields,
+                                                                  entry.alias, nullptr))
+                 .first;
+      }
+      if (!it->second.count(name)) return false;
+    }
+    return true;
+  }
+
+  CompileContext& ctx_;
+  SqlExpander& expander_;
+  std::set<std::string> allowed_;
+  std::map<std::string, std::set<std::string>> join_allowed_;
+};
+
+std::string joinConditions(const std::vector<std::string>& conditions) {
+  std::string out;
+  for (size_t i = 0; i < conditions.size(); ++i) {
+    out += (i ? "\n  AND " : "") + std::string("(") + conditions[i] + ")";
+  }
+  return out;
+}
+
+// One pass of rendering; the second pass knows which aliases are fanned out.
+Pieces render(CompileContext& ctx, SqlExpander& expander, const std::vector<SelectItem>& items,
+              const std::vector<std::pair<std::string, std::string>>& access_filters) {
+  Pieces pieces;
+  ctx.aliases = {ctx.explore.alias};
+  ctx.ctes.clear();
+  for (const SelectItem& item : items) {
+    SelectItem rendered = item;
+    ctx.aliases.insert(item.entry->alias);
+    rendered.sql = expander.fieldSql(*item.entry, *item.field);
+    pieces.selects.push_back(std::move(rendered));
+  }
+  for (const auto& [name, filter] : ctx.filters) {
+    ctx.aliases.insert(filter.entry->alias);
+    const Field& f = *filter.target;
+    if (f.kind == FieldKind::Parameter) continue;  // read by `{% parameter %}` only
+    if (f.kind == FieldKind::Filter && !f.sql.present()) continue;  // templated filters only
+    if (f.kind == FieldKind::Filter) {
+      std::string sql = expander.expandText(filter.entry, f.sql.text);
+      if (!sql.empty()) pieces.where.push_back(sql);
+      continue;
+    }
+    std::string predicate = expander.filterPredicate(filter);
+    if (predicate.empty()) continue;
+    (f.isMeasure() ? pieces.having : pieces.where).push_back(predicate);
+  }
+  if (ctx.explore.sql_always_where.present()) {
+    pieces.where.push_back(expander.expandText(nullptr, ctx.explore.sql_always_where.text));
+  }
+  if (ctx.explore.sql_always_having.present()) {
+    pieces.having.push_back(expander.expandText(nullptr, ctx.explore.sql_always_having.text));
+  }
+  for (const auto& [target, literal] : access_filters) {
+    (void)literal;
+    (void)target;
+  }
+  for (const semantic::AccessFilter& af : ctx.explore.access_filters) {
+    std::string alias, name;
+    semantic::ExploreScope::splitName(af.field, &alias, &name);
+    const ScopeEntry* entry = ctx.scope.find(alias);
+    const Field* field = ctx.scope.findField(alias, name);
+    auto value = ctx.policy.user().attributes.find(af.user_attribute);
+    if (!entry || !field || value == ctx.policy.user().attributes.end()) continue;
+    ctx.aliases.insert(alias);
+    std::string target = expander.filterTargetSql(*entry, *field);
+    std::string literal = SqlExpander::filterTypeOf(*field) == FilterType::Number
+                              ? value->second
+                              : ctx.dialect.stringLiteral(value->second);
+    pieces.where.push_back(target + " = " + literal);
+  }
+  pieces.joins = planJoins(ctx, expander);
+  for (const PlannedJoin& join : pieces.joins) {
+    if (join.entry->join->sql_where.present()) {
+      pieces.where.push_back(expander.expandText(join.entry, join.entry->join->sql_where.text));
+    }
+  }
+  const ScopeEntry* base = ctx.scope.find(ctx.explore.alias);
+  std::string table = expander.tableSql(*base);
+  pieces.from = table == base->alias ? table : table + " AS " + base->alias;
+  return pieces;
+}
+
+bool isNumeric(const std::string& text) {
+  if (text.empty() || text.size() > 30) return false;
+  size_t i = text[0] == '-' ? 1 : 0;
+  bool digit = false, dot = false;
+  for (; i < text.size(); ++i) {
+    if (std::isdigit(static_cast<unsigned char>(text[i])))
+      digit = true;
+    else if (text[i] == '.' && !dot)
+      dot = true;
+    else
+      return false;
+  }
+  return digit;
+}
+
+}  // namespace
+
+bool userMaySee(const semantic::Model& model, const semantic::Explore& explore,
+                const std::string& alias, const Field& field, const UserContext& user) {
+  AccessPolicy policy(model, user);
+  if (!policy.firstFailing(explore.required_access_grants).empty()) return false;
+  const semantic::Join* join = explore.findJoin(alias);
+  if (join && !policy.firstFailing(join->required_access_grants).empty()) return false;
+  const semantic::View* view = model.findView(join ? join->view : explore.view);
+  if (view && !policy.firstFailing(view->required_access_grants).empty()) return false;
+  return policy.firstFailing(field.required_access_grants).empty();
+}
+
+CompiledQuery compileQuery(const semantic::Model& model, const semantic::Explore& explore,
+                           const Query& query, const UserContext& user, const Dialect& dialect) {
+  registerQueryDiagnosticCodes();
+  CompiledQuery result;
+  CompileContext ctx(model, explore, dialect, user, query);
+  SqlExpander expander(ctx);
+  std::string failed = ctx.policy.firstFailing(explore.required_access_grants);
+  if (!failed.empty()) {
+    ctx.error(QueryCode::explore_access_denied,
+              "access denied: explore `" + explore.name + "` requires access grant `" + failed +
+                  "` (" + ctx.policy.explain(failed) + ")",
+              "run with a user whose attributes pass the grant, e.g. --access-level");
+    result.errors = ctx.errors;
+    return result;
+  }
+  if (query.fields.empty()) {
+    ctx.error(QueryCode::invalid_query, "the query selects no fields",
+              "pass --fields view.field,...");
+  }
+  FieldResolver resolver(ctx, expander);
+  std::vector<SelectItem> items;
+  for (const std::string& name : query.fields) {
+    SelectItem item;
+    item.name = name;
+    if (!resolver.resolve(name, "in --fields", true, &item.entry, &item.field)) continue;
+    if (item.field->kind == FieldKind::Filter || item.field->kind == FieldKind::Parameter) {
+      ctx.error(QueryCode::invalid_query, "`" + name + "` is a " +
+                                              semantic::fieldKindName(item.field->kind) +
+                                              " field: it can be filtered but not selected");
+      continue;
+    }
+    if (std::any_of(items.begin(), items.end(),
+                    [&](const SelectItem& s) { return s.name == name; })) {
+      continue;  // selected twice: one column
+    }
+    items.push_back(item);
+  }
+  for (const QueryFilter& filter : query.filters) {
+    ParsedFilter parsed{filter.field, filter.expression, nullptr, nullptr};
+    if (!resolver.resolve(filter.field, "in --filter", true, &parsed.entry, &parsed.target)) {
+      continue;
+    }
+    ctx.filters[filter.field] = parsed;
+  }
+  // Explore defaults: always_filter unless the query filters the field itself;
+  // conditionally_filter unless the query filters any of its fields or `unless` fields.
+  auto addDefault = [&](const semantic::FilterDefault& f) {
+    if (ctx.filters.count(f.field)) return;
+    ParsedFilter parsed{f.field, f.expression, nullptr, nullptr};
+    if (resolver.resolve(f.field, "in the explore's always_filter", false, &parsed.entry,
+                         &parsed.target)) {
+      ctx.filters[f.field] = parsed;
+    }
+  };
+  for (const auto& f : explore.always_filter) addDefault(f);
+  bool conditionally_met = false;
+  for (const auto& f : explore.conditionally_filter) {
+    conditionally_met |= std::any_of(query.filters.begin(), query.filters.end(),
+                                     [&](const QueryFilter& q) { return q.field == f.field; });
+  }
+  for (const auto& unless : explore.conditionally_filter_unless) {
+    conditionally_met |= std::any_of(query.filters.begin(), query.filters.end(),
+                                     [&](const QueryFilter& q) { return q.field == unless; });
+  }
+  if (!conditionally_met) {
+    for (const auto& f : explore.conditionally_filter) addDefault(f);
+  }
+  // Row-level security: every access_filter needs the user's attribute (deny otherwise).
+  for (const semantic::AccessFilter& af : explore.access_filters) {
+    auto value = user.attributes.find(af.user_attribute);
+    std::string alias, name;
+    if (value == user.attributes.end()) {
+      ctx.error(QueryCode::missing_user_attribute,
+                "access denied: explore `" + explore.name + "` filters rows by user attribute `" +
+                    af.user_attribute + "`, which the user does not have",
+                "pass --user-attribute " + af.user_attribute + "=VALUE");
+    } else if (!semantic::ExploreScope::splitName(af.field, &alias, &name) ||
+               !ctx.scope.findField(alias, name)) {
+      ctx.error(QueryCode::query_reference_error, "the access_filter of explore `" + explore.name +
+                                                      "` names unknown field `" + af.field +
+                                                      "`; refusing to run without row security");
+    } else if (!dialect.canRepresentString(value->second) ||
+               (SqlExpander::filterTypeOf(*ctx.scope.findField(alias, name)) ==
+                    FilterType::Number &&
+                !isNumeric(value->second))) {
+      ctx.error(QueryCode::invalid_attribute_value,
+                "user attribute `" + af.user_attribute + "` = `" + value->second +
+                    "` is not a valid value for `" + af.field + "`");
+    }
+  }
+  for (const QuerySort& sort : query.sorts) {
+    if (std::none_of(items.begin(), items.end(),
+                     [&](const SelectItem& s) { return s.name == sort.field; })) {
+      ctx.error(QueryCode::invalid_sort,
+                "cannot sort by `" + sort.field + "`: it is not one of the selected fields",
+                "add it to --fields");
+    }
+  }
+  if (ctx.failed()) {
+    result.errors = ctx.errors;
+    return result;
+  }
+
+  Pieces first = render(ctx, expander, items, {});
+  computeFanout(ctx, first.joins);
+  ctx.fanout_known = true;
+  Pieces pieces = render(ctx, expander, items, {});
+  if (ctx.failed()) {
+    result.errors = ctx.errors;
+    return result;
+  }
+
+  std::string sql;
+  if (!ctx.ctes.empty()) {
+    sql += "WITH ";
+    for (size_t i = 0; i < ctx.ctes.size(); ++i) {
+      sql += (i ? ",\n" : "") + ctx.ctes[i].first + " AS (" + ctx.ctes[i].second + ")";
+    }
+    sql += "\n";
+  }
+  sql += "SELECT\n";
+  std::vector<size_t> dimensions;
+  bool has_measure = false;
+  for (size_t i = 0; i < pieces.selects.size(); ++i) {
+    const SelectItem& item = pieces.selects[i];
+    sql += "    " + item.sql + " AS " + dialect.quoteIdentifier(item.name) +
+           (i + 1 < pieces.selects.size() ? ",\n" : "\n");
+    result.columns.push_back(item.name);
+    if (item.field->isMeasure())
+      has_measure = true;
+    else
+      dimensions.push_back(i + 1);
+  }
+  sql += "FROM " + pieces.from + "\n";
+  for (const PlannedJoin& join : pieces.joins) sql += join.clause + "\n";
+  if (!pieces.where.empty()) sql += "WHERE " + joinConditions(pieces.where) + "\n";
+  if (!dimensions.empty()) {
+    sql += "GROUP BY ";
+    for (size_t i = 0; i < dimensions.size(); ++i)
+      sql += (i ? ", " : "") + std::to_string(dimensions[i]);
+    sql += "\n";
+  }
+  (void)has_measure;
+  if (!pieces.having.empty()) sql += "HAVING " + joinConditions(pieces.having) + "\n";
+  std::vector<std::string> order;
+  auto position = [&](const std::string& name) {
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (items[i].name == name) return i + 1;
+    }
+    return size_t{0};
+  };
+  for (const QuerySort& sort : query.sorts) {
+    order.push_back(std::to_string(position(sort.field)) + (sort.descending ? " DESC" : ""));
+  }
+  if (query.sorts.empty() && !query.unsorted && !items.empty()) {
+    // Looker's default: first time dimension desc, else first measure desc, else first dim.
+    auto time = std::find_if(items.begin(), items.end(), [](const SelectItem& s) {
+      return s.field->isDimension() && !s.field->timeframe.empty() &&
+             SqlExpander::filterTypeOf(*s.field) == FilterType::Date;
+    });
+    auto measure = std::find_if(items.begin(), items.end(),
+                                [](const SelectItem& s) { return s.field->isMeasure(); });
+    if (time != items.end())
+      order.push_back(std::to_string(time - items.begin() + 1) + " DESC");
+    else if (measure != items.end())
+      order.push_back(std::to_string(measure - items.begin() + 1) + " DESC");
+    else
+      order.push_back("1");
+  }
+  if (!order.empty()) {
+    sql += "ORDER BY ";
+    for (size_t i = 0; i < order.size(); ++i) sql += (i ? ", " : "") + order[i];
+    sql += "\n";
+  }
+  if (query.limit) sql += dialect.limitClause(*query.limit) + "\n";
+  result.sql = sql;
+  return result;
+}
+
+}  // namespace lkml::codegen

@@ -1,0 +1,51 @@
+// Expands field SQL for one query: `${TABLE}`, `${field}`, `${view.field}`,
+// `${view.SQL_TABLE_NAME}` (recursively, parenthesised), the Liquid lkml understands
+// (user attributes as escaped literals, `{% condition %}`, `{% parameter %}`), dimension
+// group timeframes, yesno and tier dimensions, and measure aggregates with fan-out safety.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "codegen/compile_context.h"
+
+namespace lkml::codegen {
+
+class SqlExpander {
+ public:
+  explicit SqlExpander(CompileContext& ctx) : ctx_(ctx) {}
+
+  /// The SELECT expression of a field (dimension value or measure aggregate).
+  std::string fieldSql(const semantic::ScopeEntry& entry, const semantic::Field& field);
+  /// What a filter on `field` compares: the raw time for date timeframes, the boolean
+  /// condition for yesno, else the field's SQL.
+  std::string filterTargetSql(const semantic::ScopeEntry& entry, const semantic::Field& field);
+  /// The filter language of a field.
+  static FilterType filterTypeOf(const semantic::Field& field);
+  /// `${...}`/Liquid expansion of arbitrary SQL owned by `owner` (may be null: explore SQL,
+  /// where bare `${field}` means the base view).
+  std::string expandText(const semantic::ScopeEntry* owner, const std::string& sql);
+  /// FROM-clause table of an alias: sql_table_name, a derived-table CTE, or the view name.
+  std::string tableSql(const semantic::ScopeEntry& entry);
+  /// A rendered filter predicate for a query filter, or "" when the expression is empty.
+  std::string filterPredicate(const ParsedFilter& filter);
+  /// The primary-key SQL of an alias's view, or "" (reports nothing).
+  std::string primaryKeySql(const semantic::ScopeEntry& entry);
+  /// Reports LKML404/412 when the user lacks a grant of the field, its view or its join.
+  void requireAccess(const semantic::ScopeEntry& entry, const semantic::Field& field);
+
+ private:
+  std::string dimensionSql(const semantic::ScopeEntry& entry, const semantic::Field& field);
+  std::string measureSql(const semantic::ScopeEntry& entry, const semantic::Field& field);
+  std::string measureConditionSql(const semantic::ScopeEntry& entry, const semantic::Field& field);
+  std::string rawSql(const semantic::ScopeEntry& entry, const semantic::Field& field);
+  std::string tierSql(const std::string& value, const semantic::Field& field);
+  std::string expandLiquid(const semantic::ScopeEntry* owner, const std::string& sql);
+  std::string reference(const semantic::ScopeEntry* owner, const std::string& alias,
+                        const std::string& field_name, bool bare);
+
+  CompileContext& ctx_;
+  std::vector<std::string> stack_;  // fields being expanded, for cycle detection
+};
+
+}  // namespace lkml::codegen
