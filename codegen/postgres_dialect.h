@@ -28,6 +28,11 @@ class PostgresDialect : public Dialect {
   std::string truncate(DateUnit unit, const std::string& expr, Weekday weekStart) const override;
   std::string addInterval(const std::string& expr, int64_t count, DateUnit unit) const override;
 
+  std::string epochToTimestamp(const std::string& expr) const override;
+  std::string yyyymmddToDate(const std::string& expr) const override;
+  std::string duration(DateUnit unit, const std::string& start,
+                       const std::string& end) const override;
+
   std::string hashKeyToNumeric(const std::string& primaryKey) const override;
   std::string symmetricSum(const std::string& value, const std::string& primaryKey) const override;
   std::string symmetricAverage(const std::string& value,

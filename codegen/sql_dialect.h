@@ -112,6 +112,14 @@ class Dialect {
     return renderTimeframe(timeframe, expr, weekStart);
   }
 
+  /// Seconds since 1970 (dimension_group `datatype: epoch`) as a timestamp.
+  virtual std::string epochToTimestamp(const std::string& expr) const = 0;
+  /// An integer or text YYYYMMDD (`datatype: yyyymmdd`) as a date.
+  virtual std::string yyyymmddToDate(const std::string& expr) const = 0;
+  /// Whole `unit`s elapsed from `start` to `end` (dimension_group `type: duration`).
+  virtual std::string duration(DateUnit unit, const std::string& start,
+                               const std::string& end) const = 0;
+
   // ---- Aggregates -------------------------------------------------------------------------
   /// A 128-bit hash of a primary key as an exact NUMERIC (symmetric aggregates, ref 7.5).
   virtual std::string hashKeyToNumeric(const std::string& primaryKey) const = 0;
