@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/project_selection.h"
+#include "codegen/query_compiler.h"
 #include "semantic/explore_scope.h"
 #include "semantic/field_list.h"
 
@@ -14,7 +15,8 @@ namespace {
 
 struct FieldsOptions {
   std::string dir = ".";
-  std::string model, explore, format = "text";
+  std::string model, explore, format = "text", access_level;
+  std::vector<std::string> user_attributes;
 };
 
 int runFields(const FieldsOptions& options) {
@@ -23,6 +25,18 @@ int runFields(const FieldsOptions& options) {
     return code;
   }
   const semantic::Explore& explore = *selection.explore;
+  // With user attributes, list only what that user may see (deny by default).
+  bool as_user = !options.access_level.empty() || !options.user_attributes.empty();
+  codegen::UserContext user;
+  for (const std::string& a : options.user_attributes) {
+    size_t eq = a.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      std::cerr << "lkml: error: --user-attribute `" << a << "`: expected NAME=VALUE\n";
+      return kExitUsage;
+    }
+    user.attributes[a.substr(0, eq)] = a.substr(eq + 1);
+  }
+  if (!options.access_level.empty()) user.attributes["access_level"] = options.access_level;
   semantic::ExploreScope scope(*selection.model, explore);
   std::set<std::string> allowed;
   if (explore.has_fields) allowed = semantic::resolveFieldList(scope, explore.fields, "", nullptr);
@@ -37,6 +51,9 @@ int runFields(const FieldsOptions& options) {
       std::string name = entry.alias + "." + f.name;
       if (explore.has_fields && !allowed.count(name)) continue;
       if (entry.join && entry.join->has_fields && !join_fields.count(name)) continue;
+      if (as_user && !codegen::userMaySee(*selection.model, explore, entry.alias, f, user)) {
+        continue;
+      }
       std::vector<std::string> grants = explore.required_access_grants;
       if (entry.join) {
         grants.insert(grants.end(), entry.join->required_access_grants.begin(),
@@ -92,6 +109,10 @@ void addFieldsCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--model", options->model, "model name (optional with one model)");
   cmd->add_option("--explore", options->explore, "explore name")->required();
   cmd->add_option("--format", options->format, "text (default) or json");
+  cmd->add_option("--access-level", options->access_level,
+                  "only fields a user with this access_level may see");
+  cmd->add_option("--user-attribute", options->user_attributes,
+                  "NAME=VALUE attribute of that user (repeatable)");
   cmd->footer("Example:\n  lkml fields looker --model ti --explore users_internal --format json");
   cmd->callback([options, exit_code] { *exit_code = runFields(*options); });
 }
