@@ -41,9 +41,11 @@ bool TreeBuilder::buildMember(LookMLParser::MemberContext* ctx, syntax::Node* ou
   return false;
 }
 
-void TreeBuilder::buildSqlMember(LookMLParser::SqlMemberContext* ctx, syntax::Node* out) const {
+// Sets the key, the SQL text and their spans of a SQL member; returns the end of the trimmed
+// text (the member's end when ';;' is missing).
+uint32_t TreeBuilder::setSql(Span key_token, uint32_t text_begin, uint32_t text_end,
+                             syntax::Node* out) const {
   out->kind = syntax::NodeKind::Sql;
-  Span key_token = span(ctx->SQL_KEY()->getSymbol());
   std::string_view key_text = file_.slice(key_token);
   size_t key_len = 0;
   while (key_len < key_text.size() && !isSpace(key_text[key_len]) && key_text[key_len] != ':') {
@@ -51,6 +53,16 @@ void TreeBuilder::buildSqlMember(LookMLParser::SqlMemberContext* ctx, syntax::No
   }
   out->key = key_text.substr(0, key_len);
   out->key_span = {file_.id(), key_token.begin, key_token.begin + static_cast<uint32_t>(key_len)};
+  std::string_view all = file_.text();
+  while (text_begin < text_end && isSpace(all[text_begin])) ++text_begin;
+  while (text_end > text_begin && isSpace(all[text_end - 1])) --text_end;
+  out->sql = all.substr(text_begin, text_end - text_begin);
+  out->sql_span = {file_.id(), text_begin, text_end};
+  return text_end;
+}
+
+void TreeBuilder::buildSqlMember(LookMLParser::SqlMemberContext* ctx, syntax::Node* out) const {
+  Span key_token = span(ctx->SQL_KEY()->getSymbol());
   uint32_t text_begin = key_token.end;
   uint32_t text_end = key_token.end;
   auto texts = ctx->SQL_TEXT();
@@ -62,12 +74,7 @@ void TreeBuilder::buildSqlMember(LookMLParser::SqlMemberContext* ctx, syntax::No
       text_end = last.end;
     }
   }
-  std::string_view all = file_.text();
-  while (text_begin < text_end && isSpace(all[text_begin])) ++text_begin;
-  while (text_end > text_begin && isSpace(all[text_end - 1])) --text_end;
-  out->sql = all.substr(text_begin, text_end - text_begin);
-  out->sql_span = {file_.id(), text_begin, text_end};
-  uint32_t end = text_end;
+  uint32_t end = setSql(key_token, text_begin, text_end, out);
   if (ctx->SQL_END()) {
     Span close = span(ctx->SQL_END()->getSymbol());
     if (close.valid()) end = close.end;
@@ -144,6 +151,119 @@ syntax::Scalar TreeBuilder::buildScalar(LookMLParser::ScalarContext* ctx) const 
     scalar.kind = syntax::Scalar::Kind::String;
     std::string_view quoted = file_.slice(scalar.span);
     scalar.text = quoted.substr(1, quoted.size() - 2);
+  }
+  return scalar;
+}
+
+// The fast path: the same trees, built straight from the raw tokens. Each function below is
+// a recursive-descent recogniser of one rule of LookMLParser.g4 (quoted above it) and mirrors
+// its parse-tree counterpart above; it returns false at the first token the rule does not
+// allow. LookMLParser is LL(1) except for the list rule's `(COMMA item)* COMMA?`, decided here
+// with a second token of lookahead exactly as ANTLR's prediction does.
+
+namespace {
+bool isScalar(uint16_t type) { return type == kLiteral || type == kString; }
+}  // namespace
+
+// member : SQL_KEY SQL_TEXT* SQL_END | LITERAL COLON value ;
+// value  : scalar body? | body | list ;
+bool TreeBuilder::buildMember(const RawToken* tokens, size_t* pos, syntax::Node* out) const {
+  if (tokens[*pos].type == kSqlKey) return buildSqlMember(tokens, pos, out);
+  if (tokens[*pos].type != kLiteral || tokens[*pos + 1].type != kColon) return false;
+  const RawToken& key = tokens[*pos];
+  out->key_span = {file_.id(), key.begin, key.end};
+  out->key = file_.slice(out->key_span);
+  *pos += 2;
+  const RawToken& value = tokens[*pos];
+  if (isScalar(value.type)) {
+    out->value = buildScalar(value);
+    ++*pos;
+    if (tokens[*pos].type == kLBrace) {
+      if (!buildBody(tokens, pos, out)) return false;
+    } else {
+      out->kind = syntax::NodeKind::Pair;
+    }
+  } else if (value.type == kLBrace) {
+    if (!buildBody(tokens, pos, out)) return false;
+  } else if (value.type == kLBracket) {
+    if (!buildList(tokens, pos, out)) return false;
+  } else {
+    return false;
+  }
+  out->span = {file_.id(), key.begin, tokens[*pos - 1].end};
+  return true;
+}
+
+bool TreeBuilder::buildSqlMember(const RawToken* tokens, size_t* pos, syntax::Node* out) const {
+  const RawToken& key = tokens[(*pos)++];
+  uint32_t text_begin = key.end;
+  uint32_t text_end = key.end;
+  if (tokens[*pos].type == kSqlText) {
+    text_begin = tokens[*pos].begin;
+    while (tokens[*pos].type == kSqlText) text_end = tokens[(*pos)++].end;
+  }
+  if (tokens[*pos].type != kSqlEnd) return false;
+  setSql({file_.id(), key.begin, key.end}, text_begin, text_end, out);
+  out->span = {file_.id(), key.begin, tokens[(*pos)++].end};
+  return true;
+}
+
+// body : LBRACE member* RBRACE ;  (the caller has seen the LBRACE)
+bool TreeBuilder::buildBody(const RawToken* tokens, size_t* pos, syntax::Node* out) const {
+  out->kind = syntax::NodeKind::Block;
+  ++*pos;
+  while (tokens[*pos].type != kRBrace) {
+    if (tokens[*pos].type != kLiteral && tokens[*pos].type != kSqlKey) return false;
+    out->children.emplace_back();
+    if (!buildMember(tokens, pos, &out->children.back())) return false;
+  }
+  ++*pos;
+  return true;
+}
+
+// list : LBRACKET (item (COMMA item)* COMMA?)? RBRACKET ;  (the caller has seen the LBRACKET)
+bool TreeBuilder::buildList(const RawToken* tokens, size_t* pos, syntax::Node* out) const {
+  out->kind = syntax::NodeKind::List;
+  ++*pos;
+  if (isScalar(tokens[*pos].type)) {
+    if (!buildItem(tokens, pos, out)) return false;
+    while (tokens[*pos].type == kComma && isScalar(tokens[*pos + 1].type)) {
+      ++*pos;
+      if (!buildItem(tokens, pos, out)) return false;
+    }
+    if (tokens[*pos].type == kComma) ++*pos;
+  }
+  if (tokens[*pos].type != kRBracket) return false;
+  ++*pos;
+  return true;
+}
+
+// item : scalar (COLON scalar)? ;  (the caller has seen the first scalar)
+bool TreeBuilder::buildItem(const RawToken* tokens, size_t* pos, syntax::Node* out) const {
+  syntax::ListItem entry;
+  entry.value = buildScalar(tokens[(*pos)++]);
+  if (tokens[*pos].type == kColon) {
+    if (!isScalar(tokens[*pos + 1].type)) return false;
+    entry.map_value = buildScalar(tokens[*pos + 1]);
+    *pos += 2;
+  }
+  uint32_t end = entry.map_value.present() ? entry.map_value.span.end : entry.value.span.end;
+  entry.span = {file_.id(), entry.value.span.begin, end};
+  out->items.push_back(entry);
+  return true;
+}
+
+// scalar : LITERAL | STRING ;  (a STRING token always has both quotes)
+syntax::Scalar TreeBuilder::buildScalar(const RawToken& token) const {
+  syntax::Scalar scalar;
+  scalar.span = {file_.id(), token.begin, token.end};
+  std::string_view text = file_.slice(scalar.span);
+  if (token.type == kLiteral) {
+    scalar.kind = syntax::Scalar::Kind::Literal;
+    scalar.text = text;
+  } else {
+    scalar.kind = syntax::Scalar::Kind::String;
+    scalar.text = text.substr(1, text.size() - 2);
   }
   return scalar;
 }

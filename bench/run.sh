@@ -1,0 +1,221 @@
+#!/usr/bin/env bash
+# `make bench`: how lkml scales with project size (see docs/performance.md).
+#
+# Builds Release into build-bench/, generates projects of 10, 100, 1000 and 5000 views (50
+# fields each) and a 20 MB single file with bench/gen_project.cpp, then measures
+#   - whole-process wall time and peak RSS of each command in COMMANDS (best of BENCH_RUNS),
+#   - in-process parse throughput (bench/parse_bench.cpp) on 1 thread and on 2 threads,
+#   - the same for the real corpus (../shared/lookml-corpus) when present,
+#   - the npm package lookml-parser on the same files (bench/node_parse.js), as ratios.
+# Prints one table and writes build-bench/bench/results.json and build-bench/bench/scaling.svg.
+#
+# Environment: BENCH_SIZES="10 100 1000 5000"  BENCH_FIELDS=50  BENCH_SINGLE_MB=20
+#   BENCH_RUNS=3  BENCH_NODE=1 (0: skip lookml-parser)  BENCH_NODE_MAX_VIEWS=1000 (it parses
+#   about 1 MB/s, so the largest sizes would take minutes)  BENCH_JOBS=$(nproc).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BUILD=build-bench
+OUT=$BUILD/bench
+SIZES=${BENCH_SIZES:-10 100 1000 5000}
+FIELDS=${BENCH_FIELDS:-50}
+SINGLE_MB=${BENCH_SINGLE_MB:-20}
+RUNS=${BENCH_RUNS:-3}
+NODE=${BENCH_NODE:-1}
+NODE_MAX_VIEWS=${BENCH_NODE_MAX_VIEWS:-1000}
+JOBS=${BENCH_JOBS:-$(nproc)}
+CORPUS=../shared/lookml-corpus
+
+# Whole-process commands timed on every project: "column|command", where {} stands for the
+# project directory (or the single file). Adding a column is one line here.
+COMMANDS=(
+  "lint_syntax|$BUILD/lkml lint {}"
+)
+
+# --- build and inputs ---------------------------------------------------------------------
+echo "== building Release into $BUILD" >&2
+cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DLKML_BUILD_TESTS=OFF > /dev/null
+cmake --build "$BUILD" -j "$JOBS" --target lkml lkml_gen_project lkml_parse_bench lkml_timeit \
+  > /dev/null
+GEN=$BUILD/bench/lkml_gen_project
+PARSE_BENCH=$BUILD/bench/lkml_parse_bench
+TIMEIT=$BUILD/bench/lkml_timeit
+
+mkdir -p "$OUT/projects"
+echo "== generating projects: $SIZES views x $FIELDS fields, ${SINGLE_MB} MB single file" >&2
+for n in $SIZES; do
+  "$GEN" --views "$n" --fields "$FIELDS" --out "$OUT/projects/views_$n"
+done
+SINGLE=$OUT/projects/single_${SINGLE_MB}mb.view.lkml
+"$GEN" --fields "$FIELDS" --single-file "$SINGLE" --size-mb "$SINGLE_MB"
+
+HAVE_NODE=0
+if [ "$NODE" = 1 ]; then
+  if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
+    echo "note: node/npm not found: lookml-parser columns skipped" >&2
+  elif [ -d "$OUT/node_modules/lookml-parser" ] ||
+       npm install --prefix "$OUT" --no-audit --no-fund lookml-parser > "$OUT/npm.log" 2>&1; then
+    HAVE_NODE=1
+  else
+    echo "note: npm install lookml-parser failed (see $OUT/npm.log): its columns are skipped" >&2
+  fi
+fi
+export NODE_PATH=$OUT/node_modules
+
+# --- measuring ----------------------------------------------------------------------------
+# lkml files and bytes below a path.
+count_files() { find "$1" -name '*.lkml' | wc -l; }
+count_bytes() { find "$1" -name '*.lkml' -printf '%s\n' | awk '{s += $1} END {print s + 0}'; }
+
+# Best of $RUNS: "<seconds> <peak RSS KB>" of the run with the least wall time.
+measure() {
+  local best="" line status
+  for _ in $(seq "$RUNS"); do
+    status=0
+    line=$("$TIMEIT" "$@" 2>&1 >/dev/null | tail -1) || status=$?
+    if [ "$status" -gt 1 ]; then echo "warning: '$*' exited with $status" >&2; fi
+    if [ -z "$best" ] || awk -v a="$line" -v b="$best" \
+        'BEGIN {split(a, x, " "); split(b, y, " "); exit !(x[1] < y[1])}'; then
+      best=$line
+    fi
+  done
+  echo "$best"
+}
+
+# Best MB/s (MB = 2^20 bytes) of each Google Benchmark line matching $1: "name value" lines.
+parse_mbs() {
+  local filter=$1; shift
+  "$PARSE_BENCH" "$@" --benchmark_filter="$filter" --benchmark_min_time=0.3 \
+      --benchmark_repetitions=3 --benchmark_color=false 2>/dev/null |
+    awk '/bytes_per_second=/ && $1 !~ /_(mean|median|stddev|cv)$/ {
+        name = $1; sub(/\/real_time$/, "", name)
+        match($0, /bytes_per_second=[0-9.e+]+[kMGT]?\/s/)
+        v = substr($0, RSTART + 17, RLENGTH - 19); u = substr(v, length(v))
+        m = u == "k" ? 1 / 1024 : u == "M" ? 1 : u == "G" ? 1024 : u == "T" ? 1048576 : 1 / 1048576
+        if (u ~ /[kMGT]/) v = substr(v, 1, length(v) - 1)
+        if (v * m > best[name]) best[name] = v * m
+      }
+      END { for (n in best) printf "%s %.1f\n", n, best[n] }'
+}
+pick() { awk -v n="$1" '$1 == n {print $2}'; }
+
+fmt_mb() { awk -v k="$1" 'BEGIN {printf "%.1f", k / 1024}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a > 0 && b > 0) printf "%.1f", a / b; else printf "-"}'; }
+
+# --- one row per input --------------------------------------------------------------------
+JSON_ROWS=()
+PLOT=$OUT/scaling.tsv
+: > "$PLOT"
+HEADER=$(printf "%-10s %6s %8s" input files MB)
+for c in "${COMMANDS[@]}"; do HEADER+=$(printf " %14s %9s" "${c%%|*} s" "peak MB"); done
+HEADER+=$(printf " %9s %9s" "parse1 MB/s" "parse2 MB/s")
+[ "$HAVE_NODE" = 1 ] && HEADER+=$(printf " %9s %9s %8s %8s" "node MB/s" "node s" "x parse" "x process")
+TABLE=("$HEADER")
+
+# row NAME PATH VIEWS FILTER ARGS...: measures one input (FILTER and ARGS select its parse
+# benchmarks), appends to TABLE, JSON_ROWS and PLOT. VIEWS 0: not plotted.
+row() {
+  local name=$1 path=$2 views=$3; shift 3
+  local files bytes mb line json cols lint_s=""
+  files=$(count_files "$path"); bytes=$(count_bytes "$path")
+  mb=$(awk -v b="$bytes" 'BEGIN {printf "%.2f", b / 1048576}')
+  echo "== $name: $files files, $mb MB" >&2
+  cols=$(printf "%-10s %6s %8s" "$name" "$files" "$mb")
+  json="{\"name\": \"$name\", \"views\": $views, \"files\": $files, \"bytes\": $bytes, \"commands\": {"
+  local first=1
+  for c in "${COMMANDS[@]}"; do
+    local col=${c%%|*} cmd=${c#*|}
+    # shellcheck disable=SC2086
+    line=$(measure ${cmd//\{\}/$path})
+    local secs=${line% *} kb=${line#* }
+    [ -z "$lint_s" ] && lint_s=$secs
+    cols+=$(printf " %14s %9s" "$secs" "$(fmt_mb "$kb")")
+    [ $first = 1 ] || json+=", "
+    first=0
+    json+="\"$col\": {\"seconds\": $secs, \"peak_rss_kb\": $kb}"
+    [ "$views" -gt 0 ] && printf "%s\t%s\t%s\n" "$col" "$views" "$secs" >> "$PLOT"
+  done
+  json+="}"
+  local mbs p1 p2
+  mbs=$(parse_mbs "$@")
+  p1=$(echo "$mbs" | pick "Parse/$PARSE_INPUT"); p2=$(echo "$mbs" | pick "ParseAll/$PARSE_INPUT/threads:2")
+  p1=${p1:-0}; p2=${p2:-0}
+  cols+=$(printf " %9s %9s" "$p1" "$p2")
+  json+=", \"parse_mb_per_s_1_thread\": $p1, \"parse_mb_per_s_2_threads\": $p2"
+  if [ "$HAVE_NODE" = 1 ]; then
+    if [ "$views" -le "$NODE_MAX_VIEWS" ]; then
+      local node_line node_mbs node_fail node_s
+      node_line=$(node bench/node_parse.js --min-seconds 1 "$path")
+      node_mbs=$(echo "$node_line" | sed 's/.*mb_per_s=\([0-9.]*\).*/\1/')
+      node_fail=$(echo "$node_line" | sed 's/.*failures=\([0-9]*\).*/\1/')
+      line=$(measure node bench/node_parse.js --once "$path")
+      node_s=${line% *}
+      cols+=$(printf " %9s %9s %8s %8s" "$node_mbs" "$node_s" "$(ratio "$p1" "$node_mbs")" \
+        "$(ratio "$node_s" "$lint_s")")
+      json+=", \"lookml_parser\": {\"mb_per_s\": $node_mbs, \"failures\": $node_fail,"
+      json+=" \"process_seconds\": $node_s, \"peak_rss_kb\": ${line#* }}"
+      [ "$views" -gt 0 ] && printf "%s\t%s\t%s\n" "lookml-parser (node)" "$views" "$node_s" >> "$PLOT"
+      [ "$node_fail" != 0 ] && echo "note: lookml-parser failed on $node_fail files of $name" >&2
+    else
+      cols+=$(printf " %9s %9s %8s %8s" "skip" "skip" "-" "-")
+    fi
+  fi
+  TABLE+=("$cols")
+  JSON_ROWS+=("$json}")
+}
+
+PARSE_INPUT=generated
+for n in $SIZES; do
+  row "views_$n" "$OUT/projects/views_$n" "$n" '^(Parse/generated|ParseAll/generated/threads:2)' \
+    --lkml_project="$OUT/projects/views_$n"
+done
+if [ -d "$CORPUS" ]; then
+  PARSE_INPUT=corpus
+  row corpus "$CORPUS" 0 '^(Parse/corpus|ParseAll/corpus/threads:2)' \
+    --lkml_project="$OUT/projects/views_10"
+else
+  echo "note: $CORPUS not found: corpus row skipped" >&2
+fi
+
+# --- the single large file ----------------------------------------------------------------
+echo "== single file: $SINGLE" >&2
+single_bytes=$(stat -c %s "$SINGLE")
+single_line=$(measure "$BUILD/lkml" lint "$SINGLE")
+single_s=${single_line% *}; single_kb=${single_line#* }
+single_x=$(awk -v k="$single_kb" -v b="$single_bytes" 'BEGIN {printf "%.1f", k * 1024 / b}')
+single_mbs=$(parse_mbs '^Parse/single_file' --lkml_project="$OUT/projects/views_10" \
+  --lkml_file="$SINGLE" | pick Parse/single_file)
+
+# --- report -------------------------------------------------------------------------------
+cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null || echo unknown)
+echo
+echo "lkml benchmarks ($(nproc) cores, $cpu; MB = 2^20 bytes; times are best of $RUNS)"
+printf '%s\n' "${TABLE[@]}"
+echo
+printf "single file %s: %.1f MB, lint %s s, peak RSS %s MB = %sx the file, parse %s MB/s\n" \
+  "$(basename "$SINGLE")" "$(awk -v b="$single_bytes" 'BEGIN {print b / 1048576}')" \
+  "$single_s" "$(fmt_mb "$single_kb")" "$single_x" "${single_mbs:-?}"
+echo "columns: parse1 = grammar::parse on 1 thread, parse2 = grammar::parseAll on 2 threads;"
+[ "$HAVE_NODE" = 1 ] && echo "  x parse = lkml parse1 / lookml-parser MB/s (both in-process)," \
+  "x process = 'node node_parse.js --once' / 'lkml lint' wall time"
+
+{
+  echo "{"
+  echo "  \"machine\": {\"cores\": $(nproc), \"cpu\": \"$cpu\"},"
+  echo "  \"date\": \"$(date -u +%Y-%m-%dT%H:%M:%SZ)\", \"runs\": $RUNS, \"mb\": 1048576,"
+  echo "  \"rows\": ["
+  for i in "${!JSON_ROWS[@]}"; do
+    sep=","; [ "$i" -eq $((${#JSON_ROWS[@]} - 1)) ] && sep=""
+    echo "    ${JSON_ROWS[$i]}$sep"
+  done
+  echo "  ],"
+  echo "  \"single_file\": {\"bytes\": $single_bytes, \"lint_seconds\": $single_s,"
+  echo "    \"peak_rss_kb\": $single_kb, \"peak_rss_per_byte\": $single_x,"
+  echo "    \"parse_mb_per_s\": ${single_mbs:-0}}"
+  echo "}"
+} > "$OUT/results.json"
+
+awk -v title="lkml: whole-process time vs project size ($FIELDS fields per view)" \
+    -v xlabel="views" -v ylabel="seconds (best of $RUNS)" \
+    -f bench/scaling_svg.awk "$PLOT" > "$OUT/scaling.svg"
+echo "wrote $OUT/results.json and $OUT/scaling.svg"
