@@ -117,8 +117,7 @@ std::string joinConditions(const std::vector<std::string>& conditions) {
 }
 
 // One pass of rendering; the second pass knows which aliases are fanned out.
-Pieces render(CompileContext& ctx, SqlExpander& expander, const std::vector<SelectItem>& items,
-              const std::vector<std::pair<std::string, std::string>>& access_filters) {
+Pieces render(CompileContext& ctx, SqlExpander& expander, const std::vector<SelectItem>& items) {
   Pieces pieces;
   ctx.aliases = {ctx.explore.alias};
   ctx.ctes.clear();
@@ -147,10 +146,6 @@ Pieces render(CompileContext& ctx, SqlExpander& expander, const std::vector<Sele
   }
   if (ctx.explore.sql_always_having.present()) {
     pieces.having.push_back(expander.expandText(nullptr, ctx.explore.sql_always_having.text));
-  }
-  for (const auto& [target, literal] : access_filters) {
-    (void)literal;
-    (void)target;
   }
   for (const semantic::AccessFilter& af : ctx.explore.access_filters) {
     std::string alias, name;
@@ -309,10 +304,10 @@ CompiledQuery compileQuery(const semantic::Model& model, const semantic::Explore
     return result;
   }
 
-  Pieces first = render(ctx, expander, items, {});
+  Pieces first = render(ctx, expander, items);
   computeFanout(ctx, first.joins);
   ctx.fanout_known = true;
-  Pieces pieces = render(ctx, expander, items, {});
+  Pieces pieces = render(ctx, expander, items);
   if (ctx.failed()) {
     result.errors = ctx.errors;
     return result;
@@ -328,7 +323,6 @@ CompiledQuery compileQuery(const semantic::Model& model, const semantic::Explore
   }
   sql += "SELECT\n";
   std::vector<size_t> dimensions;
-  bool has_measure = false;
   for (size_t i = 0; i < pieces.selects.size(); ++i) {
     const SelectItem& item = pieces.selects[i];
     sql += "    " + item.sql + " AS " + dialect.quoteIdentifier(item.name) +
@@ -348,7 +342,6 @@ CompiledQuery compileQuery(const semantic::Model& model, const semantic::Explore
       sql += (i ? ", " : "") + std::to_string(dimensions[i]);
     sql += "\n";
   }
-  (void)has_measure;
   if (!pieces.having.empty()) sql += "HAVING " + joinConditions(pieces.having) + "\n";
   std::vector<std::string> order;
   auto position = [&](const std::string& name) {

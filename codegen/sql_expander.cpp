@@ -419,14 +419,12 @@ std::string SqlExpander::filterPredicate(const ParsedFilter& filter) {
   std::variant<FilterExpr, FilterError> parsed =
       parseFilterExpression(filter.expression, filterTypeOf(*filter.target));
   if (auto* error = std::get_if<FilterError>(&parsed)) {
-    std::string pointer = filter.expression + "\n" + std::string(error->offset, ' ') + "^";
     ctx_.error(QueryCode::invalid_query,
                "invalid filter for `" + filter.field + "` (" +
                    filterTypeName(filterTypeOf(*filter.target)) + "): " + error->message +
                    " at position " + std::to_string(error->offset + 1) + "\n  " +
                    filter.expression + "\n  " + std::string(error->offset, ' ') + "^",
                error->hint);
-    (void)pointer;
     return "";
   }
   const FilterExpr& expr = std::get<FilterExpr>(parsed);
