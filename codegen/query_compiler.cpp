@@ -328,10 +328,7 @@ CompiledQuery compileQuery(const semantic::Model& model, const semantic::Explore
     sql += "    " + item.sql + " AS " + dialect.quoteIdentifier(item.name) +
            (i + 1 < pieces.selects.size() ? ",\n" : "\n");
     result.columns.push_back(item.name);
-    if (item.field->isMeasure())
-      has_measure = true;
-    else
-      dimensions.push_back(i + 1);
+    if (!item.field->isMeasure()) dimensions.push_back(i + 1);
   }
   sql += "FROM " + pieces.from + "\n";
   for (const PlannedJoin& join : pieces.joins) sql += join.clause + "\n";
