@@ -6,7 +6,11 @@
 function log10(v) { return log(v) / log(10) }
 function px(v) { return left + (log10(v) - xlo) / (xhi - xlo) * width }
 function py(v) { return top + height - (log10(v) - ylo) / (yhi - ylo) * height }
-function label(e) { return e >= 0 && e < 5 ? sprintf("%d", 10 ^ e) : sprintf("1e%d", e) }
+function label(e) {
+  if (e >= 0 && e < 5) return sprintf("%d", 10 ^ e)
+  if (e >= -3 && e < 0) return sprintf("%g", 10 ^ e)
+  return sprintf("1e%d", e)
+}
 
 $2 > 0 && $3 > 0 {
   if (!($1 in seen)) { seen[$1] = 1; names[++nseries] = $1 }
@@ -41,8 +45,7 @@ END {
   for (e = ylo; e <= yhi; ++e) {
     y = py(10 ^ e)
     printf "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>\n", left, y, left + width, y
-    printf "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n", left - 6, y + 4, \
-           e >= -3 && e < 0 ? sprintf("%g", 10 ^ e) : label(e)
+    printf "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n", left - 6, y + 4, label(e)
   }
   printf "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#333\"/>\n", \
          left, top, width, height

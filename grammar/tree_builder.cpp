@@ -1,5 +1,7 @@
 #include "grammar/tree_builder.h"
 
+#include <algorithm>
+#include <iterator>
 #include <typeinfo>
 
 #include "grammar/token_source.h"
@@ -167,7 +169,7 @@ bool isScalar(uint16_t type) { return type == kLiteral || type == kString; }
 
 // member : SQL_KEY SQL_TEXT* SQL_END | LITERAL COLON value ;
 // value  : scalar body? | body | list ;
-bool TreeBuilder::buildMember(const RawToken* tokens, size_t* pos, syntax::Node* out) const {
+bool TreeBuilder::buildMember(const RawToken* tokens, size_t* pos, syntax::Node* out) {
   if (tokens[*pos].type == kSqlKey) return buildSqlMember(tokens, pos, out);
   if (tokens[*pos].type != kLiteral || tokens[*pos + 1].type != kColon) return false;
   const RawToken& key = tokens[*pos];
@@ -194,7 +196,7 @@ bool TreeBuilder::buildMember(const RawToken* tokens, size_t* pos, syntax::Node*
   return true;
 }
 
-bool TreeBuilder::buildSqlMember(const RawToken* tokens, size_t* pos, syntax::Node* out) const {
+bool TreeBuilder::buildSqlMember(const RawToken* tokens, size_t* pos, syntax::Node* out) {
   const RawToken& key = tokens[(*pos)++];
   uint32_t text_begin = key.end;
   uint32_t text_end = key.end;
@@ -209,37 +211,52 @@ bool TreeBuilder::buildSqlMember(const RawToken* tokens, size_t* pos, syntax::No
 }
 
 // body : LBRACE member* RBRACE ;  (the caller has seen the LBRACE)
-bool TreeBuilder::buildBody(const RawToken* tokens, size_t* pos, syntax::Node* out) const {
+bool TreeBuilder::buildBody(const RawToken* tokens, size_t* pos, syntax::Node* out) {
   out->kind = syntax::NodeKind::Block;
   ++*pos;
+  const size_t mark = node_stack_.size();
   while (tokens[*pos].type != kRBrace) {
-    if (tokens[*pos].type != kLiteral && tokens[*pos].type != kSqlKey) return false;
-    out->children.emplace_back();
-    if (!buildMember(tokens, pos, &out->children.back())) return false;
+    syntax::Node child;
+    if ((tokens[*pos].type != kLiteral && tokens[*pos].type != kSqlKey) ||
+        !buildMember(tokens, pos, &child)) {
+      node_stack_.resize(mark);
+      return false;
+    }
+    node_stack_.push_back(std::move(child));
   }
   ++*pos;
+  out->children.reserve(node_stack_.size() - mark);
+  std::move(node_stack_.begin() + mark, node_stack_.end(), std::back_inserter(out->children));
+  node_stack_.resize(mark);
   return true;
 }
 
 // list : LBRACKET (item (COMMA item)* COMMA?)? RBRACKET ;  (the caller has seen the LBRACKET)
-bool TreeBuilder::buildList(const RawToken* tokens, size_t* pos, syntax::Node* out) const {
+bool TreeBuilder::buildList(const RawToken* tokens, size_t* pos, syntax::Node* out) {
   out->kind = syntax::NodeKind::List;
   ++*pos;
+  const size_t mark = item_stack_.size();
+  bool ok = true;
   if (isScalar(tokens[*pos].type)) {
-    if (!buildItem(tokens, pos, out)) return false;
-    while (tokens[*pos].type == kComma && isScalar(tokens[*pos + 1].type)) {
+    ok = buildItem(tokens, pos);
+    while (ok && tokens[*pos].type == kComma && isScalar(tokens[*pos + 1].type)) {
       ++*pos;
-      if (!buildItem(tokens, pos, out)) return false;
+      ok = buildItem(tokens, pos);
     }
     if (tokens[*pos].type == kComma) ++*pos;
   }
-  if (tokens[*pos].type != kRBracket) return false;
+  if (!ok || tokens[*pos].type != kRBracket) {
+    item_stack_.resize(mark);
+    return false;
+  }
   ++*pos;
+  out->items.assign(item_stack_.begin() + mark, item_stack_.end());
+  item_stack_.resize(mark);
   return true;
 }
 
-// item : scalar (COLON scalar)? ;  (the caller has seen the first scalar)
-bool TreeBuilder::buildItem(const RawToken* tokens, size_t* pos, syntax::Node* out) const {
+// item : scalar (COLON scalar)? ;  (the caller has seen the first scalar; onto item_stack_)
+bool TreeBuilder::buildItem(const RawToken* tokens, size_t* pos) {
   syntax::ListItem entry;
   entry.value = buildScalar(tokens[(*pos)++]);
   if (tokens[*pos].type == kColon) {
@@ -249,7 +266,7 @@ bool TreeBuilder::buildItem(const RawToken* tokens, size_t* pos, syntax::Node* o
   }
   uint32_t end = entry.map_value.present() ? entry.map_value.span.end : entry.value.span.end;
   entry.span = {file_.id(), entry.value.span.begin, end};
-  out->items.push_back(entry);
+  item_stack_.push_back(entry);
   return true;
 }
 
