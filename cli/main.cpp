@@ -1,4 +1,5 @@
 // lkml: a compiler for LookML. See `lkml --help`.
+#include <cstdlib>
 #include <iostream>
 
 #include "base/version.h"
@@ -29,5 +30,13 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? 0 : lkml::cli::kExitUsage;
   }
+  std::cout.flush();
+  std::cerr.flush();
+#if defined(__SANITIZE_ADDRESS__)
   return exit_code;
+#else
+  // Like clang's -disable-free: the OS reclaims memory faster than destructors walking the
+  // model and syntax trees (measured ~10% of a large lint).
+  std::_Exit(exit_code);
+#endif
 }

@@ -5,7 +5,7 @@
 
 namespace lkml::semantic {
 
-void runChecks(const LoadedProject& project, DiagnosticSink& sink) {
+void runChecks(const LoadedProject& project, DiagnosticSink& sink, bool style_rules) {
   registerSemanticCodes();
   checks::checkParameters(project, sink);
   checks::checkModels(project, sink);
@@ -13,7 +13,7 @@ void runChecks(const LoadedProject& project, DiagnosticSink& sink) {
   checks::checkExplores(project, sink);
   checks::checkReferences(project, sink);
   checks::checkAccessGrants(project, sink);
-  checks::checkStyle(project, sink);
+  if (style_rules) checks::checkStyle(project, sink);
 }
 
 }  // namespace lkml::semantic

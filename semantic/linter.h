@@ -6,6 +6,7 @@
 
 namespace lkml::semantic {
 
-void runChecks(const LoadedProject& project, DiagnosticSink& sink);
+/// `style_rules`: also run the opt-in style rules (LKML25x); they are skipped otherwise.
+void runChecks(const LoadedProject& project, DiagnosticSink& sink, bool style_rules = false);
 
 }  // namespace lkml::semantic

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <memory>
 
 #include "semantic/include_resolver.h"
 #include "semantic/lower_explore.h"
@@ -14,10 +15,19 @@ namespace lkml::semantic {
 
 namespace {
 
+// A view or explore definition. Most are never refined: they point at the parsed block and
+// are copied only when a refinement edits them (copying every block dominated large projects).
 struct Definition {
-  syntax::Node node;
+  const syntax::Node* source = nullptr;
+  std::unique_ptr<syntax::Node> refined;
   bool final = false;
   Span final_span;
+
+  const syntax::Node& node() const { return refined ? *refined : *source; }
+  syntax::Node& mutableNode() {
+    if (!refined) refined = std::make_unique<syntax::Node>(*source);
+    return *refined;
+  }
 };
 
 using Definitions = std::map<std::string, Definition>;
@@ -74,10 +84,10 @@ void collect(const syntax::Node& member, Collected& out, DiagnosticSink& sink) {
     return;
   }
   Definitions& defs = is_view ? out.views : out.explores;
-  auto [it, inserted] = defs.emplace(name, Definition{member, false, {}});
+  auto [it, inserted] = defs.emplace(name, Definition{&member, nullptr, false, {}});
   if (!inserted) {
     reportDuplicate(sink, is_view ? "view" : "explore", name, member.value.span,
-                    it->second.node.value.span);
+                    it->second.node().value.span);
     return;
   }
   if (!is_view) out.explore_order.push_back(name);
@@ -92,8 +102,13 @@ void applyRefinements(Definitions& defs, const std::vector<const syntax::Node*>&
       Diagnostic d = makeSemDiagnostic(SemCode::refinement_unknown_target, ref->value.span,
                                        std::string("refinement of unknown ") + what + " `" +
                                            name + "`");
-      d.help = std::string("define `") + what + ": " + name +
-               "` in a file this model includes, or include the file that defines it";
+      std::vector<std::string> names;
+      for (const auto& [n, unused] : defs) names.push_back(n);
+      std::string near = closestMatch(name, names);
+      d.help = near.empty() ? std::string("define `") + what + ": " + name +
+                                  "` in a file this model includes, or include the file that "
+                                  "defines it"
+                            : "did you mean `" + std::string(what) + ": +" + near + "`?";
       sink.report(std::move(d));
       continue;
     }
@@ -107,7 +122,7 @@ void applyRefinements(Definitions& defs, const std::vector<const syntax::Node*>&
       sink.report(std::move(d));
       continue;
     }
-    mergeInto(def.node, *ref, MergeMode::Refinement);
+    mergeInto(def.mutableNode(), *ref, MergeMode::Refinement);
     if (const syntax::Node* f = ref->child("final")) {
       if (f->value.text == "yes") {
         def.final = true;
@@ -130,23 +145,30 @@ std::vector<std::pair<std::string, Span>> extendsList(const syntax::Node& node) 
   return out;
 }
 
+// The result of resolving `extends`: each name's final block, pointing either at its
+// definition or at a merged block owned here.
+struct Resolved {
+  std::map<std::string, const syntax::Node*> blocks;
+  std::map<std::string, syntax::Node> merged;
+};
+
 // Resolves `extends` of every definition: parents merged in list order, the child on top.
-std::map<std::string, syntax::Node> resolveExtends(const Definitions& defs, const char* what,
-                                                   DiagnosticSink& sink) {
-  std::map<std::string, syntax::Node> resolved;
+Resolved resolveExtends(const Definitions& defs, const char* what, DiagnosticSink& sink) {
+  Resolved out;
+  auto& resolved = out.blocks;
   std::vector<std::string> stack;
   std::function<const syntax::Node*(const std::string&)> resolve =
       [&](const std::string& name) -> const syntax::Node* {
-    if (auto it = resolved.find(name); it != resolved.end()) return &it->second;
+    if (auto it = resolved.find(name); it != resolved.end()) return it->second;
     const Definition& def = defs.at(name);
-    auto parents = extendsList(def.node);
-    if (parents.empty()) return &resolved.emplace(name, def.node).first->second;
+    auto parents = extendsList(def.node());
+    if (parents.empty()) return resolved.emplace(name, &def.node()).first->second;
     stack.push_back(name);
     syntax::Node result;
     result.kind = syntax::NodeKind::Block;
-    result.key = def.node.key;
-    result.value = def.node.value;
-    result.span = def.node.span;
+    result.key = def.node().key;
+    result.value = def.node().value;
+    result.span = def.node().span;
     for (const auto& [parent, span] : parents) {
       if (std::find(stack.begin(), stack.end(), parent) != stack.end()) {
         std::string chain;
@@ -183,12 +205,13 @@ std::map<std::string, syntax::Node> resolveExtends(const Definitions& defs, cons
                           copy.children.end());
       mergeInto(result, copy, MergeMode::Extends);
     }
-    mergeInto(result, def.node, MergeMode::Extends);
+    mergeInto(result, def.node(), MergeMode::Extends);
     stack.pop_back();
-    return &resolved.emplace(name, std::move(result)).first->second;
+    const syntax::Node* merged = &out.merged.emplace(name, std::move(result)).first->second;
+    return resolved.emplace(name, merged).first->second;
   };
   for (const auto& [name, unused] : defs) resolve(name);
-  return resolved;
+  return out;
 }
 
 }  // namespace
@@ -255,16 +278,17 @@ Model buildModel(const ProjectSources& project, size_t model_index,
   applyRefinements(collected.views, collected.view_refinements, "view", import_sink);
   applyRefinements(collected.explores, collected.explore_refinements, "explore", import_sink);
 
-  for (auto& [name, node] : resolveExtends(collected.views, "view", import_sink)) {
-    View view = lowerView(node, ctx);
-    view.file = collected.views.at(name).node.span.file;
-    view.span = collected.views.at(name).node.span;
+  Resolved views = resolveExtends(collected.views, "view", import_sink);
+  for (const auto& [name, node] : views.blocks) {
+    View view = lowerView(*node, ctx);
+    view.file = collected.views.at(name).node().span.file;
+    view.span = collected.views.at(name).node().span;
     model.views.emplace(name, std::move(view));
   }
-  auto explores = resolveExtends(collected.explores, "explore", import_sink);
+  Resolved explores = resolveExtends(collected.explores, "explore", import_sink);
   for (const std::string& name : collected.explore_order) {
-    Explore explore = lowerExplore(explores.at(name), ctx);
-    explore.span = collected.explores.at(name).node.span;
+    Explore explore = lowerExplore(*explores.blocks.at(name), ctx);
+    explore.span = collected.explores.at(name).node().span;
     model.explores.push_back(std::move(explore));
   }
   return model;
