@@ -1,5 +1,7 @@
 #include "semantic/linter.h"
 
+#include <future>
+
 #include "semantic/checks/checks.h"
 #include "semantic/semantic_diagnostics.h"
 
@@ -7,13 +9,18 @@ namespace lkml::semantic {
 
 void runChecks(const LoadedProject& project, DiagnosticSink& sink, bool style_rules) {
   registerSemanticCodes();
-  checks::checkParameters(project, sink);
-  checks::checkModels(project, sink);
-  checks::checkViews(project, sink);
+  // The check families only read the project; run them on two threads (the machine has two
+  // cores) to halve lint time on large projects. The sink is thread-safe.
+  auto syntax_level = std::async(std::launch::async, [&] {
+    checks::checkParameters(project, sink);
+    checks::checkModels(project, sink);
+    checks::checkViews(project, sink);
+    checks::checkAccessGrants(project, sink);
+  });
   checks::checkExplores(project, sink);
   checks::checkReferences(project, sink);
-  checks::checkAccessGrants(project, sink);
   if (style_rules) checks::checkStyle(project, sink);
+  syntax_level.get();
 }
 
 }  // namespace lkml::semantic
