@@ -3,12 +3,15 @@
 #include <nlohmann/json.hpp>
 
 #include "base/file_reader.h"
+#include "semantic/semantic_diagnostics.h"
 
 namespace lkml::semantic {
 
 namespace {
 
 bool parseCode(const std::string& text, int* code) {
+  // `--rule` is parsed before any project is loaded: make the LKML2xx codes known first.
+  registerSemanticCodes();
   std::string digits = text.rfind("LKML", 0) == 0 ? text.substr(4) : text;
   if (digits.empty() || digits.size() > 3) return false;
   for (char c : digits) {

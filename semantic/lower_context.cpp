@@ -82,6 +82,16 @@ std::vector<std::string> LowerContext::list(const syntax::Node& node) {
   return out;
 }
 
+std::vector<Span> LowerContext::listSpans(const syntax::Node& node) {
+  std::vector<Span> out;
+  if (node.isList()) {
+    for (const auto& item : node.items) out.push_back(item.value.span);
+  } else if (node.isPair()) {
+    out.push_back(node.value.span);
+  }
+  return out;
+}
+
 bool LowerContext::checkEnum(const syntax::Node& node, const std::string& value,
                              const std::vector<std::string>& allowed, const std::string& what) {
   if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return true;

@@ -24,6 +24,8 @@ class LowerContext {
   SourceText sourceText(const syntax::Node& node);
   bool yesNo(const syntax::Node& node, bool fallback);
   std::vector<std::string> list(const syntax::Node& node);
+  /// The span of each item `list()` returns.
+  static std::vector<Span> listSpans(const syntax::Node& node);
   std::string expand(std::string_view text, Span span);
   /// Reports LKML202 when `value` is not one of `allowed`.
   bool checkEnum(const syntax::Node& node, const std::string& value,

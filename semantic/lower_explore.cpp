@@ -49,12 +49,11 @@ Join lowerJoin(const syntax::Node& block, LowerContext& ctx) {
       }
     } else if (key == "relationship") {
       std::string value = ctx.text(c);
+      // Given, even when invalid (reported here): LKML209 "no relationship" would be wrong.
+      join.relationship_given = true;
       if (ctx.checkEnum(c, value, {"many_to_one", "one_to_many", "one_to_one", "many_to_many"},
                         "`relationship`")) {
-        if (auto r = parseRelationship(value)) {
-          join.relationship = *r;
-          join.relationship_given = true;
-        }
+        if (auto r = parseRelationship(value)) join.relationship = *r;
       }
     } else if (key == "sql_on") {
       join.sql_on = ctx.sourceText(c);

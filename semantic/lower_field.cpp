@@ -53,7 +53,10 @@ void readCommon(const syntax::Node& block, LowerContext& ctx, Field* field,
       field->required_access_grants = ctx.list(c);
       field->grants_span = c.span;
     } else if (key == "filters") readMeasureFilters(c, ctx, field);
-    else if (key == "drill_fields") field->drill_fields = ctx.list(c);
+    else if (key == "drill_fields") {
+      field->drill_fields = ctx.list(c);
+      field->drill_field_spans = LowerContext::listSpans(c);
+    }
     else if (key == "tiers") field->tiers = ctx.list(c);
     else if (key == "style") field->style = ctx.text(c);
     else if (key == "sql_distinct_key") field->sql_distinct_key = ctx.sourceText(c);

@@ -29,6 +29,9 @@ View lowerView(const syntax::Node& block, LowerContext& ctx) {
       ctx.checkEnum(c, ctx.text(c), {"required"}, "`extension`");
     } else if (key == "extends") {
       view.extends = ctx.list(c);
+    } else if (key == "drill_fields") {
+      view.drill_fields = ctx.list(c);
+      view.drill_field_spans = LowerContext::listSpans(c);
     } else if (key == "label") {
       view.label = ctx.text(c);
     } else if (key == "required_access_grants") {
@@ -38,7 +41,10 @@ View lowerView(const syntax::Node& block, LowerContext& ctx) {
       FieldSet set;
       set.name = std::string(c.value.text);
       set.span = c.span;
-      if (const syntax::Node* fields = c.child("fields")) set.fields = ctx.list(*fields);
+      if (const syntax::Node* fields = c.child("fields")) {
+        set.fields = ctx.list(*fields);
+        set.field_spans = LowerContext::listSpans(*fields);
+      }
       view.sets.push_back(std::move(set));
     }
   }

@@ -45,6 +45,7 @@ struct Field {
   Span grants_span;
   std::vector<MeasureFilter> filters;  // measure `filters:`
   std::vector<std::string> drill_fields;
+  std::vector<Span> drill_field_spans;  // one per drill_fields item
   std::vector<std::string> tiers;
   std::string style;
   SourceText sql_distinct_key;
@@ -71,6 +72,7 @@ struct Field {
 struct FieldSet {
   std::string name;
   std::vector<std::string> fields;
+  std::vector<Span> field_spans;  // one per item of `fields`
   Span span;
 };
 
@@ -88,6 +90,8 @@ struct View {
   std::vector<std::string> extends;
   std::vector<std::string> required_access_grants;
   Span grants_span;
+  std::vector<std::string> drill_fields;  // the view's default drill_fields
+  std::vector<Span> drill_field_spans;
   std::vector<Field> fields;
   std::unordered_map<std::string, size_t> field_index;
   std::vector<FieldSet> sets;

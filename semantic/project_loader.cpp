@@ -65,7 +65,8 @@ bool loadProject(const std::string& root, ProjectSources* project, DiagnosticSin
       continue;
     }
     if (!endsWith(name, ".lkml") && !endsWith(name, ".lookml")) continue;
-    std::string rel = fs::relative(it->path(), canonical_root, ec).generic_string();
+    // Lexically: fs::relative would follow a symbolic link and name its target instead.
+    std::string rel = it->path().lexically_relative(canonical_root).generic_string();
     if (it->is_symlink(ec)) {
       fs::path target = fs::weakly_canonical(it->path(), ec);
       if (ec || !isInside(canonical_root, target)) {

@@ -48,9 +48,13 @@ FileSuppressions readSuppressions(const ProjectFile& file) {
       continue;
     }
     uint32_t line = file.source->lineCol(comment.span.begin).line;
-    // Applies to its own line (trailing comment) and to the next line.
-    out.by_line[line].insert(codes.begin(), codes.end());
-    out.by_line[line + 1].insert(codes.begin(), codes.end());
+    // A comment after code applies to its own line; a comment on a line of its own applies to
+    // the next line.
+    std::string_view line_text = file.source->lineText(line);
+    size_t line_begin = static_cast<size_t>(line_text.data() - file.source->text().data());
+    std::string_view before = line_text.substr(0, comment.span.begin - line_begin);
+    bool trailing = before.find_first_not_of(" \t") != std::string_view::npos;
+    out.by_line[trailing ? line : line + 1].insert(codes.begin(), codes.end());
   }
   return out;
 }

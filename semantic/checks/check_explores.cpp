@@ -2,6 +2,7 @@
 // conditions (207, 208), relationship (209), fan-out without a primary key (210), field lists
 // (205, 230), required_joins/always_join (233), foreign_key targets (235), access/always filters.
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -30,7 +31,7 @@ void reportUnknownView(const Model& model, const std::string& name, Span span,
   d.help = near.empty() ? "define the view, or include the file that defines it in model `" +
                               model.name + "`"
                         : "did you mean `" + near + "`?";
-  sink.report(std::move(d));
+  reportUnknownName(model, std::move(d), sink);
 }
 
 bool needsSymmetricAggregates(const View& view) {
@@ -141,6 +142,20 @@ void checkFieldName(const ExploreScope& scope, const std::string& name, Span spa
   }
 }
 
+// `foreign_key: dim` names a dimension of the base view (or `alias.dim` of an earlier join).
+// `sql_foreign_key` (SQL, lowered into the same member) is checked as SQL elsewhere.
+void checkForeignKey(const ExploreScope& scope, const Join& join, DiagnosticSink& sink) {
+  const std::string& text = join.foreign_key.text;
+  if (text.empty()) return;
+  for (char c : text) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '.') return;
+  }
+  std::string alias = scope.explore().alias, field = text;
+  ExploreScope::splitName(text, &alias, &field);
+  checkFieldName(scope, alias + "." + field, join.foreign_key.span,
+                 "the `foreign_key` of join `" + join.name + "`", sink);
+}
+
 void checkJoins(const ExploreScope& scope, DiagnosticSink& sink) {
   const Explore& explore = scope.explore();
   const Model& model = scope.model();
@@ -213,9 +228,15 @@ void checkJoins(const ExploreScope& scope, DiagnosticSink& sink) {
         Diagnostic d = makeSemDiagnostic(SemCode::unknown_join, join.span,
                                          "join `" + join.name + "` requires join `" + required +
                                              "`, which is not declared before it");
+        if (scope.find(required)) {
+          d.help = "move join `" + required + "` above join `" + join.name + "`";
+        } else if (std::string near = closestMatch(required, earlier); !near.empty()) {
+          d.help = "did you mean `" + near + "`?";
+        }
         sink.report(std::move(d));
       }
     }
+    checkForeignKey(scope, join, sink);
     if (join.has_fields) checkFieldList(scope, join.fields, join.span, join.name, sink);
     earlier.push_back(join.name);
   }
@@ -223,6 +244,10 @@ void checkJoins(const ExploreScope& scope, DiagnosticSink& sink) {
     if (!explore.findJoin(name)) {
       Diagnostic d = makeSemDiagnostic(SemCode::unknown_join, explore.name_span,
                                        "`always_join` names unknown join `" + name + "`");
+      std::vector<std::string> joins;
+      for (const Join& j : explore.joins) joins.push_back(j.name);
+      std::string near = closestMatch(name, joins);
+      if (!near.empty()) d.help = "did you mean `" + near + "`?";
       sink.report(std::move(d));
     }
   }
@@ -242,7 +267,7 @@ void checkExplores(const LoadedProject& project, DiagnosticSink& sink) {
                                                explore.name + "` and no `from` or `view_name`");
           std::string near = closestMatch(explore.name, viewNames(model));
           d.help = near.empty() ? "add `from: some_view`" : "add `from: " + near + "`?";
-          sink.report(std::move(d));
+          reportUnknownName(model, std::move(d), sink);
         } else {
           reportUnknownView(model, explore.view, explore.name_span,
                             "as the base of explore `" + explore.name + "`", sink);

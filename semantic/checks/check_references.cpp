@@ -1,5 +1,6 @@
 // `${...}` and Liquid references: unknown fields (205), views not joined in the explore (206),
-// dimension groups without a timeframe (223), reference cycles (220), Liquid names (229).
+// dimension groups without a timeframe (223), reference cycles (220), Liquid names (229), and
+// the names in a view's sets and drill_fields (205, 223, 230) and table SQL (204).
 #include <algorithm>
 #include <functional>
 #include <map>
@@ -95,7 +96,7 @@ void checkReferences(const ExploreScope* scope, const View* own_view, const Sour
           Diagnostic d = makeSemDiagnostic(SemCode::unknown_view, span,
                                            "`${" + ref.view + ".SQL_TABLE_NAME}` in " + where +
                                                " names an unknown view");
-          sink.report(std::move(d));
+          reportUnknownName(*model, std::move(d), sink);
         }
         break;
       }
@@ -178,6 +179,95 @@ void checkCycles(const View& view, DiagnosticSink& sink) {
   }
 }
 
+// One item of a view's own field list (`set: s { fields: [...] }`, `drill_fields: [...]`):
+// `field`, `view.field`, `set*`, `view.set*`, `ALL_FIELDS*`, with an optional leading `-`.
+// Names of another view are checked when a view of that name exists in the model; a name that
+// is no view may be a join alias in some explore, so it is left alone. Looker tolerates broken
+// drill fields and set members (published blocks contain them), so these are warnings. The
+// message does not name the view being checked: a view that extends another repeats its sets,
+// and one finding per location is enough.
+void checkListItem(const Model& model, const View& view, const std::string& raw, Span span,
+                   const std::string& where, DiagnosticSink& sink) {
+  std::string item = !raw.empty() && raw[0] == '-' ? raw.substr(1) : raw;
+  std::string alias = view.name, name = item;
+  ExploreScope::splitName(item, &alias, &name);
+  const View* target = alias == view.name ? &view : model.findView(alias);
+  if (!target || name.empty()) return;
+  // Fields may come from a parent lkml cannot see (an imported project).
+  for (const std::string& parent : target->extends) {
+    if (!model.findView(parent)) return;
+  }
+  std::string qualifier = item.find('.') == std::string::npos ? "" : alias + ".";
+  Diagnostic d;
+  std::vector<std::string> candidates;
+  std::string wanted;
+  if (name.back() == '*') {
+    wanted = name.substr(0, name.size() - 1);
+    if (wanted == "ALL_FIELDS" || target->findSet(wanted)) return;
+    d = makeSemDiagnostic(SemCode::unknown_set, span,
+                          "unknown set `" + item + "` in " + where);
+    d.label = "no set `" + wanted + "` in view `" + target->name + "`";
+    for (const auto& s : target->sets) candidates.push_back(s.name);
+  } else {
+    wanted = name;
+    if (target->findField(name)) return;
+    if (target->hasGroup(name)) {
+      d = makeSemDiagnostic(SemCode::missing_timeframe, span,
+                            "`" + item + "` in " + where + " names dimension group `" + name +
+                                "` without a timeframe");
+      d.help = "append a timeframe, e.g. `" + item + "_date`";
+    } else {
+      d = makeSemDiagnostic(SemCode::unknown_field, span, "unknown field `" + item + "` in " + where);
+      d.label = "not a field of `" + target->name + "`";
+      candidates = fieldNames(*target);
+    }
+  }
+  std::string near = closestMatch(wanted, candidates);
+  if (!near.empty()) {
+    d.help = "did you mean `" + qualifier + near + (name.back() == '*' ? "*" : "") + "`?";
+  }
+  d.severity = Severity::Warning;
+  sink.report(std::move(d));
+}
+
+void checkFieldLists(const Model& model, const View& view, DiagnosticSink& sink) {
+  auto check = [&](const std::vector<std::string>& items, const std::vector<Span>& spans,
+                   const std::string& where) {
+    for (size_t i = 0; i < items.size() && i < spans.size(); ++i) {
+      checkListItem(model, view, items[i], spans[i], where, sink);
+    }
+  };
+  for (const FieldSet& set : view.sets) {
+    check(set.fields, set.field_spans, "set `" + set.name + "`");
+  }
+  check(view.drill_fields, view.drill_field_spans, "the view's `drill_fields`");
+  std::set<std::string> groups;
+  for (const Field& f : view.fields) {
+    // A dimension group's fields share its parameters: check them once.
+    if (!f.group.empty() && !groups.insert(f.group).second) continue;
+    check(f.drill_fields, f.drill_field_spans,
+          "the `drill_fields` of `" + (f.group.empty() ? f.name : f.group) + "`");
+  }
+}
+
+// `${view.SQL_TABLE_NAME}` in a view's own table SQL (derived_table, sql_table_name).
+void checkTableSql(const Model& model, const View& view, DiagnosticSink& sink) {
+  for (const SourceText* sql : {&view.derived_table_sql, &view.sql_table_name}) {
+    if (!sql->present()) continue;
+    for (const SqlReference& ref : findSqlReferences(sql->text)) {
+      if (ref.kind != SqlReference::Kind::SqlTableName || model.findView(ref.view)) continue;
+      Diagnostic d = makeSemDiagnostic(SemCode::unknown_view, subSpan(*sql, ref.begin, ref.end),
+                                       "`${" + ref.view + ".SQL_TABLE_NAME}` in view `" +
+                                           view.name + "` names an unknown view");
+      std::vector<std::string> names;
+      for (const auto& [n, v] : model.views) names.push_back(n);
+      std::string near = closestMatch(ref.view, names);
+      if (!near.empty()) d.help = "did you mean `${" + near + ".SQL_TABLE_NAME}`?";
+      reportUnknownName(model, std::move(d), sink);
+    }
+  }
+}
+
 }  // namespace
 
 Span subSpan(const SourceText& sql, size_t begin, size_t end) {
@@ -222,6 +312,8 @@ void checkReferences(const LoadedProject& project, DiagnosticSink& sink) {
     for (const auto& [name, view] : model.views) {
       if (view.extension_required) continue;
       checkCycles(view, sink);
+      checkFieldLists(model, view, sink);
+      checkTableSql(model, view, sink);
       if (!explored.count(name)) checkViewSql(nullptr, view, name, nullptr, sink);
     }
   }

@@ -28,6 +28,18 @@ void checkSqlInScope(const ExploreScope& scope, const SourceText& sql,
                      const std::string& default_alias, const std::string& where,
                      DiagnosticSink& sink);
 
+/// Reports a finding about a name lkml cannot find (unknown view, explore without its view):
+/// a warning instead of an error when the model imports another project (`include: "//..."`),
+/// whose objects lkml does not read, as model building does for extends and refinements.
+inline void reportUnknownName(const Model& model, Diagnostic d, DiagnosticSink& sink) {
+  if (model.imports_projects && d.severity == Severity::Error) {
+    d.severity = Severity::Warning;
+    d.help = "it may be defined in an imported project (`include: \"//...\"`), which lkml "
+             "does not read";
+  }
+  sink.report(std::move(d));
+}
+
 /// Span of the byte range [begin, end) of `sql`'s text, or the whole span when the text was
 /// rewritten (constants) and offsets no longer match the source.
 Span subSpan(const SourceText& sql, size_t begin, size_t end);
