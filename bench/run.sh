@@ -62,14 +62,17 @@ if [ "$NODE" = 1 ]; then
 fi
 export NODE_PATH=$OUT/node_modules
 
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
+
 # --- measuring ----------------------------------------------------------------------------
 # lkml files and bytes below a path.
 count_files() { find "$1" -name '*.lkml' | wc -l; }
 count_bytes() { find "$1" -name '*.lkml' -printf '%s\n' | awk '{s += $1} END {print s + 0}'; }
 
-# Best of $RUNS: "<seconds> <peak RSS KB>" of the run with the least wall time.
+# Best of $RUNS: "<seconds> <peak RSS KB> <CPU seconds>": wall time and RSS of the fastest run,
+# and the least CPU time (user + system) of any run, which a busy machine disturbs less.
 measure() {
-  local best="" line status
+  local best="" cpu="" line status
   for _ in $(seq "$RUNS"); do
     status=0
     line=$("$TIMEIT" "$@" 2>&1 >/dev/null | tail -1) || status=$?
@@ -78,8 +81,10 @@ measure() {
         'BEGIN {split(a, x, " "); split(b, y, " "); exit !(x[1] < y[1])}'; then
       best=$line
     fi
+    local c=${line##* }
+    if [ -z "$cpu" ] || awk -v a="$c" -v b="$cpu" 'BEGIN {exit !(a < b)}'; then cpu=$c; fi
   done
-  echo "$best"
+  echo "${best% *} $cpu"
 }
 
 # Best MB/s (MB = 2^20 bytes) of each Google Benchmark line matching $1: "name value" lines.
@@ -107,7 +112,9 @@ JSON_ROWS=()
 PLOT=$OUT/scaling.tsv
 : > "$PLOT"
 HEADER=$(printf "%-10s %6s %8s" input files MB)
-for c in "${COMMANDS[@]}"; do HEADER+=$(printf " %14s %9s" "${c%%|*} s" "peak MB"); done
+for c in "${COMMANDS[@]}"; do
+  HEADER+=$(printf " %14s %7s %8s" "${c%%|*} s" "cpu s" "peak MB")
+done
 HEADER+=$(printf " %9s %9s %9s" "parse MB/s" "all 1t" "all 2t")
 [ "$HAVE_NODE" = 1 ] && HEADER+=$(printf " %9s %9s %8s %8s" "node MB/s" "node s" "x parse" "x process")
 TABLE=("$HEADER")
@@ -127,12 +134,13 @@ row() {
     local col=${c%%|*} cmd=${c#*|}
     # shellcheck disable=SC2086
     line=$(measure ${cmd//\{\}/$path})
-    local secs=${line% *} kb=${line#* }
+    local secs kb cpu
+    read -r secs kb cpu <<< "$line"
     [ -z "$lint_s" ] && lint_s=$secs
-    cols+=$(printf " %14s %9s" "$secs" "$(fmt_mb "$kb")")
+    cols+=$(printf " %14s %7s %8s" "$secs" "$cpu" "$(fmt_mb "$kb")")
     [ $first = 1 ] || json+=", "
     first=0
-    json+="\"$col\": {\"seconds\": $secs, \"peak_rss_kb\": $kb}"
+    json+="\"$col\": {\"seconds\": $secs, \"cpu_seconds\": $cpu, \"peak_rss_kb\": $kb}"
     [ "$views" -gt 0 ] && printf "%s\t%s\t%s\n" "$col" "$views" "$secs" >> "$PLOT"
   done
   json+="}"
@@ -152,11 +160,11 @@ row() {
       node_mbs=$(echo "$node_line" | sed 's/.*mb_per_s=\([0-9.]*\).*/\1/')
       node_fail=$(echo "$node_line" | sed 's/.*failures=\([0-9]*\).*/\1/')
       line=$(measure node bench/node_parse.js --once "$path")
-      node_s=${line% *}
+      node_s=${line%% *}
       cols+=$(printf " %9s %9s %8s %8s" "$node_mbs" "$node_s" "$(ratio "$p1" "$node_mbs")" \
         "$(ratio "$node_s" "$lint_s")")
       json+=", \"lookml_parser\": {\"mb_per_s\": $node_mbs, \"failures\": $node_fail,"
-      json+=" \"process_seconds\": $node_s, \"peak_rss_kb\": ${line#* }}"
+      json+=" \"process_seconds\": $node_s, \"process_cpu_seconds\": ${line##* }}"
       [ "$views" -gt 0 ] && printf "%s\t%s\t%s\n" "lookml-parser (node)" "$views" "$node_s" >> "$PLOT"
       [ "$node_fail" != 0 ] && echo "note: lookml-parser failed on $node_fail files of $name" >&2
     else
@@ -183,21 +191,23 @@ fi
 # --- the single large file ----------------------------------------------------------------
 echo "== single file: $SINGLE" >&2
 single_bytes=$(stat -c %s "$SINGLE")
-single_line=$(measure "$BUILD/lkml" lint "$SINGLE")
-single_s=${single_line% *}; single_kb=${single_line#* }
+read -r single_s single_kb single_cpu <<< "$(measure "$BUILD/lkml" lint "$SINGLE")"
 single_x=$(awk -v k="$single_kb" -v b="$single_bytes" 'BEGIN {printf "%.1f", k * 1024 / b}')
 single_mbs=$(parse_mbs '^Parse/single_file' --lkml_project="$OUT/projects/views_10" \
   --lkml_file="$SINGLE" | pick Parse/single_file)
 
 # --- report -------------------------------------------------------------------------------
 cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null || echo unknown)
+load_end=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 echo
 echo "lkml benchmarks ($(nproc) cores, $cpu; MB = 2^20 bytes; times are best of $RUNS)"
+echo "load average at start: $LOAD_START, at end: $load_end (other work on the machine skews wall times)"
 printf '%s\n' "${TABLE[@]}"
 echo
-printf "single file %s: %.1f MB, lint %s s, peak RSS %s MB = %sx the file, parse %s MB/s\n" \
+printf "single file %s: %.1f MB, lint %s s (cpu %s s), peak RSS %s MB = %sx the file, " \
   "$(basename "$SINGLE")" "$(awk -v b="$single_bytes" 'BEGIN {print b / 1048576}')" \
-  "$single_s" "$(fmt_mb "$single_kb")" "$single_x" "${single_mbs:-?}"
+  "$single_s" "$single_cpu" "$(fmt_mb "$single_kb")" "$single_x"
+echo "parse ${single_mbs:-?} MB/s"
 echo "columns: parse = grammar::parse file by file, trees dropped (1 thread); all 1t, all 2t ="
 echo "  grammar::parseAll keeping every tree (as lint does) on 1 and 2 threads;"
 [ "$HAVE_NODE" = 1 ] && echo "  x parse = lkml parse / lookml-parser MB/s (both in-process)," \
@@ -207,6 +217,7 @@ echo "  grammar::parseAll keeping every tree (as lint does) on 1 and 2 threads;"
   echo "{"
   echo "  \"machine\": {\"cores\": $(nproc), \"cpu\": \"$cpu\"},"
   echo "  \"date\": \"$(date -u +%Y-%m-%dT%H:%M:%SZ)\", \"runs\": $RUNS, \"mb\": 1048576,"
+  echo "  \"load_average\": {\"start\": \"$LOAD_START\", \"end\": \"$load_end\"},"
   echo "  \"rows\": ["
   for i in "${!JSON_ROWS[@]}"; do
     sep=","; [ "$i" -eq $((${#JSON_ROWS[@]} - 1)) ] && sep=""
@@ -214,6 +225,7 @@ echo "  grammar::parseAll keeping every tree (as lint does) on 1 and 2 threads;"
   done
   echo "  ],"
   echo "  \"single_file\": {\"bytes\": $single_bytes, \"lint_seconds\": $single_s,"
+  echo "    \"lint_cpu_seconds\": $single_cpu,"
   echo "    \"peak_rss_kb\": $single_kb, \"peak_rss_per_byte\": $single_x,"
   echo "    \"parse_mb_per_s\": ${single_mbs:-0}}"
   echo "}"

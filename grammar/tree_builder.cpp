@@ -174,7 +174,7 @@ bool TreeBuilder::buildMember(const RawToken* tokens, size_t* pos, syntax::Node*
   if (tokens[*pos].type != kLiteral || tokens[*pos + 1].type != kColon) return false;
   const RawToken& key = tokens[*pos];
   out->key_span = {file_.id(), key.begin, key.end};
-  out->key = file_.slice(out->key_span);
+  out->key = text(key);
   *pos += 2;
   const RawToken& value = tokens[*pos];
   if (isScalar(value.type)) {
@@ -274,13 +274,12 @@ bool TreeBuilder::buildItem(const RawToken* tokens, size_t* pos) {
 syntax::Scalar TreeBuilder::buildScalar(const RawToken& token) const {
   syntax::Scalar scalar;
   scalar.span = {file_.id(), token.begin, token.end};
-  std::string_view text = file_.slice(scalar.span);
   if (token.type == kLiteral) {
     scalar.kind = syntax::Scalar::Kind::Literal;
-    scalar.text = text;
+    scalar.text = text(token);
   } else {
     scalar.kind = syntax::Scalar::Kind::String;
-    scalar.text = text.substr(1, text.size() - 2);
+    scalar.text = file_.text().substr(token.begin + 1, token.end - token.begin - 2);
   }
   return scalar;
 }

@@ -34,6 +34,10 @@ class TreeBuilder {
   bool buildItem(const RawToken* tokens, size_t* pos);
   syntax::Scalar buildScalar(const RawToken& token) const;
   uint32_t setSql(Span key_token, uint32_t text_begin, uint32_t text_end, syntax::Node* out) const;
+  /// The source text of a token (inline: called for every key and value).
+  std::string_view text(const RawToken& token) const {
+    return file_.text().substr(token.begin, token.end - token.begin);
+  }
   Span span(antlr4::Token* token) const;
   uint32_t endOf(antlr4::ParserRuleContext* ctx, uint32_t fallback) const;
 
