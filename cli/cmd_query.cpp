@@ -29,7 +29,8 @@ int runQuery(const RunOptions& options) {
     std::cerr << "lkml: error: --timeout must be a positive number of seconds\n";
     return kExitUsage;
   }
-  CompiledSelection compiled;
+  // Never freed: the process exits right after (see cmd_sql.cpp).
+  CompiledSelection& compiled = *new CompiledSelection;
   if (int code = compileFromOptions(options.query, &compiled)) return code;
   catalog::ConnectionSettings settings;
   settings.url = options.db;

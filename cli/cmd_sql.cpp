@@ -22,9 +22,11 @@ void addSqlCommand(CLI::App& app, int* exit_code) {
       "  lkml sql looker --query query.json --access-level client --user-attribute company_id=3\n"
       "The SQL goes to stdout, problems to stderr (exit 1: refused, 2: usage).");
   cmd->callback([options, exit_code] {
-    CompiledSelection result;
-    *exit_code = compileFromOptions(*options, &result);
-    if (*exit_code == kExitOk) std::cout << result.compiled.sql;
+    // Never freed: the process exits right after, and tearing down the model costs more
+    // than compiling the query.
+    auto* result = new CompiledSelection;
+    *exit_code = compileFromOptions(*options, result);
+    if (*exit_code == kExitOk) std::cout << result->compiled.sql;
   });
 }
 

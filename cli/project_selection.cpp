@@ -12,7 +12,8 @@ namespace lkml::cli {
 int selectExplore(const std::string& dir, const std::string& model_name,
                   const std::string& explore_name, Selection* out) {
   DiagnosticBag bag;
-  out->project = semantic::loadAndCompile(dir, bag);
+  // Only the selected explore and its views are lowered: a query needs nothing else.
+  out->project = semantic::loadAndCompile(dir, bag, 0, nullptr, &explore_name);
   auto printErrors = [&] {
     std::vector<Diagnostic> errors;
     for (const auto& d : bag.diagnostics()) {
@@ -50,9 +51,15 @@ int selectExplore(const std::string& dir, const std::string& model_name,
   }
   out->explore = out->model->findExplore(explore_name);
   if (!out->explore || out->explore->extension_required) {
+    // Only the requested explore was compiled; list the others for the suggestion.
     std::vector<std::string> names;
-    for (const auto& e : out->model->explores) {
-      if (!e.extension_required) names.push_back(e.name);
+    for (const auto& file : out->project->sources.files) {
+      for (const auto& member : file.doc.members) {
+        if (member.key == "explore" && member.isBlock() && member.value.present() &&
+            member.value.text.front() != '+' && !member.child("extension")) {
+          names.emplace_back(member.value.text);
+        }
+      }
     }
     std::string near = closestMatch(explore_name, names);
     std::cerr << "lkml: error: "

@@ -1,6 +1,7 @@
 #include "semantic/include_resolver.h"
 
 #include <functional>
+#include <map>
 #include <set>
 
 #include "semantic/semantic_diagnostics.h"
@@ -102,6 +103,7 @@ IncludeResult resolveIncludes(const ProjectSources& project, size_t model_index,
                               DiagnosticSink& sink) {
   IncludeResult result;
   std::set<size_t> seen;
+  std::map<std::string, std::vector<size_t>> match_cache;
   const std::string& model_path = project.files[model_index].path;
 
   std::function<void(size_t)> visit = [&](size_t index) {
@@ -131,12 +133,27 @@ IncludeResult resolveIncludes(const ProjectSources& project, size_t model_index,
         sink.report(std::move(d));
         continue;
       }
-      std::vector<size_t> matches;
-      bool plain = pattern.find('*') == std::string::npos;
-      for (size_t i = 0; i < project.files.size(); ++i) {
-        const std::string& candidate = project.files[i].path;
-        if (plain ? candidate == pattern : globMatch(pattern, candidate)) matches.push_back(i);
+      // Many files include the same pattern (`/views/*.view.lkml`): match each one once.
+      auto cached = match_cache.find(pattern);
+      if (cached == match_cache.end()) {
+        std::vector<size_t> found;
+        bool plain = pattern.find('*') == std::string::npos;
+        if (plain) {
+          if (const ProjectFile* f = project.find(pattern)) {
+            found.push_back(static_cast<size_t>(f - project.files.data()));
+          }
+        } else {
+          std::vector<std::string> pattern_parts = splitPath(pattern);
+          for (size_t i = 0; i < project.files.size(); ++i) {
+            if (matchParts(pattern_parts, 0, splitPath(project.files[i].path), 0)) {
+              found.push_back(i);
+            }
+          }
+        }
+        cached = match_cache.emplace(pattern, std::move(found)).first;
       }
+      std::vector<size_t> matches = cached->second;
+      bool plain = pattern.find('*') == std::string::npos;
       if (matches.empty() && plain && !endsWith(pattern, ".lkml") && !endsWith(pattern, ".lookml")) {
         // `include: "/views/users"` is accepted for `users.lkml` by Looker too.
         if (const ProjectFile* f = project.find(pattern + ".lkml")) {

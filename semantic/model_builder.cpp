@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <functional>
 #include <memory>
+#include <set>
 
 #include "semantic/include_resolver.h"
 #include "semantic/lower_explore.h"
 #include "semantic/lower_view.h"
 #include "base/suggest.h"
 #include "semantic/node_merge.h"
+#include "semantic/sql_references.h"
 #include "semantic/semantic_diagnostics.h"
 
 namespace lkml::semantic {
@@ -153,7 +155,8 @@ struct Resolved {
 };
 
 // Resolves `extends` of every definition: parents merged in list order, the child on top.
-Resolved resolveExtends(const Definitions& defs, const char* what, DiagnosticSink& sink) {
+Resolved resolveExtends(const Definitions& defs, const char* what, DiagnosticSink& sink,
+                        const std::set<std::string>* only = nullptr) {
   Resolved out;
   auto& resolved = out.blocks;
   std::vector<std::string> stack;
@@ -210,7 +213,9 @@ Resolved resolveExtends(const Definitions& defs, const char* what, DiagnosticSin
     const syntax::Node* merged = &out.merged.emplace(name, std::move(result)).first->second;
     return resolved.emplace(name, merged).first->second;
   };
-  for (const auto& [name, unused] : defs) resolve(name);
+  for (const auto& [name, unused] : defs) {
+    if (!only || only->count(name)) resolve(name);
+  }
   return out;
 }
 
@@ -235,7 +240,8 @@ std::map<std::string, Constant> readConstants(const ProjectSources& project) {
 }
 
 Model buildModel(const ProjectSources& project, size_t model_index,
-                 const std::map<std::string, Constant>& constants, DiagnosticSink& sink) {
+                 const std::map<std::string, Constant>& constants, DiagnosticSink& sink,
+                 const std::string* only_explore) {
   registerSemanticCodes();
   const ProjectFile& model_file = project.files[model_index];
   Model model;
@@ -278,18 +284,50 @@ Model buildModel(const ProjectSources& project, size_t model_index,
   applyRefinements(collected.views, collected.view_refinements, "view", import_sink);
   applyRefinements(collected.explores, collected.explore_refinements, "explore", import_sink);
 
-  Resolved views = resolveExtends(collected.views, "view", import_sink);
-  for (const auto& [name, node] : views.blocks) {
-    View view = lowerView(*node, ctx);
-    view.file = collected.views.at(name).node().span.file;
-    view.span = collected.views.at(name).node().span;
-    model.views.emplace(name, std::move(view));
-  }
-  Resolved explores = resolveExtends(collected.explores, "explore", import_sink);
+  std::set<std::string> explore_names, view_names;
+  if (only_explore) explore_names.insert(*only_explore);
+  Resolved explores = resolveExtends(collected.explores, "explore", import_sink,
+                                     only_explore ? &explore_names : nullptr);
   for (const std::string& name : collected.explore_order) {
-    Explore explore = lowerExplore(*explores.blocks.at(name), ctx);
+    auto block = explores.blocks.find(name);
+    if (block == explores.blocks.end()) continue;
+    Explore explore = lowerExplore(*block->second, ctx);
     explore.span = collected.explores.at(name).node().span;
+    view_names.insert(explore.view);
+    for (const Join& join : explore.joins) view_names.insert(join.view);
     model.explores.push_back(std::move(explore));
+  }
+  auto lowerViews = [&](const std::set<std::string>* only) {
+    Resolved views = resolveExtends(collected.views, "view", import_sink, only);
+    for (const auto& [name, node] : views.blocks) {
+      if (model.views.count(name) || (only && !only->count(name))) continue;
+      View view = lowerView(*node, ctx);
+      view.file = collected.views.at(name).node().span.file;
+      view.span = collected.views.at(name).node().span;
+      model.views.emplace(name, std::move(view));
+    }
+  };
+  if (!only_explore) {
+    lowerViews(nullptr);
+    return model;
+  }
+  // Views reached through `${other.SQL_TABLE_NAME}` (derived tables) are needed too.
+  while (!view_names.empty()) {
+    lowerViews(&view_names);
+    std::set<std::string> more;
+    for (const std::string& name : view_names) {
+      const View* view = model.findView(name);
+      if (!view) continue;
+      for (const SourceText* sql : {&view->sql_table_name, &view->derived_table_sql}) {
+        for (const SqlReference& ref : findSqlReferences(sql->text)) {
+          if (ref.kind == SqlReference::Kind::SqlTableName && !model.views.count(ref.view) &&
+              collected.views.count(ref.view)) {
+            more.insert(ref.view);
+          }
+        }
+      }
+    }
+    view_names = std::move(more);
   }
   return model;
 }

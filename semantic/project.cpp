@@ -6,7 +6,8 @@ namespace lkml::semantic {
 
 std::unique_ptr<LoadedProject> loadAndCompile(const std::string& root, DiagnosticSink& sink,
                                               unsigned threads,
-                                              std::shared_ptr<SourceMap> sources) {
+                                              std::shared_ptr<SourceMap> sources,
+                                              const std::string* only_explore) {
   auto loaded = std::make_unique<LoadedProject>();
   if (sources) loaded->sources.sources = std::move(sources);
   if (!loadProject(root, &loaded->sources, sink, threads)) return nullptr;
@@ -16,7 +17,8 @@ std::unique_ptr<LoadedProject> loadAndCompile(const std::string& root, Diagnosti
   project.constants = readConstants(loaded->sources);
   for (size_t i = 0; i < loaded->sources.files.size(); ++i) {
     if (loaded->sources.files[i].kind != FileKind::Model) continue;
-    project.models.push_back(buildModel(loaded->sources, i, project.constants, sink));
+    project.models.push_back(
+        buildModel(loaded->sources, i, project.constants, sink, only_explore));
   }
   return loaded;
 }

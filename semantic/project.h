@@ -19,6 +19,7 @@ struct LoadedProject {
 /// added to `sources` when given (one map for several projects), else to a new map.
 std::unique_ptr<LoadedProject> loadAndCompile(const std::string& root, DiagnosticSink& sink,
                                               unsigned threads = 0,
-                                              std::shared_ptr<SourceMap> sources = nullptr);
+                                              std::shared_ptr<SourceMap> sources = nullptr,
+                                              const std::string* only_explore = nullptr);
 
 }  // namespace lkml::semantic
