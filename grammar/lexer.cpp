@@ -46,7 +46,13 @@ bool isBom(const char* p, const char* end) {
 size_t codePointLength(const char* p, const char* end) {
   unsigned char c = static_cast<unsigned char>(*p);
   size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
-  return static_cast<size_t>(end - p) >= n ? n : 1;
+  if (static_cast<size_t>(end - p) < n) return 1;
+  // A lead byte without its continuation bytes (Latin-1 "é " is E9 20) is one bad byte: never
+  // swallow the ASCII delimiters after it.
+  for (size_t i = 1; i < n; ++i) {
+    if ((static_cast<unsigned char>(p[i]) & 0xC0) != 0x80) return 1;
+  }
+  return n;
 }
 
 class Lexer {

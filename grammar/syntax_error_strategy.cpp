@@ -82,6 +82,19 @@ std::string ownerName(antlr4::ParserRuleContext* ctx) {
   return "";
 }
 
+// True when a `;;` closed a SQL block just before `offending`, on the same line: the sign of
+// `sql: x = ';;' ;;`, where the block ended inside a quoted string.
+bool followsSqlEndOnItsLine(antlr4::Parser* recognizer, antlr4::Token* offending) {
+  if (!recognizer || offending->getType() == antlr4::Token::EOF) return false;
+  antlr4::TokenStream* stream = recognizer->getTokenStream();
+  size_t index = offending->getTokenIndex();
+  for (size_t back = 1; back <= 3 && back <= index; ++back) {
+    antlr4::Token* token = stream->get(index - back);
+    if (token->getType() == kSqlEnd) return token->getLine() == offending->getLine();
+  }
+  return false;
+}
+
 }  // namespace
 
 Span SyntaxErrorStrategy::tokenSpan(antlr4::Token* token) const {
@@ -93,8 +106,18 @@ Span SyntaxErrorStrategy::tokenSpan(antlr4::Token* token) const {
   return {file_.id(), size, size};
 }
 
+// Follow-on errors are counted but not reported: after an unterminated string the rest of the
+// file belongs to that string, and a second error on the line of the previous one is nearly
+// always a consequence of it (`sql: a = ';;' THEN 1 ;;` would otherwise give one per word).
 void SyntaxErrorStrategy::emit(Diagnostic diagnostic) {
   ++errors_;
+  if (unterminated_string_reported_ &&
+      diagnostic.code != static_cast<int>(DiagCode::unterminated_string)) {
+    return;
+  }
+  uint32_t line = diagnostic.span.valid() ? file_.lineCol(diagnostic.span.begin).line : 0;
+  if (line != 0 && line == last_error_line_) return;
+  last_error_line_ = line;
   sink_.report(std::move(diagnostic));
 }
 
@@ -103,9 +126,25 @@ void SyntaxErrorStrategy::describe(antlr4::Parser* recognizer, antlr4::Token* of
   antlr4::ParserRuleContext* ctx = recognizer ? recognizer->getContext() : nullptr;
   const bool at_eof = offending->getType() == antlr4::Token::EOF;
 
+  // A member that starts on the line of the previous error is part of that error's debris
+  // (`sql: a = ';;' THEN 1 ;;` leaves `' THEN 1 ;;` to be read as members): count, don't report.
+  for (auto* c = ctx; c && last_error_line_ != 0 && !at_eof;
+       c = dynamic_cast<antlr4::ParserRuleContext*>(c->parent)) {
+    if (dynamic_cast<LookMLParser::MemberContext*>(c)) {
+      if (c->getStart() && file_.lineCol(tokenSpan(c->getStart()).begin).line == last_error_line_) {
+        ++errors_;
+        return;
+      }
+      break;
+    }
+  }
+
   // An unterminated string lexes as a lone '"' (ERROR_CHAR).
   if (offending->getType() == kErrorChar) {
     if (offending->getText() == "\"") {
+      // A later '"' (an escaped one) lies inside the same never-closed string: report it once.
+      if (unterminated_string_reported_) return;
+      unterminated_string_reported_ = true;
       Diagnostic d = makeDiagnostic(DiagCode::unterminated_string, tokenSpan(offending),
                                     "unterminated string: no closing '\"' before the end of the file");
       d.label = "string starts here";
@@ -177,7 +216,11 @@ void SyntaxErrorStrategy::describe(antlr4::Parser* recognizer, antlr4::Token* of
     }
   }
   if (!owner.empty()) d.label = "in `" + owner + "`";
-  if (offending->getType() == kColon) {
+  if (followsSqlEndOnItsLine(recognizer, offending)) {
+    d.help =
+        "a SQL block ends at the first ';;', even inside a quoted string, so the rest of "
+        "this line is read as LookML; write the ';;' differently (e.g. `';' || ';'`)";
+  } else if (offending->getType() == kColon) {
     d.help = "a key is a single name such as `sql_on`; quote values that contain ':'";
   } else if (expected.contains(static_cast<size_t>(kColon)) && offending->getType() == kLiteral) {
     d.help = "parameters are written `key: value`; is a ':' missing?";
@@ -228,6 +271,74 @@ void SyntaxErrorStrategy::reportMissingToken(antlr4::Parser* recognizer) {
   if (inErrorRecoveryMode(recognizer)) return;
   beginErrorCondition(recognizer);
   describe(recognizer, recognizer->getCurrentToken(), getExpectedTokens(recognizer), false);
+}
+
+// Where a value is expected, a closing bracket is structure, not noise: deleting the '}' of
+// `type: }` would make the next member the value of `type` and misplace every later error.
+// Report the missing value instead and let the bracket close its block.
+antlr4::Token* SyntaxErrorStrategy::singleTokenDeletion(antlr4::Parser* recognizer) {
+  size_t next = recognizer->getInputStream()->LA(1);
+  antlr4::ParserRuleContext* ctx = recognizer->getContext();
+  if ((next == kRBrace || next == kRBracket) &&
+      (dynamic_cast<LookMLParser::ValueContext*>(ctx) ||
+       dynamic_cast<LookMLParser::KeyMemberContext*>(ctx))) {
+    return nullptr;
+  }
+  return DefaultErrorStrategy::singleTokenDeletion(recognizer);
+}
+
+// parse.cpp parses top-level members one at a time, outside `document : member* EOF`, so
+// ANTLR's recovery set lacks what follows a member there and recovery after an error in a
+// top-level member consumed the rest of the file. Add FOLLOW(member) of `document` back.
+antlr4::misc::IntervalSet SyntaxErrorStrategy::getErrorRecoverySet(antlr4::Parser* recognizer) {
+  antlr4::misc::IntervalSet set = DefaultErrorStrategy::getErrorRecoverySet(recognizer);
+  set.add(static_cast<ssize_t>(kLiteral));
+  set.add(static_cast<ssize_t>(kSqlKey));
+  return set;
+}
+
+// In the `member*` loop of a block, skip an unexpected token and what belongs to it up to the
+// next member (`name:` or a SQL key) or the closing '}', stepping over nested brackets. ANTLR
+// would leave the block at the first iteration (losing the rest of it) and, at later ones,
+// stop at the next name even when it is a value (`"label": x` resumed at `x`).
+void SyntaxErrorStrategy::sync(antlr4::Parser* recognizer) {
+  const antlr4::atn::ATN& atn = recognizer->getATN();
+  antlr4::atn::ATNState* state = atn.states[recognizer->getState()];
+  const size_t type = state->getStateType();
+  if (inErrorRecoveryMode(recognizer) ||
+      !dynamic_cast<LookMLParser::BodyContext*>(recognizer->getContext()) ||
+      (type != antlr4::atn::ATNState::STAR_LOOP_ENTRY &&
+       type != antlr4::atn::ATNState::STAR_LOOP_BACK)) {
+    return DefaultErrorStrategy::sync(recognizer);
+  }
+  antlr4::TokenStream* input = recognizer->getTokenStream();
+  if (atn.nextTokens(state).contains(input->LA(1))) return;
+  reportUnwantedToken(recognizer);
+  int depth = 0;
+  for (size_t t = input->LA(1); t != antlr4::Token::EOF; t = input->LA(1)) {
+    if (depth == 0 && (t == kRBrace || t == kSqlKey || (t == kLiteral && input->LA(2) == kColon))) {
+      break;
+    }
+    if (t == kLBrace || t == kLBracket) ++depth;
+    if ((t == kRBrace || t == kRBracket) && depth > 0) --depth;
+    recognizer->consume();
+  }
+}
+
+// A list holds only scalars: after an error in one, skip to the ']' that closes it (nested
+// lists counted) instead of resynchronising at the next name, which inside a list is an item.
+void SyntaxErrorStrategy::recover(antlr4::Parser* recognizer, std::exception_ptr e) {
+  if (!dynamic_cast<LookMLParser::ListContext*>(recognizer->getContext())) {
+    return DefaultErrorStrategy::recover(recognizer, e);
+  }
+  antlr4::TokenStream* input = recognizer->getTokenStream();
+  int depth = 0;
+  for (size_t t = input->LA(1); t != antlr4::Token::EOF; t = input->LA(1)) {
+    if (t == kLBrace || t == kRBrace || t == kSqlKey) break;  // the list was not closed
+    recognizer->consume();
+    if (t == kLBracket) ++depth;
+    if (t == kRBracket && depth-- == 0) break;
+  }
 }
 
 }  // namespace lkml::grammar

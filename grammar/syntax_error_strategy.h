@@ -25,6 +25,10 @@ class SyntaxErrorStrategy : public antlr4::DefaultErrorStrategy {
                              const antlr4::FailedPredicateException& e) override;
   void reportUnwantedToken(antlr4::Parser* recognizer) override;
   void reportMissingToken(antlr4::Parser* recognizer) override;
+  antlr4::Token* singleTokenDeletion(antlr4::Parser* recognizer) override;
+  antlr4::misc::IntervalSet getErrorRecoverySet(antlr4::Parser* recognizer) override;
+  void sync(antlr4::Parser* recognizer) override;
+  void recover(antlr4::Parser* recognizer, std::exception_ptr e) override;
 
  private:
   void describe(antlr4::Parser* recognizer, antlr4::Token* offending,
@@ -35,6 +39,8 @@ class SyntaxErrorStrategy : public antlr4::DefaultErrorStrategy {
   const SourceFile& file_;
   DiagnosticSink& sink_;
   size_t errors_ = 0;
+  bool unterminated_string_reported_ = false;
+  uint32_t last_error_line_ = 0;  // line of the last reported error (0: none yet)
 };
 
 }  // namespace lkml::grammar

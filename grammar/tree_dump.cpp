@@ -102,6 +102,12 @@ Json membersJson(const std::vector<syntax::Node>& members, const syntax::Scalar*
   return object;
 }
 
+// JSON string literal; invalid UTF-8 (already reported as LKML105) becomes U+FFFD.
+std::string quoted(std::string_view text) {
+  return nlohmann::json(std::string(text))
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 void writeSpan(std::ostream& out, const SourceFile& file, Span span) {
   LineCol a = file.lineCol(span.begin);
   LineCol b = file.lineCol(span.end);
@@ -122,7 +128,7 @@ void dumpNode(std::ostream& out, const SourceFile& file, const syntax::Node& nod
       writeScalar(out, node.value);
       break;
     case syntax::NodeKind::Sql:
-      out << "sql " << nlohmann::json(std::string(node.sql)).dump();
+      out << "sql " << quoted(node.sql);
       break;
     case syntax::NodeKind::List:
       out << "list [";
@@ -163,7 +169,7 @@ Json toLkmlJson(const syntax::Document& doc) { return membersJson(doc.members, n
 void dumpTree(std::ostream& out, const syntax::Document& doc) {
   for (const auto& member : doc.members) dumpNode(out, *doc.file, member, 0);
   for (const auto& comment : doc.comments) {
-    out << "comment " << nlohmann::json(std::string(comment.text)).dump();
+    out << "comment " << quoted(comment.text);
     writeSpan(out, *doc.file, comment.span);
     out << "\n";
   }

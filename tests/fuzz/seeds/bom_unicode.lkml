@@ -1,0 +1,1 @@
+﻿view: café { label: "日本" }

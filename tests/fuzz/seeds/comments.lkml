@@ -1,0 +1,5 @@
+# comment
+view: a { # c
+  label: "x # y" # z
+}
+#

@@ -1,0 +1,7 @@
+view: a {
+  label: 
+}
+}
+foo bar
+: x
+"s"

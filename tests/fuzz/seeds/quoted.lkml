@@ -1,0 +1,2 @@
+view: "quoted name" { }
+dimension: x { }

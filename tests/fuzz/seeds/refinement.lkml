@@ -1,0 +1,4 @@
+view: +orders {
+  extends: [base]
+  dimension: x { sql: CASE WHEN a; THEN 1 END ;; html: {{ value }} ;; }
+}

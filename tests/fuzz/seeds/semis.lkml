@@ -1,0 +1,1 @@
+sql: ";;" ;; html: x;y;;; expression: ${a} ;;

@@ -1,0 +1,1 @@
+view: a { sql: select 1

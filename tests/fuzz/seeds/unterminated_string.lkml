@@ -1,0 +1,1 @@
+view: a { label: "abc }

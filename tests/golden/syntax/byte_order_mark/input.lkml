@@ -1,0 +1,3 @@
+﻿view: with_bom {
+  label: "BOM at the start"
+}

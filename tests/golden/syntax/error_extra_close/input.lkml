@@ -1,0 +1,7 @@
+view: orders {
+  dimension: id {
+    type: number
+  }
+}
+}
+view: users {}

@@ -1,0 +1,3 @@
+view: café {
+  label: "Café"
+}

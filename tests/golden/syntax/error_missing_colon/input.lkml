@@ -1,0 +1,6 @@
+view: orders {
+  dimension id {
+    type: number
+  }
+  label "Orders"
+}

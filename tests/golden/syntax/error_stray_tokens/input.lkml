@@ -1,0 +1,4 @@
+"just a string"
+: colon
+view: ok { }
+, ]

@@ -1,0 +1,9 @@
+view: orders {
+  dimension: id {
+    type: number
+    sql: ${TABLE}.id ;;
+
+  measure: count {
+    type: count
+  }
+}

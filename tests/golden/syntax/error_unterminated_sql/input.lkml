@@ -1,0 +1,6 @@
+view: orders {
+  sql_table_name: public.orders
+  dimension: id {
+    sql: ${TABLE}.id ;;
+  }
+}

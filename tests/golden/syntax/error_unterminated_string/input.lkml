@@ -1,0 +1,6 @@
+view: orders {
+  dimension: id {
+    label: "Order ID
+    type: number
+  }
+}

@@ -1,0 +1,6 @@
+view: "orders" {
+  dimension: "order id" {
+    sql: ${TABLE}."order id" ;;
+  }
+}
+explore: "orders" {}

@@ -1,0 +1,7 @@
+view:	orders	{
+	dimension: id {
+		type:	number
+		sql:	${TABLE}.id	;;
+	}
+	measure:	count	{	type:	count	}
+}
