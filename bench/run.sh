@@ -141,7 +141,10 @@ row() {
     [ $first = 1 ] || json+=", "
     first=0
     json+="\"$col\": {\"seconds\": $secs, \"cpu_seconds\": $cpu, \"peak_rss_kb\": $kb}"
-    [ "$views" -gt 0 ] && printf "%s\t%s\t%s\n" "$col" "$views" "$secs" >> "$PLOT"
+    if [ "$views" -gt 0 ]; then
+      printf "%s\t%s\t%s\n" "$col" "$views" "$secs" >> "$PLOT"
+      printf "%s\t%s\t%s\n" "$col (cpu)" "$views" "$cpu" >> "$PLOT"
+    fi
   done
   json+="}"
   local mbs p1 a1 a2

@@ -1,7 +1,9 @@
 # Draws a log-log line chart as SVG (no plotting packages needed), for bench/run.sh.
 #   awk -v title="..." -v xlabel="..." -v ylabel="..." -f scaling_svg.awk DATA > chart.svg
-# DATA: one point per line, "series x y" separated by tabs or spaces (x, y > 0); series are
-# drawn in order of first appearance, points in the order given.
+# DATA: one point per line, "series<TAB>x<TAB>y" (x, y > 0; the series name may contain
+# spaces); series are drawn in order of first appearance, points in the order given.
+
+BEGIN { FS = "\t" }
 
 function log10(v) { return log(v) / log(10) }
 function px(v) { return left + (log10(v) - xlo) / (xhi - xlo) * width }
