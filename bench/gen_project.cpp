@@ -264,6 +264,12 @@ class Planner {
     }
     add(v, FieldKind::Measure, "total_amount",
         "    type: sum\n    sql: ${amount} ;;\n    value_format_name: usd\n");
+    if (i == 0) {
+      // Every project requires both access grants somewhere (an unused grant is a warning).
+      add(v, FieldKind::Dimension, "email",
+          "    type: string\n    sql: ${TABLE}.email ;;\n    required_access_grants: "
+          "[can_see_pii]\n");
+    }
 
     // The rest: a mix of plain columns, derived dimensions and measures, until M fields.
     std::vector<std::string> numbers = {"amount"};
@@ -516,7 +522,8 @@ class ExploreWriter {
       out += "  access_filter: {\n    field: " + root.name +
              ".region\n    user_attribute: region\n  }\n";
     }
-    if (rng_.chance(20)) out += "  required_access_grants: [can_see_finance]\n";
+    if (rng_.chance(20) || first_) out += "  required_access_grants: [can_see_finance]\n";
+    first_ = false;
     if (!root.excludable.empty() && rng_.chance(40)) {
       out += "  fields: [ALL_FIELDS*, -" + root.name + "." + root.excludable.front() + "]\n";
     }
@@ -570,6 +577,7 @@ class ExploreWriter {
 
   Planner& plan_;
   Rng& rng_;
+  bool first_ = true;  // the first explore always requires a grant (see planConcrete)
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -593,11 +601,14 @@ const char kManifest[] =
     "constant: SCHEMA {\n  value: \"analytics\"\n  export: override_optional\n}\n\n"
     "constant: CONNECTION {\n  value: \"warehouse\"\n  export: override_optional\n}\n";
 
-const char kModel[] =
+// The model; the refinements include is added only when there are refinements (an include
+// that matches no file is a warning).
+const char kModelHeader[] =
     "connection: \"@{CONNECTION}\"\n\n"
     "# Views first, then their refinements, then the explores that join them.\n"
-    "include: \"/views/*.view.lkml\"\n"
-    "include: \"/refinements/*.view.lkml\"\n"
+    "include: \"/views/*.view.lkml\"\n";
+const char kModelRefinements[] = "include: \"/refinements/*.view.lkml\"\n";
+const char kModel[] =
     "include: \"/explores/*.explore.lkml\"\n\n"
     "datagroup: gen_default {\n"
     "  sql_trigger: SELECT MAX(updated_at) FROM @{SCHEMA}.etl_log ;;\n"
@@ -618,7 +629,10 @@ int generateProject(size_t views, size_t fields, uint64_t seed, const fs::path& 
   fs::remove_all(dir / "refinements", ec);
   fs::remove_all(dir / "explores", ec);
   if (!writeFile(dir / "manifest.lkml", kManifest)) return 1;
-  if (!writeFile(dir / "gen.model.lkml", kModel)) return 1;
+  const bool has_refinements = plan.concreteCount() > 3;  // views 3, 10, 17, ... are refined
+  if (!writeFile(dir / "gen.model.lkml",
+                 std::string(kModelHeader) + (has_refinements ? kModelRefinements : "") + kModel))
+    return 1;
 
   if (plan.baseCount() > 0) {
     std::string text = "# Abstract views extended by the concrete ones.\n";

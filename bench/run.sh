@@ -29,7 +29,7 @@ CORPUS=../shared/lookml-corpus
 # Whole-process commands timed on every project: "column|command", where {} stands for the
 # project directory (or the single file). Adding a column is one line here.
 COMMANDS=(
-  "lint_syntax|$BUILD/lkml lint {}"
+  "lint_syntax|$BUILD/lkml lint --syntax-only {}"
 )
 
 # --- build and inputs ---------------------------------------------------------------------
@@ -194,7 +194,7 @@ fi
 # --- the single large file ----------------------------------------------------------------
 echo "== single file: $SINGLE" >&2
 single_bytes=$(stat -c %s "$SINGLE")
-read -r single_s single_kb single_cpu <<< "$(measure "$BUILD/lkml" lint "$SINGLE")"
+read -r single_s single_kb single_cpu <<< "$(measure "$BUILD/lkml" lint --syntax-only "$SINGLE")"
 single_x=$(awk -v k="$single_kb" -v b="$single_bytes" 'BEGIN {printf "%.1f", k * 1024 / b}')
 single_mbs=$(parse_mbs '^Parse/single_file' --lkml_project="$OUT/projects/views_10" \
   --lkml_file="$SINGLE" | pick Parse/single_file)
@@ -214,7 +214,7 @@ echo "parse ${single_mbs:-?} MB/s"
 echo "columns: parse = grammar::parse file by file, trees dropped (1 thread); all 1t, all 2t ="
 echo "  grammar::parseAll keeping every tree (as lint does) on 1 and 2 threads;"
 [ "$HAVE_NODE" = 1 ] && echo "  x parse = lkml parse / lookml-parser MB/s (both in-process)," \
-  "x process = 'node node_parse.js --once' / 'lkml lint' wall time"
+  "x process = 'node node_parse.js --once' / 'lkml lint --syntax-only' wall time"
 
 {
   echo "{"
