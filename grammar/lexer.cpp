@@ -7,19 +7,22 @@
 namespace lkml::grammar {
 
 using gen::LookMLLexer;
-static_assert(int(kComment) == int(LookMLLexer::COMMENT) && int(kSqlKey) == int(LookMLLexer::SQL_KEY) &&
-                  int(kLBrace) == int(LookMLLexer::LBRACE) && int(kRBrace) == int(LookMLLexer::RBRACE) &&
-                  int(kLBracket) == int(LookMLLexer::LBRACKET) && int(kRBracket) == int(LookMLLexer::RBRACKET) &&
-                  int(kComma) == int(LookMLLexer::COMMA) && int(kColon) == int(LookMLLexer::COLON) &&
-                  int(kString) == int(LookMLLexer::STRING) && int(kLiteral) == int(LookMLLexer::LITERAL) &&
-                  int(kErrorChar) == int(LookMLLexer::ERROR_CHAR) && int(kSqlEnd) == int(LookMLLexer::SQL_END) &&
-                  int(kSqlText) == int(LookMLLexer::SQL_TEXT),
-              "lexer.h token types must match LookMLLexer.g4");
+static_assert(
+    int(kComment) == int(LookMLLexer::COMMENT) && int(kSqlKey) == int(LookMLLexer::SQL_KEY) &&
+        int(kLBrace) == int(LookMLLexer::LBRACE) && int(kRBrace) == int(LookMLLexer::RBRACE) &&
+        int(kLBracket) == int(LookMLLexer::LBRACKET) &&
+        int(kRBracket) == int(LookMLLexer::RBRACKET) && int(kComma) == int(LookMLLexer::COMMA) &&
+        int(kColon) == int(LookMLLexer::COLON) && int(kString) == int(LookMLLexer::STRING) &&
+        int(kLiteral) == int(LookMLLexer::LITERAL) &&
+        int(kErrorChar) == int(LookMLLexer::ERROR_CHAR) &&
+        int(kSqlEnd) == int(LookMLLexer::SQL_END) && int(kSqlText) == int(LookMLLexer::SQL_TEXT),
+    "lexer.h token types must match LookMLLexer.g4");
 
 namespace {
 
 // Character classes of LookMLLexer.g4, as a 256-entry table.
-enum : uint8_t { kWs = 1, kLiteralStop = 2, kKeyChar = 4 };
+// kLiteralSlow: bytes lexLiteral() must look at more closely ('@' of `@{...}`, 0xEF of a BOM).
+enum : uint8_t { kWs = 1, kLiteralStop = 2, kKeyChar = 4, kLiteralSlow = 8 };
 
 struct CharTable {
   uint8_t flags[256] = {};
@@ -30,6 +33,8 @@ struct CharTable {
     for (int c = 'A'; c <= 'Z'; ++c) flags[c] |= kKeyChar;
     for (int c = '0'; c <= '9'; ++c) flags[c] |= kKeyChar;
     flags[static_cast<unsigned char>('_')] |= kKeyChar;
+    flags[static_cast<unsigned char>('@')] |= kLiteralSlow;
+    flags[0xEF] |= kLiteralSlow;
   }
 };
 constexpr CharTable kChars;
@@ -58,7 +63,9 @@ size_t codePointLength(const char* p, const char* end) {
 class Lexer {
  public:
   Lexer(std::string_view text, uint32_t depth_limit)
-      : base_(text.data()), p_(text.data()), end_(text.data() + text.size()),
+      : base_(text.data()),
+        p_(text.data()),
+        end_(text.data() + text.size()),
         depth_limit_(depth_limit) {}
 
   LexResult run() {
@@ -80,22 +87,26 @@ class Lexer {
         {static_cast<uint32_t>(begin - base_), static_cast<uint32_t>(end - base_), type});
   }
 
+  // The scanning loops below work on a local copy of p_: the member would be reloaded and
+  // stored at every byte, because the token vectors' writes might alias it.
   void skipTrivia() {
-    while (p_ < end_) {
-      unsigned char c = static_cast<unsigned char>(*p_);
+    const char* p = p_;
+    while (p < end_) {
+      unsigned char c = static_cast<unsigned char>(*p);
       if (isWs(c)) {
-        ++p_;
+        ++p;
       } else if (c == '#') {
-        const char* start = p_;
-        while (p_ < end_ && *p_ != '\n' && *p_ != '\r') ++p_;
-        result_.comments.push_back({static_cast<uint32_t>(start - base_),
-                                    static_cast<uint32_t>(p_ - base_), kComment});
-      } else if (c == 0xEF && isBom(p_, end_)) {
-        p_ += 3;
+        const char* start = p;
+        while (p < end_ && *p != '\n' && *p != '\r') ++p;
+        result_.comments.push_back(
+            {static_cast<uint32_t>(start - base_), static_cast<uint32_t>(p - base_), kComment});
+      } else if (c == 0xEF && isBom(p, end_)) {
+        p += 3;
       } else {
-        return;
+        break;
       }
     }
+    p_ = p;
   }
 
   void open() {
@@ -167,7 +178,8 @@ class Lexer {
   bool lexSqlKey() {
     size_t left = static_cast<size_t>(end_ - p_);
     size_t prefix = 0;
-    if (left >= 3 && std::memcmp(p_, "sql", 3) == 0) prefix = 3;
+    if (left >= 3 && std::memcmp(p_, "sql", 3) == 0)
+      prefix = 3;
     else if (left >= 4 && (std::memcmp(p_, "html", 4) == 0 || std::memcmp(p_, "expr", 4) == 0))
       prefix = 4;
     if (prefix == 0) return false;
@@ -207,19 +219,33 @@ class Lexer {
 
   void lexLiteral() {
     const char* start = p_;
-    while (p_ < end_) {
-      unsigned char c = static_cast<unsigned char>(*p_);
-      if (c == '@' && p_ + 1 < end_ && p_[1] == '{') {
-        const char* close = static_cast<const char*>(std::memchr(p_ + 2, '}', end_ - p_ - 2));
-        if (close) {
-          p_ = close + 1;
-          continue;
-        }
+    const char* p = p_;
+    while (p < end_) {
+      const unsigned char c = static_cast<unsigned char>(*p);
+      const uint8_t flags = kChars.flags[c];
+      if (!(flags & (kLiteralStop | kLiteralSlow))) {
+        // Stepping byte by byte ends where stepping by code point would: the bytes a code
+        // point skips (UTF-8 continuation bytes, see codePointLength) are never a stop
+        // character, '@' or 0xEF.
+        ++p;
+        continue;
       }
-      if (kChars.flags[c] & kLiteralStop) break;
-      if (c == 0xEF && isBom(p_, end_)) break;
-      p_ += codePointLength(p_, end_);
+      if (flags & kLiteralStop) break;
+      if (c == '@') {
+        if (p + 1 < end_ && p[1] == '{') {
+          const char* close = static_cast<const char*>(std::memchr(p + 2, '}', end_ - p - 2));
+          if (close) {
+            p = close + 1;
+            continue;
+          }
+        }
+        ++p;
+        continue;
+      }
+      if (isBom(p, end_)) break;  // c == 0xEF
+      p += codePointLength(p, end_);
     }
+    p_ = p;
     if (p_ == start) {
       // Not reachable for valid input (every stop character has its own rule); keep progress.
       p_ += codePointLength(p_, end_);
