@@ -97,6 +97,14 @@ bool LowerContext::checkEnum(const syntax::Node& node, const std::string& value,
   if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return true;
   if (value.find("@{") != std::string::npos || value.find("{{") != std::string::npos) return true;
   Span span = node.isPair() ? node.value.span : node.span;
+  if (node.isList()) {  // point at the offending item of `timeframes: [...]`, `intervals: [...]`
+    for (const auto& item : node.items) {
+      if (item.value.text == value || item.value.unescaped() == value) {
+        span = item.value.span;
+        break;
+      }
+    }
+  }
   Diagnostic d = makeSemDiagnostic(SemCode::invalid_value, span,
                                    "invalid value `" + value + "` for " + what);
   std::string near = closestMatch(value, allowed);

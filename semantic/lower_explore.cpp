@@ -42,6 +42,7 @@ Join lowerJoin(const syntax::Node& block, LowerContext& ctx) {
     std::string_view key = c.key;
     if (key == "from") {
       join.view = ctx.text(c);
+      join.from_span = c.value.span;
     } else if (key == "type") {
       std::string value = ctx.text(c);
       if (ctx.checkEnum(c, value, {"left_outer", "inner", "full_outer", "cross"}, "join `type`")) {
@@ -68,8 +69,10 @@ Join lowerJoin(const syntax::Node& block, LowerContext& ctx) {
     } else if (key == "fields") {
       join.has_fields = true;
       join.fields = ctx.list(c);
+      join.field_spans = LowerContext::listSpans(c);
     } else if (key == "required_joins") {
       join.required_joins = ctx.list(c);
+      join.required_join_spans = LowerContext::listSpans(c);
     } else if (key == "required_access_grants") {
       join.required_access_grants = ctx.list(c);
       join.grants_span = c.span;
@@ -91,9 +94,13 @@ Explore lowerExplore(const syntax::Node& block, LowerContext& ctx) {
   std::string from, view_name;
   for (const syntax::Node& c : block.children) {
     std::string_view key = c.key;
-    if (key == "from") from = ctx.text(c);
-    else if (key == "view_name") view_name = ctx.text(c);
-    else if (key == "label") explore.label = ctx.text(c);
+    if (key == "from") {
+      from = ctx.text(c);
+      explore.view_span = c.value.span;
+    } else if (key == "view_name") {
+      view_name = ctx.text(c);
+      if (from.empty()) explore.view_span = c.value.span;
+    } else if (key == "label") explore.label = ctx.text(c);
     else if (key == "description") explore.description = ctx.text(c);
     else if (key == "group_label") explore.group_label = ctx.text(c);
     else if (key == "view_label") explore.view_label = ctx.text(c);
@@ -108,6 +115,7 @@ Explore lowerExplore(const syntax::Node& block, LowerContext& ctx) {
       explore.has_fields = true;
       explore.fields = ctx.list(c);
       explore.fields_span = c.span;
+      explore.field_spans = LowerContext::listSpans(c);
     } else if (key == "sql_always_where") explore.sql_always_where = ctx.sourceText(c);
     else if (key == "sql_always_having") explore.sql_always_having = ctx.sourceText(c);
     else if (key == "always_filter" && c.isBlock()) {
@@ -119,7 +127,10 @@ Explore lowerExplore(const syntax::Node& block, LowerContext& ctx) {
       AccessFilter filter;
       filter.span = c.span;
       for (const auto& d : c.children) {
-        if (d.key == "field") filter.field = ctx.text(d);
+        if (d.key == "field") {
+          filter.field = ctx.text(d);
+          filter.field_span = d.value.span;
+        }
         if (d.key == "user_attribute") filter.user_attribute = ctx.text(d);
       }
       explore.access_filters.push_back(std::move(filter));
@@ -128,6 +139,7 @@ Explore lowerExplore(const syntax::Node& block, LowerContext& ctx) {
       explore.grants_span = c.span;
     } else if (key == "always_join") {
       explore.always_join = ctx.list(c);
+      explore.always_join_spans = LowerContext::listSpans(c);
     }
   }
   // `from` picks the view; `view_name` names the alias (and the view when `from` is absent).

@@ -125,12 +125,15 @@ struct Join {
   SourceText sql;  // legacy `sql:` join: the complete JOIN clause, written by hand
   bool has_fields = false;
   std::vector<std::string> fields;
+  std::vector<Span> field_spans;  // one per item of `fields`
   std::vector<std::string> required_joins;
+  std::vector<Span> required_join_spans;
   std::vector<std::string> required_access_grants;
   Span grants_span;
   std::string view_label;
   Span span;
   Span name_span;
+  Span from_span;  // the `from:` value, when given
 };
 
 struct FilterDefault {
@@ -143,6 +146,7 @@ struct AccessFilter {
   std::string field;           // `view.field`
   std::string user_attribute;
   Span span;
+  Span field_span;  // the `field:` value
 };
 
 struct Explore {
@@ -161,6 +165,8 @@ struct Explore {
   bool has_fields = false;
   std::vector<std::string> fields;
   Span fields_span;
+  std::vector<Span> field_spans;  // one per item of `fields`
+  Span view_span;                 // the `from:` or `view_name:` value, when given
   SourceText sql_always_where;
   SourceText sql_always_having;
   std::vector<FilterDefault> always_filter;
@@ -170,6 +176,7 @@ struct Explore {
   std::vector<std::string> required_access_grants;
   Span grants_span;
   std::vector<std::string> always_join;
+  std::vector<Span> always_join_spans;
   std::vector<Span> refinements;
 
   const Join* findJoin(const std::string& alias_name) const;

@@ -93,7 +93,23 @@ void finalizeDiagnostics(std::vector<Diagnostic>* diagnostics, const ProjectSour
     return std::tie(a.span.file, a.path, a.span.begin, a.code) <
            std::tie(b.span.file, b.path, b.span.begin, b.code);
   });
-  *diagnostics = std::move(kept);
+  // One finding per place: the same problem seen from several explores (a join of a base
+  // explore that three explores extend, a view used in several explores) is reported once,
+  // the other messages kept as notes.
+  std::vector<Diagnostic> merged;
+  std::map<std::tuple<int, FileId, uint32_t, uint32_t, std::string, Severity>, size_t> first;
+  for (Diagnostic& d : kept) {
+    if (d.span.valid()) {
+      auto key = std::make_tuple(d.code, d.span.file, d.span.begin, d.span.end, d.help, d.severity);
+      auto [it, inserted] = first.emplace(key, merged.size());
+      if (!inserted) {
+        merged[it->second].notes.push_back({Span{}, "also: " + d.message});
+        continue;
+      }
+    }
+    merged.push_back(std::move(d));
+  }
+  *diagnostics = std::move(merged);
 }
 
 }  // namespace lkml::semantic

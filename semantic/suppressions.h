@@ -12,7 +12,9 @@
 namespace lkml::semantic {
 
 /// Applies the config (levels, opt-in rules) and inline suppressions, removes duplicates
-/// (a file included by several models is checked once per model), and sorts.
+/// (a file included by several models is checked once per model), sorts, and merges findings
+/// of one code at one place with the same help (seen from several explores) into one, the
+/// other messages kept as notes.
 void finalizeDiagnostics(std::vector<Diagnostic>* diagnostics, const ProjectSources* project,
                          const LintConfig& config);
 

@@ -91,7 +91,10 @@ void checkFanout(const ExploreScope& scope, DiagnosticSink& sink) {
       if (!fanned || !reported.insert(entry.alias).second) continue;
       Diagnostic d = makeSemDiagnostic(
           SemCode::fanout_without_primary_key, join.name_span,
-          "join `" + join.name + "` (" + relationshipName(join.relationship) +
+          "join `" + join.name + "` (" +
+              (join.type == JoinType::Cross && !join.relationship_given
+                   ? "type: cross"
+                   : relationshipName(join.relationship)) +
               ") repeats the rows of `" + entry.alias + "`, whose view `" + entry.view->name +
               "` has no primary key, so its measures cannot be computed without double counting");
       d.notes.push_back({entry.view->name_span, "view `" + entry.view->name + "` is defined here"});
@@ -101,14 +104,17 @@ void checkFanout(const ExploreScope& scope, DiagnosticSink& sink) {
   }
 }
 
+// `spans` has one span per item when known; `span` (the whole list) otherwise.
 void checkFieldList(const ExploreScope& scope, const std::vector<std::string>& items, Span span,
-                    const std::string& default_alias, DiagnosticSink& sink) {
+                    const std::vector<Span>& spans, const std::string& default_alias,
+                    DiagnosticSink& sink) {
   std::vector<FieldListProblem> problems;
   resolveFieldList(scope, items, default_alias, &problems);
   for (const FieldListProblem& p : problems) {
+    Span where = p.item < spans.size() && spans[p.item].valid() ? spans[p.item] : span;
     Diagnostic d = makeSemDiagnostic(p.unknown_set ? SemCode::unknown_set : SemCode::unknown_field,
-                                     span, p.message + " in the `fields` of explore `" +
-                                               scope.explore().name + "`");
+                                     where, p.message + " in the `fields` of explore `" +
+                                                scope.explore().name + "`");
     if (!p.suggestion.empty()) d.help = "did you mean `" + p.suggestion + "`?";
     sink.report(std::move(d));
   }
@@ -128,6 +134,18 @@ void checkFieldName(const ExploreScope& scope, const std::string& name, Span spa
     Diagnostic d = makeSemDiagnostic(SemCode::inaccessible_view, span,
                                      what + " uses view `" + alias + "`, which is not joined in "
                                      "explore `" + scope.explore().name + "`");
+    std::vector<std::string> aliases;
+    for (const auto& e : scope.entries()) aliases.push_back(e.alias);
+    std::string near = closestMatch(alias, aliases);
+    if (!near.empty()) d.help = "did you mean `" + near + "." + field + "`?";
+    sink.report(std::move(d));
+    return;
+  }
+  if (entry->view && !entry->view->findField(field) && entry->view->hasGroup(field)) {
+    Diagnostic d = makeSemDiagnostic(SemCode::missing_timeframe, span,
+                                     what + " names dimension group `" + name +
+                                         "` without a timeframe");
+    d.help = "append a timeframe, e.g. `" + name + "_date`";
     sink.report(std::move(d));
     return;
   }
@@ -138,6 +156,12 @@ void checkFieldName(const ExploreScope& scope, const std::string& name, Span spa
     for (const auto& f : entry->view->fields) names.push_back(f.name);
     std::string near = closestMatch(field, names);
     if (!near.empty()) d.help = "did you mean `" + alias + "." + near + "`?";
+    std::string parent = unknownAncestor(scope.model(), *entry->view);
+    if (!parent.empty()) {
+      d.severity = Severity::Warning;
+      d.help = "view `" + entry->view->name + "` extends `" + parent +
+               "`, which lkml cannot see; the field may be defined there";
+    }
     sink.report(std::move(d));
   }
 }
@@ -176,7 +200,7 @@ void checkJoins(const ExploreScope& scope, DiagnosticSink& sink) {
     }
     const View* view = model.findView(join.view);
     if (!view) {
-      reportUnknownView(model, join.view, join.name_span,
+      reportUnknownView(model, join.view, join.from_span.valid() ? join.from_span : join.name_span,
                         "joined as `" + join.name + "` in explore `" + explore.name + "`", sink);
     } else if (view->extension_required) {
       Diagnostic d = makeSemDiagnostic(SemCode::extension_used_directly, join.name_span,
@@ -223,9 +247,11 @@ void checkJoins(const ExploreScope& scope, DiagnosticSink& sink) {
                "row of `" + join.name + "`)";
       sink.report(std::move(d));
     }
-    for (const std::string& required : join.required_joins) {
+    for (size_t i = 0; i < join.required_joins.size(); ++i) {
+      const std::string& required = join.required_joins[i];
       if (std::find(earlier.begin(), earlier.end(), required) == earlier.end()) {
-        Diagnostic d = makeSemDiagnostic(SemCode::unknown_join, join.span,
+        Span where = i < join.required_join_spans.size() ? join.required_join_spans[i] : join.span;
+        Diagnostic d = makeSemDiagnostic(SemCode::unknown_join, where,
                                          "join `" + join.name + "` requires join `" + required +
                                              "`, which is not declared before it");
         if (scope.find(required)) {
@@ -237,12 +263,17 @@ void checkJoins(const ExploreScope& scope, DiagnosticSink& sink) {
       }
     }
     checkForeignKey(scope, join, sink);
-    if (join.has_fields) checkFieldList(scope, join.fields, join.span, join.name, sink);
+    if (join.has_fields) {
+      checkFieldList(scope, join.fields, join.span, join.field_spans, join.name, sink);
+    }
     earlier.push_back(join.name);
   }
-  for (const std::string& name : explore.always_join) {
+  for (size_t i = 0; i < explore.always_join.size(); ++i) {
+    const std::string& name = explore.always_join[i];
     if (!explore.findJoin(name)) {
-      Diagnostic d = makeSemDiagnostic(SemCode::unknown_join, explore.name_span,
+      Span where =
+          i < explore.always_join_spans.size() ? explore.always_join_spans[i] : explore.name_span;
+      Diagnostic d = makeSemDiagnostic(SemCode::unknown_join, where,
                                        "`always_join` names unknown join `" + name + "`");
       std::vector<std::string> joins;
       for (const Join& j : explore.joins) joins.push_back(j.name);
@@ -261,6 +292,12 @@ void checkExplores(const LoadedProject& project, DiagnosticSink& sink) {
       if (explore.extension_required) continue;  // checked through the explores extending it
       const View* base = model.findView(explore.view);
       if (!base) {
+        // A parent explore that does not exist (reported as LKML204) may have named the view.
+        bool unknown_parent = false;
+        for (const std::string& parent : explore.extends) {
+          unknown_parent |= model.findExplore(parent) == nullptr;
+        }
+        if (explore.view == explore.name && unknown_parent) continue;
         if (explore.view == explore.name) {
           Diagnostic d = makeSemDiagnostic(SemCode::explore_without_view, explore.name_span,
                                            "explore `" + explore.name + "` has no view named `" +
@@ -269,7 +306,8 @@ void checkExplores(const LoadedProject& project, DiagnosticSink& sink) {
           d.help = near.empty() ? "add `from: some_view`" : "add `from: " + near + "`?";
           reportUnknownName(model, std::move(d), sink);
         } else {
-          reportUnknownView(model, explore.view, explore.name_span,
+          reportUnknownView(model, explore.view,
+                            explore.view_span.valid() ? explore.view_span : explore.name_span,
                             "as the base of explore `" + explore.name + "`", sink);
         }
         continue;
@@ -283,9 +321,12 @@ void checkExplores(const LoadedProject& project, DiagnosticSink& sink) {
       ExploreScope scope(model, explore);
       checkJoins(scope, sink);
       checkFanout(scope, sink);
-      if (explore.has_fields) checkFieldList(scope, explore.fields, explore.fields_span, "", sink);
+      if (explore.has_fields) {
+        checkFieldList(scope, explore.fields, explore.fields_span, explore.field_spans, "", sink);
+      }
       for (const AccessFilter& f : explore.access_filters) {
-        checkFieldName(scope, f.field, f.span, "`access_filter`", sink);
+        checkFieldName(scope, f.field, f.field_span.valid() ? f.field_span : f.span,
+                       "`access_filter`", sink);
       }
       for (const FilterDefault& f : explore.always_filter) {
         checkFieldName(scope, f.field, f.span, "`always_filter`", sink);

@@ -22,8 +22,9 @@ std::vector<std::string> fieldNames(const View& view) {
   return names;
 }
 
-void reportUnknownField(const View& view, const std::string& shown, const std::string& field,
-                        Span span, const std::string& where, DiagnosticSink& sink) {
+void reportUnknownField(const Model* model, const View& view, const std::string& shown,
+                        const std::string& field, Span span, const std::string& where,
+                        DiagnosticSink& sink) {
   if (view.hasGroup(field)) {
     Diagnostic d = makeSemDiagnostic(SemCode::missing_timeframe, span,
                                      "`" + shown + "` names dimension group `" + field +
@@ -38,13 +39,21 @@ void reportUnknownField(const View& view, const std::string& shown, const std::s
   d.label = "not a field of `" + view.name + "`";
   std::string near = closestMatch(field, fieldNames(view));
   if (!near.empty()) d.help = "did you mean `" + near + "`?";
+  std::string parent = model ? unknownAncestor(*model, view) : "";
+  if (!parent.empty()) {
+    // The field may be defined in the parent lkml cannot see (already reported as LKML204).
+    d.severity = Severity::Warning;
+    d.help = "view `" + view.name + "` extends `" + parent +
+             "`, which lkml cannot see; the field may be defined there";
+  }
   sink.report(std::move(d));
 }
 
 // Checks the references of SQL that belongs to `own_alias` (a view in the explore) or, when
 // `own_view` is given without a scope, only the same-view references.
-void checkReferences(const ExploreScope* scope, const View* own_view, const SourceText& sql,
-                     const std::string& own_alias, const std::string& where, DiagnosticSink& sink) {
+void checkReferences(const Model* model, const ExploreScope* scope, const View* own_view,
+                     const SourceText& sql, const std::string& own_alias, const std::string& where,
+                     DiagnosticSink& sink) {
   if (!sql.present()) return;
   for (const SqlReference& ref : findSqlReferences(sql.text)) {
     Span span = subSpan(sql, ref.begin, ref.end);
@@ -59,7 +68,7 @@ void checkReferences(const ExploreScope* scope, const View* own_view, const Sour
                                                " must name its view: `${view." + ref.field + "}`");
           sink.report(std::move(d));
         } else if (!own_view->findField(ref.field)) {
-          reportUnknownField(*own_view, ref.field, ref.field, span, where, sink);
+          reportUnknownField(model, *own_view, ref.field, ref.field, span, where, sink);
         }
         break;
       }
@@ -67,7 +76,7 @@ void checkReferences(const ExploreScope* scope, const View* own_view, const Sour
         if (!scope) {
           // Outside an explore only the view's own name can be checked.
           if (own_view && ref.view == own_alias && !own_view->findField(ref.field)) {
-            reportUnknownField(*own_view, ref.view + "." + ref.field, ref.field, span, where, sink);
+            reportUnknownField(model, *own_view, ref.view + "." + ref.field, ref.field, span, where, sink);
           }
           break;
         }
@@ -84,9 +93,17 @@ void checkReferences(const ExploreScope* scope, const View* own_view, const Sour
           d.help = near.empty() ? "join `" + ref.view + "` in explore `" + scope->explore().name +
                                       "` (or remove the reference)"
                                 : "did you mean `${" + near + "." + ref.field + "}`?";
+          // The view is there under another name (`from:`): its fields go by that alias.
+          for (const auto& e : scope->entries()) {
+            if (near.empty() && e.view && e.view->name == ref.view) {
+              d.help = "view `" + ref.view + "` is in this explore as `" + e.alias +
+                       "`: write `${" + e.alias + "." + ref.field + "}`";
+              break;
+            }
+          }
           sink.report(std::move(d));
         } else if (entry->view && !entry->view->findField(ref.field)) {
-          reportUnknownField(*entry->view, ref.view + "." + ref.field, ref.field, span, where, sink);
+          reportUnknownField(model, *entry->view, ref.view + "." + ref.field, ref.field, span, where, sink);
         }
         break;
       }
@@ -128,17 +145,18 @@ void checkReferences(const ExploreScope* scope, const View* own_view, const Sour
   }
 }
 
-void checkViewSql(const ExploreScope* scope, const View& view, const std::string& alias,
+void checkViewSql(const Model& model, const ExploreScope* scope, const View& view,
+                  const std::string& alias,
                   const std::set<std::string>* allowed, DiagnosticSink& sink) {
   for (const Field& f : view.fields) {
     if (f.sql_defaulted) continue;
     // Fields an explore's `fields:` excludes are never compiled there (Looker skips them).
     if (allowed && !allowed->count(alias + "." + f.name)) continue;
     std::string where = "`" + view.name + "." + (f.group.empty() ? f.name : f.group) + "`";
-    checkReferences(scope, &view, f.sql, alias, where, sink);
-    checkReferences(scope, &view, f.sql_start, alias, where, sink);
-    checkReferences(scope, &view, f.sql_end, alias, where, sink);
-    checkReferences(scope, &view, f.sql_distinct_key, alias, where, sink);
+    checkReferences(&model, scope, &view, f.sql, alias, where, sink);
+    checkReferences(&model, scope, &view, f.sql_start, alias, where, sink);
+    checkReferences(&model, scope, &view, f.sql_end, alias, where, sink);
+    checkReferences(&model, scope, &view, f.sql_distinct_key, alias, where, sink);
   }
 }
 
@@ -194,9 +212,7 @@ void checkListItem(const Model& model, const View& view, const std::string& raw,
   const View* target = alias == view.name ? &view : model.findView(alias);
   if (!target || name.empty()) return;
   // Fields may come from a parent lkml cannot see (an imported project).
-  for (const std::string& parent : target->extends) {
-    if (!model.findView(parent)) return;
-  }
+  if (!unknownAncestor(model, *target).empty()) return;
   std::string qualifier = item.find('.') == std::string::npos ? "" : alias + ".";
   Diagnostic d;
   std::vector<std::string> candidates;
@@ -280,7 +296,8 @@ void checkSqlInScope(const ExploreScope& scope, const SourceText& sql,
                      const std::string& default_alias, const std::string& where,
                      DiagnosticSink& sink) {
   const ScopeEntry* own = default_alias.empty() ? nullptr : scope.find(default_alias);
-  checkReferences(&scope, own ? own->view : nullptr, sql, default_alias, where, sink);
+  checkReferences(&scope.model(), &scope, own ? own->view : nullptr, sql, default_alias, where,
+                  sink);
 }
 
 void checkReferences(const LoadedProject& project, DiagnosticSink& sink) {
@@ -305,7 +322,7 @@ void checkReferences(const LoadedProject& project, DiagnosticSink& sink) {
           }
           filter = &join_allowed;
         }
-        checkViewSql(&scope, *entry.view, entry.alias, filter, sink);
+        checkViewSql(model, &scope, *entry.view, entry.alias, filter, sink);
       }
     }
     // `extension: required` views are checked through the views that extend them.
@@ -314,7 +331,7 @@ void checkReferences(const LoadedProject& project, DiagnosticSink& sink) {
       checkCycles(view, sink);
       checkFieldLists(model, view, sink);
       checkTableSql(model, view, sink);
-      if (!explored.count(name)) checkViewSql(nullptr, view, name, nullptr, sink);
+      if (!explored.count(name)) checkViewSql(model, nullptr, view, name, nullptr, sink);
     }
   }
 }

@@ -17,6 +17,8 @@ void checkStyle(const LoadedProject& project, DiagnosticSink& sink);        // 2
 
 }  // namespace lkml::semantic::checks
 
+#include <algorithm>
+
 #include "semantic/explore_scope.h"
 
 namespace lkml::semantic::checks {
@@ -38,6 +40,25 @@ inline void reportUnknownName(const Model& model, Diagnostic d, DiagnosticSink& 
              "does not read";
   }
   sink.report(std::move(d));
+}
+
+/// The first view `view` extends, directly or through its parents, that the model does not
+/// have (a typo, or a view of an imported project), or "". Fields may come from it.
+inline std::string unknownAncestor(const Model& model, const View& view) {
+  std::vector<const View*> todo = {&view};
+  std::vector<std::string> seen;
+  while (!todo.empty()) {
+    const View* v = todo.back();
+    todo.pop_back();
+    for (const std::string& parent : v->extends) {
+      if (std::find(seen.begin(), seen.end(), parent) != seen.end()) continue;
+      seen.push_back(parent);
+      const View* p = model.findView(parent);
+      if (!p) return parent;
+      todo.push_back(p);
+    }
+  }
+  return "";
 }
 
 /// Span of the byte range [begin, end) of `sql`'s text, or the whole span when the text was

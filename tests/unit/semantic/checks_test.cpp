@@ -349,9 +349,11 @@ TEST(Check223MissingTimeframe, BadAndGood) {
   Case c = lint(std::string(kOrders) + "view: +orders { dimension: d { sql: ${created} ;; } }\n",
                 "explore: orders { always_filter: { filters: [orders.created: \"7 days\"] } }\n");
   EXPECT_THAT(c.messages(),
-              ElementsAre("LKML205: `always_filter` names unknown field `orders.created`",
+              ElementsAre("LKML223: `always_filter` names dimension group `orders.created` "
+                          "without a timeframe",
                           "LKML223: `created` names dimension group `created` without a timeframe "
                           "(in `orders.d`)"));
+  EXPECT_EQ(c.at(0).help, "append a timeframe, e.g. `orders.created_date`");
   EXPECT_EQ(c.at(1).help, "append a timeframe, e.g. `created_date` or `created_raw`");
   EXPECT_THAT(
       lint(std::string(kOrders) + "view: +orders { dimension: d { sql: ${created_raw} ;; } }\n",

@@ -1,0 +1,5 @@
+project_name: "broken"
+
+constant: schema {
+  value: "analytics"
+}

@@ -1,0 +1,4 @@
+view: +users {
+  label: "People"
+  final: yes
+}

@@ -1,0 +1,2 @@
+connection: "db"
+include: "/views/shared_thing.view"

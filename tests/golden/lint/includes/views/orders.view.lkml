@@ -1,0 +1,5 @@
+view: orders {
+  dimension: id {
+    primary_key: yes
+  }
+}

@@ -1,0 +1,5 @@
+view: shared_thing {
+  dimension: id {
+    primary_key: yes
+  }
+}

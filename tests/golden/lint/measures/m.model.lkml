@@ -1,0 +1,3 @@
+connection: "db"
+include: "/*.view"
+explore: orders {}

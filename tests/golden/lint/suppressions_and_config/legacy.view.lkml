@@ -1,0 +1,5 @@
+# lkml: disable-file=LKML254
+view: legacy {
+  dimension: ID { primary_key: yes }
+  dimension: CamelCase {}
+}
