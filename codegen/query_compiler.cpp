@@ -243,6 +243,14 @@ CompiledQuery compileQuery(const semantic::Model& model, const semantic::Explore
     if (!resolver.resolve(filter.field, "in --filter", true, &parsed.entry, &parsed.target)) {
       continue;
     }
+    if (ctx.filters.count(filter.field)) {
+      // One expression per field (Looker's filters are a map): never drop one silently.
+      ctx.error(QueryCode::invalid_query,
+                "the query filters `" + filter.field + "` twice (`" +
+                    ctx.filters[filter.field].expression + "` and `" + filter.expression + "`)",
+                "combine them into one filter expression, e.g. `a,b` for either value");
+      continue;
+    }
     ctx.filters[filter.field] = parsed;
   }
   // Explore defaults: always_filter unless the query filters the field itself;

@@ -56,6 +56,137 @@ std::string userAttributeName(std::string_view body) {
   return std::string(body.substr(q + 1, close - q - 1));
 }
 
+// Where the end of `sql` lies lexically: in code, or inside a string literal, a quoted
+// identifier, a comment or a dollar-quoted string. Decides how a Liquid value may be inserted.
+enum class SqlContext { Code, StringLiteral, QuotedIdentifier, Comment, DollarQuoted };
+
+bool isIdentifierChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' ||
+         (static_cast<unsigned char>(c) & 0x80);
+}
+
+SqlContext contextAtEnd(std::string_view sql) {
+  size_t i = 0, n = sql.size();
+  while (i < n) {
+    char c = sql[i];
+    if (c == '\'') {
+      bool escapes = i > 0 && (sql[i - 1] == 'E' || sql[i - 1] == 'e') &&
+                     (i < 2 || !isIdentifierChar(sql[i - 2]));
+      for (++i;; ++i) {
+        if (i >= n) return SqlContext::StringLiteral;
+        if (escapes && sql[i] == '\\') {
+          ++i;
+        } else if (sql[i] == '\'') {
+          if (i + 1 < n && sql[i + 1] == '\'') {
+            ++i;
+          } else {
+            break;
+          }
+        }
+      }
+      ++i;
+    } else if (c == '"') {
+      size_t close = sql.find('"', i + 1);
+      while (close != std::string_view::npos && close + 1 < n && sql[close + 1] == '"') {
+        close = sql.find('"', close + 2);
+      }
+      if (close == std::string_view::npos) return SqlContext::QuotedIdentifier;
+      i = close + 1;
+    } else if (c == '-' && i + 1 < n && sql[i + 1] == '-') {
+      size_t eol = sql.find('\n', i);
+      if (eol == std::string_view::npos) return SqlContext::Comment;
+      i = eol + 1;
+    } else if (c == '/' && i + 1 < n && sql[i + 1] == '*') {
+      int depth = 1;  // PostgreSQL block comments nest
+      for (i += 2; depth > 0;) {
+        if (i + 1 >= n) return SqlContext::Comment;
+        if (sql[i] == '/' && sql[i + 1] == '*') {
+          ++depth;
+          i += 2;
+        } else if (sql[i] == '*' && sql[i + 1] == '/') {
+          --depth;
+          i += 2;
+        } else {
+          ++i;
+        }
+      }
+    } else if (c == '$' && (i == 0 || !isIdentifierChar(sql[i - 1]))) {
+      size_t end = i + 1;
+      while (end < n && (std::isalpha(static_cast<unsigned char>(sql[end])) || sql[end] == '_' ||
+                         (end > i + 1 && std::isdigit(static_cast<unsigned char>(sql[end]))))) {
+        ++end;
+      }
+      if (end < n && sql[end] == '$') {
+        std::string_view tag = sql.substr(i, end - i + 1);
+        size_t close = sql.find(tag, end + 1);
+        if (close == std::string_view::npos) return SqlContext::DollarQuoted;
+        i = close + tag.size();
+      } else {
+        ++i;
+      }
+    } else {
+      ++i;
+    }
+  }
+  return SqlContext::Code;
+}
+
+// Terminal columns of the first `bytes` bytes of UTF-8 text (wide East Asian characters take
+// two), so a caret under a filter expression lines up with the offending character.
+size_t displayColumns(std::string_view text, size_t bytes) {
+  size_t columns = 0;
+  for (size_t i = 0; i < bytes && i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+    uint32_t cp = len == 1 ? c : c & (0x7F >> len);
+    for (size_t k = 1; k < len && i + k < text.size(); ++k) {
+      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    }
+    bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+                (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+                (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+    columns += wide ? 2 : 1;
+    i += len;
+  }
+  return columns;
+}
+
+// Appends the text value of a Liquid tag (user attribute, string parameter) as one escaped
+// literal. In code it is a plain literal; when LookML wrote the tag as a whole quoted literal
+// ('{{ ... }}') the quotes are replaced; inside a longer literal ('%{{ ... }}%') the literal
+// is closed, the value concatenated and the literal reopened, so the value can never end up
+// outside quotes. In a comment, a quoted identifier or a dollar-quoted string there is no
+// safe spelling: refused. Returns the position in `sql` to continue from.
+size_t appendLiteral(CompileContext& ctx, std::string& out, const std::string& sql, size_t tag_end,
+                     const std::string& value, const std::string& what) {
+  SqlContext where = contextAtEnd(out);
+  if (where == SqlContext::Code) {
+    out += ctx.dialect.stringLiteral(value);
+    return tag_end;
+  }
+  if (where == SqlContext::StringLiteral) {
+    bool opened_here = out.back() == '\'' && contextAtEnd(std::string_view(out).substr(
+                                                 0, out.size() - 1)) == SqlContext::Code;
+    bool closed_here = tag_end < sql.size() && sql[tag_end] == '\'' &&
+                       (tag_end + 1 >= sql.size() || sql[tag_end + 1] != '\'');
+    if (opened_here && closed_here) {
+      out.pop_back();
+      out += ctx.dialect.stringLiteral(value);
+      return tag_end + 1;
+    }
+    out += "' || " + ctx.dialect.stringLiteral(value) + " || '";
+    return tag_end;
+  }
+  ctx.error(QueryCode::unsupported_feature,
+            what +
+                " is written inside a SQL comment, a quoted identifier or a dollar-quoted "
+                "string, where lkml cannot insert it safely",
+            "move it into code or into a '...' string literal");
+  out += "NULL";
+  return tag_end;
+}
+
 }  // namespace
 
 FilterType SqlExpander::filterTypeOf(const Field& field) {
@@ -184,7 +315,11 @@ std::string SqlExpander::expandText(const ScopeEntry* owner, const std::string& 
   while (i < sql.size()) {
     if (sql.compare(i, 2, "${") == 0) {
       size_t close = sql.find('}', i + 2);
-      if (close == std::string::npos) break;
+      if (close == std::string::npos) {
+        ctx_.error(QueryCode::query_reference_error,
+                   "`${` without a closing `}` in `" + trim(sql) + "`");
+        return out;
+      }
       std::string inner = trim(std::string_view(sql).substr(i + 2, close - i - 2));
       i = close + 1;
       const ScopeEntry* self = owner ? owner : ctx_.scope.find(ctx_.explore.alias);
@@ -215,7 +350,12 @@ std::string SqlExpander::expandText(const ScopeEntry* owner, const std::string& 
     }
     if (sql.compare(i, 2, "{{") == 0 || sql.compare(i, 2, "{%") == 0) {
       size_t close = sql.find(sql[i + 1] == '{' ? "}}" : "%}", i + 2);
-      if (close == std::string::npos) break;
+      if (close == std::string::npos) {
+        ctx_.error(QueryCode::query_reference_error,
+                   "Liquid `" + sql.substr(i, 2) + "` without a closing `" +
+                       (sql[i + 1] == '{' ? "}}" : "%}") + "` in `" + trim(sql) + "`");
+        return out;
+      }
       size_t tag_end = close + 2;
       std::string body = trim(std::string_view(sql).substr(i + 2, close - i - 2));
       if (!body.empty() && body.front() == '-') body = trim(body.substr(1));
@@ -234,17 +374,11 @@ std::string SqlExpander::expandText(const ScopeEntry* owner, const std::string& 
           ctx_.error(QueryCode::invalid_attribute_value,
                      "user attribute `" + attribute + "` contains a character SQL cannot hold");
           out += "NULL";
+        } else if (isNumber(it->second) && contextAtEnd(out) == SqlContext::Code) {
+          out += it->second;
         } else {
-          // '{{ ... }}' written inside quotes: replace the quotes too (one escaped literal).
-          bool quoted =
-              !out.empty() && out.back() == '\'' && tag_end < sql.size() && sql[tag_end] == '\'';
-          if (quoted) {
-            out.pop_back();
-            ++tag_end;
-            out += ctx_.dialect.stringLiteral(it->second);
-          } else {
-            out += isNumber(it->second) ? it->second : ctx_.dialect.stringLiteral(it->second);
-          }
+          tag_end = appendLiteral(ctx_, out, sql, tag_end, it->second,
+                                  "user attribute `" + attribute + "`");
         }
         i = tag_end;
         continue;
@@ -301,9 +435,10 @@ std::string SqlExpander::expandText(const ScopeEntry* owner, const std::string& 
           out += safe ? value : "NULL";
         } else if (param && param->type == "number") {
           out += isNumber(value) ? value : "NULL";
+        } else if (!ctx_.dialect.canRepresentString(value)) {
+          out += "NULL";
         } else {
-          out +=
-              ctx_.dialect.canRepresentString(value) ? ctx_.dialect.stringLiteral(value) : "NULL";
+          tag_end = appendLiteral(ctx_, out, sql, tag_end, value, "parameter `" + name + "`");
         }
         i = tag_end;
         continue;
@@ -412,7 +547,13 @@ std::string SqlExpander::filterTargetSql(const ScopeEntry& entry, const Field& f
 }
 
 std::string SqlExpander::fieldSql(const ScopeEntry& entry, const Field& field) {
-  return field.isMeasure() ? measureSql(entry, field) : dimensionSql(entry, field);
+  // A field expanded at the top (selected, filtered) goes on the stack too, so a restricted
+  // field it references is reported as "referenced by" it.
+  bool top = stack_.empty();
+  if (top) stack_.push_back(entry.alias + "." + field.name);
+  std::string sql = field.isMeasure() ? measureSql(entry, field) : dimensionSql(entry, field);
+  if (top) stack_.pop_back();
+  return sql;
 }
 
 std::string SqlExpander::filterPredicate(const ParsedFilter& filter) {
@@ -421,9 +562,9 @@ std::string SqlExpander::filterPredicate(const ParsedFilter& filter) {
   if (auto* error = std::get_if<FilterError>(&parsed)) {
     ctx_.error(QueryCode::invalid_query,
                "invalid filter for `" + filter.field + "` (" +
-                   filterTypeName(filterTypeOf(*filter.target)) + "): " + error->message +
-                   " at position " + std::to_string(error->offset + 1) + "\n  " +
-                   filter.expression + "\n  " + std::string(error->offset, ' ') + "^",
+                   filterTypeName(filterTypeOf(*filter.target)) + "): " + error->message + "\n  " +
+                   filter.expression + "\n  " +
+                   std::string(displayColumns(filter.expression, error->offset), ' ') + "^",
                error->hint);
     return "";
   }
