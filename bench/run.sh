@@ -30,6 +30,7 @@ CORPUS=../shared/lookml-corpus
 # project directory (or the single file). Adding a column is one line here.
 COMMANDS=(
   "lint_syntax|$BUILD/lkml lint --syntax-only {}"
+  "lint_full|$BUILD/lkml lint {}"
 )
 
 # --- build and inputs ---------------------------------------------------------------------
