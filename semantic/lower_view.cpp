@@ -12,6 +12,9 @@ View lowerView(const syntax::Node& block, LowerContext& ctx) {
   view.span = block.span;
   view.file = block.span.file;
   view.name_span = block.value.span;
+  size_t estimate = 0;  // a time group expands to several fields; avoid regrowing the vector
+  for (const syntax::Node& c : block.children) estimate += c.key == "dimension_group" ? 8 : 1;
+  view.fields.reserve(estimate);
   for (const syntax::Node& c : block.children) {
     std::string_view key = c.key;
     if (isFieldKey(key)) {
