@@ -58,23 +58,20 @@ bool LintConfig::loadFile(const std::string& path, std::string* error) {
   if (!read.ok) return true;
   nlohmann::json json = nlohmann::json::parse(read.text, nullptr, false);
   if (json.is_discarded() || !json.is_object()) {
-    *error = path + ": not a JSON object";
+    *error = "not a JSON object";
     return false;
   }
   if (!json.contains("rules")) return true;
   if (!json["rules"].is_object()) {
-    *error = path + ": \"rules\" must be an object such as {\"LKML209\": \"off\"}";
+    *error = "\"rules\" must be an object such as {\"LKML209\": \"off\"}";
     return false;
   }
   for (const auto& [code, level] : json["rules"].items()) {
     if (!level.is_string()) {
-      *error = path + ": rules." + code + " must be a string (off, info, warning or error)";
+      *error = "rules." + code + " must be a string (off, info, warning or error)";
       return false;
     }
-    if (!setRule(code + "=" + level.get<std::string>(), error)) {
-      *error = path + ": " + *error;
-      return false;
-    }
+    if (!setRule(code + "=" + level.get<std::string>(), error)) return false;
   }
   return true;
 }

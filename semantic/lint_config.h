@@ -16,7 +16,8 @@ class LintConfig {
  public:
   /// Parses `CODE=LEVEL` (e.g. `LKML209=off`, `LKML251=warning`); false with `error` set.
   bool setRule(const std::string& assignment, std::string* error);
-  /// Reads `{"rules": {"LKML209": "off"}}` from `path`; a missing file is fine.
+  /// Reads `{"rules": {"LKML209": "off"}}` from `path`; a missing file is fine. `error` does
+  /// not repeat the path (the caller's diagnostic names the file).
   bool loadFile(const std::string& path, std::string* error);
 
   /// The level a diagnostic of `code` gets, or nullopt when it is turned off.

@@ -136,7 +136,9 @@ void lowerField(const syntax::Node& block, const std::string& view_name, LowerCo
       if (type_node) ctx.checkEnum(*type_node, field.type, dimensionTypes(), "a dimension type");
       break;
     case FieldKind::Measure:
-      if (field.type.empty()) field.type = "count";
+      // Looker's default measure type is `string` (the SQL as written). Without `sql:` there
+      // is nothing to pass through, and `measure: count {}` means a row count: count.
+      if (field.type.empty()) field.type = field.sql.present() ? "string" : "count";
       if (type_node) ctx.checkEnum(*type_node, field.type, measureTypes(), "a measure type");
       break;
     case FieldKind::Filter:

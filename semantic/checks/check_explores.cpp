@@ -304,6 +304,11 @@ void checkExplores(const LoadedProject& project, DiagnosticSink& sink) {
                                                explore.name + "` and no `from` or `view_name`");
           std::string near = closestMatch(explore.name, viewNames(model));
           d.help = near.empty() ? "add `from: some_view`" : "add `from: " + near + "`?";
+          if (!explore.extends.empty()) {
+            // The implicit base view (the explore's own name) is not inherited.
+            d.help = "give explore `" + explore.extends.front() +
+                     "` a `view_name:` (or `from:`): an implicit base view is not inherited";
+          }
           reportUnknownName(model, std::move(d), sink);
         } else {
           reportUnknownView(model, explore.view,

@@ -130,7 +130,7 @@ TEST(FieldDefaults, TypesAndSql) {
   EXPECT_EQ(v.findField("name")->type, "string");
   EXPECT_EQ(v.findField("name")->sql.text, "${TABLE}.name");
   EXPECT_TRUE(v.findField("name")->sql_defaulted);
-  EXPECT_EQ(v.findField("n")->type, "count");  // a measure without type counts
+  EXPECT_EQ(v.findField("n")->type, "count");  // a measure without type or sql counts
   EXPECT_EQ(v.findField("n")->kind, FieldKind::Measure);
   EXPECT_FALSE(v.findField("n")->sql.present());
   EXPECT_EQ(v.findField("f")->kind, FieldKind::Filter);
@@ -139,6 +139,24 @@ TEST(FieldDefaults, TypesAndSql) {
   EXPECT_THAT(v.findField("p")->allowed_values, ElementsAre("a", "b"));
   EXPECT_EQ(v.findField("p")->default_value, "a");
   EXPECT_EQ(v.findField("d")->type, "count_distinct");  // no sql: distinct primary keys
+}
+
+TEST(FieldDefaults, MeasureWithSqlButNoTypeIsAStringMeasure) {
+  // Looker's documented default measure type is `string`: the SQL is used as written. Compiling
+  // it as a count would silently return row counts.
+  TempProject p({{"m.model.lkml", kModel}, {"v.view.lkml", R"(view: v {
+  dimension: id { primary_key: yes }
+  measure: total { type: sum sql: ${TABLE}.amount ;; }
+  measure: latest { sql: MAX(${TABLE}.created_at) ;; }
+  measure: ratio { sql: ${total} / NULLIF(${rows}, 0) ;; }
+  measure: rows {}
+})"}});
+  Linted linted = test::lintProject(p);
+  EXPECT_THAT(linted.messages(), IsEmpty());  // no LKML224: `ratio` is not an aggregate
+  const View& v = *linted.model("m")->findView("v");
+  EXPECT_EQ(v.findField("latest")->type, "string");
+  EXPECT_EQ(v.findField("ratio")->type, "string");
+  EXPECT_EQ(v.findField("rows")->type, "count");
 }
 
 TEST(FieldDefaults, MeasureFiltersBothSyntaxes) {
