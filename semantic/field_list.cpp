@@ -109,8 +109,9 @@ std::set<std::string> resolveFieldList(const ExploreScope& scope,
     }
     any_positive |= !negative;
   }
-  // A list of only exclusions means "everything except".
-  if (!any_positive) {
+  // A list of only exclusions means "everything except"; an empty list (`fields: []`, which
+  // hides a join's fields) means nothing.
+  if (!any_positive && !items.empty()) {
     for (const ScopeEntry& entry : scope.entries()) {
       if (default_alias.empty() || entry.alias == default_alias) addAllFields(entry, &included);
     }

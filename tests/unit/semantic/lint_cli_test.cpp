@@ -311,6 +311,7 @@ explore: orders {
     required_access_grants: [pii]
   }
   join: buyer { from: users sql_on: 1=1 ;; relationship: many_to_one fields: [buyer.id] }
+  join: seller { from: users sql_on: 1=1 ;; relationship: many_to_one fields: [] }
 }
 )"},
                                           {"v.view.lkml", R"(view: orders {

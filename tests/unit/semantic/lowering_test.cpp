@@ -297,6 +297,12 @@ TEST_F(FieldLists, ExclusionsAndOnlyExclusions) {
               ElementsAre("users.email", "users.id"));
 }
 
+TEST_F(FieldLists, EmptyListMeansNoField) {
+  // `fields: []` on a join hides all its fields (the join stays usable in conditions).
+  EXPECT_THAT(resolve({}, "users"), IsEmpty());
+  EXPECT_THAT(resolve({}), IsEmpty());
+}
+
 TEST_F(FieldLists, SetsNestedSetsAndSelfReference) {
   EXPECT_THAT(resolve({"users.detail*"}), ElementsAre("users.id", "users.name"));
   EXPECT_THAT(resolve({"detail*", "email"}, "users"),
