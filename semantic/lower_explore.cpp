@@ -110,7 +110,8 @@ Explore lowerExplore(const syntax::Node& block, LowerContext& ctx) {
       explore.extension_required = ctx.text(c) == "required";
       ctx.checkEnum(c, ctx.text(c), {"required"}, "`extension`");
     } else if (key == "extends") explore.extends = ctx.list(c);
-    else if (key == "join" && c.isBlock()) explore.joins.push_back(lowerJoin(c, ctx));
+    else if (key == "join" && c.isBlock() && c.value.present() && !c.value.text.empty())
+      explore.joins.push_back(lowerJoin(c, ctx));  // a nameless join is reported (LKML202)
     else if (key == "fields") {
       explore.has_fields = true;
       explore.fields = ctx.list(c);

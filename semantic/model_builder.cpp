@@ -79,6 +79,7 @@ void collect(const syntax::Node& member, Collected& out, DiagnosticSink& sink) {
   if (!member.isBlock() || !member.value.present()) return;
   bool refinement = member.value.text.front() == '+';
   std::string name(objectName(member));
+  if (name.empty()) return;  // `view: + {}`: reported as a nameless block (LKML202)
   bool is_view = member.key == "view";
   if (!is_view && member.key != "explore") return;
   if (refinement) {

@@ -1,9 +1,11 @@
-// LKML201 unknown parameter, LKML231 parameter given twice: syntax-level, once per file.
+// LKML201 unknown parameter, LKML231 parameter given twice, LKML202 for a named block (view,
+// field, join, ...) without a name: syntax-level, once per file.
 #include <set>
 
 #include "base/suggest.h"
 #include "semantic/checks/checks.h"
 #include "semantic/lower_field.h"
+#include "semantic/node_merge.h"
 #include "semantic/parameter_table.h"
 #include "semantic/semantic_diagnostics.h"
 
@@ -44,11 +46,33 @@ bool childContext(ParamContext parent, std::string_view key, ParamContext* child
   }
 }
 
+// Blocks that are named objects: `view: name { ... }`. Without a name they are ignored by the
+// model, so say so.
+bool needsName(ParamContext context, std::string_view key) {
+  switch (context) {
+    case ParamContext::TopLevel:
+      return key == "view" || key == "explore" || key == "access_grant";
+    case ParamContext::View:
+      return isFieldKey(key) || key == "set";
+    case ParamContext::Explore:
+      return key == "join";
+    default:
+      return false;
+  }
+}
+
 void checkBlock(const std::vector<syntax::Node>& members, ParamContext context,
                 const std::string& owner, DiagnosticSink& sink) {
   std::set<std::string_view> seen;
   for (const syntax::Node& member : members) {
     std::string key(member.key);
+    if (member.isBlock() && needsName(context, member.key) &&
+        (!member.value.present() || objectName(member).empty())) {
+      Diagnostic d = makeSemDiagnostic(SemCode::invalid_value, member.key_span,
+                                       "`" + key + "` needs a name; this block is ignored");
+      d.help = "write `" + key + ": name { ... }`";
+      sink.report(std::move(d));
+    }
     if (!isKnownParameter(context, key)) {
       Diagnostic d = makeSemDiagnostic(SemCode::unknown_parameter, member.key_span,
                                        "unknown parameter `" + key + "` in " +

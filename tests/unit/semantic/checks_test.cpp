@@ -137,6 +137,20 @@ TEST(Check202InvalidValue, GrantWithoutUserAttribute) {
   EXPECT_THAT(c.messages(), ElementsAre("LKML202: access grant `g` has no `user_attribute`"));
 }
 
+TEST(Check202InvalidValue, NamelessBlocks) {
+  Case c = lint(
+      "view: users {\n  dimension: {}\n  dimension: id { primary_key: yes }\n}\n"
+      "view: + { label: \"x\" }\n",
+      "explore: users {\n  join: { sql_on: 1=1 ;; }\n}\naccess_grant: {}\n");
+  EXPECT_THAT(c.messages(),
+              ElementsAre("LKML202: `join` needs a name; this block is ignored",
+                          "LKML202: `access_grant` needs a name; this block is ignored",
+                          "LKML202: `dimension` needs a name; this block is ignored",
+                          "LKML202: `view` needs a name; this block is ignored"));
+  EXPECT_EQ(c.at(0).help, "write `join: name { ... }`");
+  EXPECT_EQ(c.where(0), "m.model.lkml:4:3");
+}
+
 TEST(Check202InvalidValue, Good) {
   EXPECT_THAT(lint("view: users {\n  dimension: id { type: number primary_key: yes }\n"
                    "  measure: m { type: sum sql: 1 ;; }\n}\n",
