@@ -151,6 +151,13 @@ TEST(IncludeResolver, EscapingTheRootIsAnErrorAndNothingOutsideIsRead) {
       ElementsAre("LKML217: include `../" + name + "/secret.view` points outside the project root",
                   "LKML217: include `/../x.view` points outside the project root"));
   for (const auto& d : r.diagnostics) EXPECT_EQ(d.severity, Severity::Error);
+  // The file outside is neither read nor part of the model.
+  test::Linted linted = test::lintProject(p);
+  ASSERT_NE(linted.model("m"), nullptr);
+  EXPECT_EQ(linted.model("m")->findView("secret"), nullptr);
+  for (FileId id = 0; id < linted.loaded->sources.sources->size(); ++id) {
+    EXPECT_EQ(linted.loaded->sources.sources->file(id).path().find("secret"), std::string::npos);
+  }
 }
 
 TEST(IncludeResolver, SymlinkOutOfTheRootIsReportedAndNotRead) {
