@@ -9,6 +9,8 @@
 #include "cli/exit_codes.h"
 #include "cli/terminal.h"
 #include "grammar/parse.h"
+#include "schema/database_set.h"
+#include "schema/schema_checker.h"
 #include "semantic/lint_config.h"
 #include "semantic/linter.h"
 #include "semantic/project.h"
@@ -30,6 +32,12 @@ struct LintOptions {
   bool werror = false;
   bool syntax_only = false;
   unsigned jobs = 0;
+  // Live schema checks (LKML3xx): --db / --connection, or offline with --schema.
+  std::string db, schema;
+  std::vector<std::string> connections;
+  double statement_timeout = 10;
+  bool db_given = false;  // `--db` alone: LKML_DATABASE_URL, then PG*
+  bool live() const { return db_given || !schema.empty() || !connections.empty(); }
 };
 
 // A directory without manifest.lkml whose subfolders hold projects (a monorepo of Looker
@@ -64,6 +72,9 @@ struct LintRun {
   std::vector<Diagnostic> diagnostics;
   size_t file_count = 0;
   bool io_error = false;
+  std::unique_ptr<schema::DatabaseSet> databases;  // live checks, when asked for
+  bool database_error = false;
+  schema::SchemaCheckStats schema_stats;
 };
 
 void lintFile(const std::string& path, LintRun& run) {
@@ -93,6 +104,23 @@ void lintProject(const std::string& root, const LintOptions& options,
     return;
   }
   if (!options.syntax_only) semantic::runChecks(*project, bag);
+  if (!options.syntax_only && run.databases && !run.database_error) {
+    schema::SchemaCheckResult live = schema::checkSchema(
+        *project, [&](const semantic::Model& model) { return run.databases->sourceFor(model); },
+        bag);
+    run.schema_stats.relations_checked += live.stats.relations_checked;
+    run.schema_stats.columns_checked += live.stats.columns_checked;
+    run.schema_stats.keys_proven_by_catalog += live.stats.keys_proven_by_catalog;
+    run.schema_stats.data_probes += live.stats.data_probes;
+    run.schema_stats.probes_skipped += live.stats.probes_skipped;
+    if (live.database_failed || run.databases->failed()) {
+      const catalog::DatabaseError& e =
+          live.database_failed ? live.database_error : run.databases->error();
+      std::cerr << "lkml: error: database " << catalog::databaseErrorKindName(e.kind) << ": "
+                << e.message << "\n";
+      run.database_error = true;
+    }
+  }
   semantic::LintConfig config = base_config;
   std::string error;
   std::string config_path = options.config.empty() ? (fs::path(root) / "lkml.json").string()
@@ -132,6 +160,28 @@ int runLint(const LintOptions& options) {
     }
   }
   LintRun run;
+  if (options.live()) {
+    if (options.db_given && !options.schema.empty()) {
+      std::cerr << "lkml: error: --db and --schema exclude each other: --schema checks offline\n";
+      return kExitUsage;
+    }
+    if (options.statement_timeout <= 0) {
+      std::cerr << "lkml: error: --statement-timeout must be a positive number of seconds\n";
+      return kExitUsage;
+    }
+    schema::DatabaseOptions db;
+    db.url = options.db;
+    db.snapshot = options.schema;
+    db.connections = options.connections;
+    db.statement_timeout =
+        std::chrono::milliseconds(static_cast<int64_t>(options.statement_timeout * 1000));
+    run.databases = std::make_unique<schema::DatabaseSet>();
+    std::string error;
+    if (!run.databases->init(db, &error)) {
+      std::cerr << "lkml: error: " << error << "\n";
+      return kExitUsage;
+    }
+  }
   for (const std::string& path : options.paths) {
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
@@ -166,7 +216,21 @@ int runLint(const LintOptions& options) {
               << " checked, " << errors << " error" << (errors == 1 ? "" : "s") << ", "
               << warnings << " warning" << (warnings == 1 ? "" : "s") << "\n";
   }
+  if (run.databases && !run.database_error) {
+    const schema::SchemaCheckStats& s = run.schema_stats;
+    std::cerr << "lkml: schema checks " << (options.schema.empty() ? "(live)" : "(snapshot)")
+              << ": " << s.relations_checked << " relations, " << s.columns_checked
+              << " column references, " << s.keys_proven_by_catalog
+              << " keys proven by the catalog, " << s.data_probes << " data probes";
+    if (s.probes_skipped) std::cerr << ", " << s.probes_skipped << " probes skipped";
+    if (!run.databases->offline()) {
+      std::cerr << "; catalog read in " << run.databases->catalogQueries() << " queries, "
+                << static_cast<long>(run.databases->catalogMilliseconds()) << " ms";
+    }
+    std::cerr << "\n";
+  }
   if (run.io_error) return kExitUsage;
+  if (run.database_error) return kExitDatabase;
   return errors > 0 ? kExitFindings : kExitOk;
 }
 
@@ -185,15 +249,29 @@ void addLintCommand(CLI::App& app, int* exit_code) {
                   "rule settings file (default: PROJECT/lkml.json)");
   cmd->add_flag("--syntax-only", options->syntax_only, "only parse; skip semantic checks");
   cmd->add_option("-j,--jobs", options->jobs, "parser threads (default: all cores)");
+  cmd->add_option("--db", options->db,
+                  "also check against a live PostgreSQL (LKML3xx): postgresql://user@host:port/db; "
+                  "without a value LKML_DATABASE_URL, then PG*")
+      ->expected(0, 1);
+  cmd->add_option("--schema", options->schema,
+                  "check against a catalog snapshot from `lkml schema dump` (offline)");
+  cmd->add_option("--connection", options->connections,
+                  "NAME=URL: the database of models with `connection: \"NAME\"` (repeatable)");
+  cmd->add_option("--statement-timeout", options->statement_timeout,
+                  "seconds each live probe may run (default 10)");
   cmd->footer(
       "Examples:\n"
       "  lkml lint looker/\n"
       "  lkml lint looker/ --format json\n"
       "  lkml lint . --format sarif > lkml.sarif\n"
       "  lkml lint . --rule LKML209=off --rule LKML251=warning\n"
+      "  lkml lint looker/ --db postgresql://looker@localhost/warehouse\n"
+      "  lkml lint looker/ --schema lkml-schema.json\n"
       "Suppress one finding with a comment on the line above it: # lkml: disable=LKML209\n"
-      "Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error.");
-  cmd->callback([options, exit_code] {
+      "Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error, 3 database unreachable or\n"
+      "timed out.");
+  cmd->callback([cmd, options, exit_code] {
+    options->db_given = cmd->count("--db") > 0;
     if (options->paths.empty()) options->paths.push_back(".");
     *exit_code = runLint(*options);
   });

@@ -11,5 +11,8 @@ void addDumpCommand(CLI::App& app, int* exit_code);
 void addFieldsCommand(CLI::App& app, int* exit_code);
 void addSqlCommand(CLI::App& app, int* exit_code);
 void addQueryCommand(CLI::App& app, int* exit_code);
+void addSchemaCommand(CLI::App& app, int* exit_code);    // lkml schema dump
+void addValidateCommand(CLI::App& app, int* exit_code);  // lkml validate sql
+void addHookCommand(CLI::App& app, int* exit_code);      // lkml hook install
 
 }  // namespace lkml::cli

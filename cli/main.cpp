@@ -24,6 +24,9 @@ int main(int argc, char** argv) {
   lkml::cli::addFieldsCommand(app, &exit_code);
   lkml::cli::addSqlCommand(app, &exit_code);
   lkml::cli::addQueryCommand(app, &exit_code);
+  lkml::cli::addSchemaCommand(app, &exit_code);
+  lkml::cli::addValidateCommand(app, &exit_code);
+  lkml::cli::addHookCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,158 @@
+// `lkml validate sql`: runs every explore's SQL on PostgreSQL with LIMIT 0, once per access
+// level, and names the fields the database rejects (schema/sql_validator.h).
+#include <unistd.h>
+
+#include <iostream>
+#include <map>
+
+#include "base/diagnostic_renderer.h"
+#include "base/version.h"
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "cli/terminal.h"
+#include "schema/database_set.h"
+#include "schema/sql_validator.h"
+#include "semantic/lint_config.h"
+#include "semantic/project.h"
+#include "semantic/suppressions.h"
+
+namespace lkml::cli {
+
+namespace {
+
+struct ValidateOptions {
+  std::string dir = ".";
+  std::string db;
+  std::vector<std::string> connections, explores, access_levels, user_attributes;
+  unsigned jobs = 2;
+  double statement_timeout = 30;
+  std::string format = "text";
+  std::string color = "auto";
+  bool ignore_hidden = false;
+  bool quiet = false;
+};
+
+// One line on stderr, redrawn in place: `[#####.....] 7/15 explore `x``.
+void drawProgress(size_t done, size_t total, const std::string& last) {
+  constexpr size_t kWidth = 24;
+  size_t filled = total ? done * kWidth / total : kWidth;
+  std::string bar(filled, '#');
+  bar += std::string(kWidth - filled, '.');
+  std::string line =
+      "[" + bar + "] " + std::to_string(done) + "/" + std::to_string(total) + " " + last;
+  if (line.size() > 100) line = line.substr(0, 97) + "...";
+  std::cerr << "\r\033[K" << line << std::flush;
+}
+
+int runValidate(const ValidateOptions& options) {
+  OutputFormat format;
+  if (!parseOutputFormat(options.format, &format)) {
+    std::cerr << "lkml: error: unknown --format `" << options.format
+              << "`; expected text, json, sarif or github\n";
+    return kExitUsage;
+  }
+  if (options.statement_timeout <= 0 || options.jobs == 0) {
+    std::cerr << "lkml: error: --statement-timeout and --jobs must be positive\n";
+    return kExitUsage;
+  }
+  schema::SqlValidationOptions validation;
+  validation.explores = options.explores;
+  validation.access_levels = options.access_levels;
+  validation.jobs = options.jobs;
+  validation.include_hidden = !options.ignore_hidden;
+  for (const std::string& a : options.user_attributes) {
+    size_t eq = a.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      std::cerr << "lkml: error: --user-attribute `" << a << "`: expected NAME=VALUE\n";
+      return kExitUsage;
+    }
+    validation.user_attributes[a.substr(0, eq)] = a.substr(eq + 1);
+  }
+  schema::DatabaseOptions db;
+  db.url = options.db;
+  db.connections = options.connections;
+  db.statement_timeout =
+      std::chrono::milliseconds(static_cast<int64_t>(options.statement_timeout * 1000));
+  schema::DatabaseSet databases;
+  std::string error;
+  if (!databases.init(db, &error)) {
+    std::cerr << "lkml: error: " << error << "\n";
+    return kExitUsage;
+  }
+  DiagnosticBag load_bag;
+  auto files = std::make_shared<SourceMap>();
+  auto project = semantic::loadAndCompile(options.dir, load_bag, 0, files);
+  if (!project) {
+    renderDiagnostics(std::cerr, OutputFormat::Text, load_bag.diagnostics(), *files,
+                      RenderOptions());
+    return kExitUsage;
+  }
+  std::vector<std::string> unknown = schema::unknownExplores(*project, options.explores);
+  if (!unknown.empty()) {
+    std::cerr << "lkml: error: no explore `" << unknown.front() << "` in " << options.dir << "\n";
+    return kExitUsage;
+  }
+  bool progress = !options.quiet && isatty(2) && format == OutputFormat::Text;
+  if (progress) validation.progress = drawProgress;
+  DiagnosticBag bag;
+  schema::SqlValidationResult result = schema::validateSql(
+      *project, [&](const semantic::Model& model) { return databases.settingsFor(model); },
+      validation, bag);
+  if (progress) std::cerr << "\r\033[K" << std::flush;
+  if (result.database_failed) {
+    std::cerr << "lkml: error: database "
+              << catalog::databaseErrorKindName(result.database_error.kind) << ": "
+              << result.database_error.message << "\n";
+    return kExitDatabase;
+  }
+  semantic::finalizeDiagnostics(&bag.diagnostics(), &project->sources, semantic::LintConfig());
+  RenderOptions render;
+  render.color = useColor(options.color, 1);
+  render.tool_version = kLkmlVersion;
+  renderDiagnostics(std::cout, format, bag.diagnostics(), *files, render);
+  const schema::SqlValidationStats& s = result.stats;
+  std::cerr << "lkml: " << s.tasks << " explore"
+            << (options.access_levels.empty() ? "" : " x access level") << " pair"
+            << (s.tasks == 1 ? "" : "s") << ": " << s.validated << " validated, " << s.denied
+            << " not visible to the user, " << s.failed << " failing; " << s.queries << " quer"
+            << (s.queries == 1 ? "y" : "ies") << "\n";
+  return bag.hasErrors() ? kExitFindings : kExitOk;
+}
+
+}  // namespace
+
+void addValidateCommand(CLI::App& app, int* exit_code) {
+  auto* validate = app.add_subcommand("validate", "Validate a project against a live database");
+  validate->require_subcommand(1);
+  auto* cmd = validate->add_subcommand(
+      "sql", "Run every explore's SQL with LIMIT 0 per access level; name the failing fields");
+  auto options = std::make_shared<ValidateOptions>();
+  cmd->add_option("PROJECT_DIR", options->dir, "the LookML project (default: .)");
+  cmd->add_option("--db", options->db,
+                  "postgresql://user@host:port/db (default: LKML_DATABASE_URL, then PG*)");
+  cmd->add_option("--connection", options->connections,
+                  "NAME=URL: the database of models with `connection: \"NAME\"` (repeatable)");
+  cmd->add_option("--explore", options->explores, "validate only this explore (repeatable)");
+  cmd->add_option("--access-level", options->access_levels,
+                  "validate as a user with this access_level (repeatable: one pass each)");
+  cmd->add_option("--user-attribute", options->user_attributes,
+                  "NAME=VALUE for access grants and access filters (repeatable)");
+  cmd->add_option("-j,--jobs", options->jobs,
+                  "explores validated at once, one connection each (default 2)");
+  cmd->add_option("--statement-timeout", options->statement_timeout,
+                  "seconds each query may run (default 30)");
+  cmd->add_flag("--ignore-hidden", options->ignore_hidden, "skip hidden fields");
+  cmd->add_option("--format", options->format, "text (default), json, sarif or github");
+  cmd->add_option("--color", options->color, "auto (default), always or never");
+  cmd->add_flag("-q,--quiet", options->quiet, "no progress bar");
+  cmd->footer(
+      "Example:\n"
+      "  lkml validate sql looker --db postgresql://looker@localhost/warehouse \\\n"
+      "      --access-level internal --access-level company --access-level client \\\n"
+      "      --user-attribute company_id=1\n"
+      "Exit codes: 0 clean, 1 the database rejects some SQL, 2 usage or I/O error, 3 database\n"
+      "unreachable or timed out.");
+  cmd->callback([options, exit_code] { *exit_code = runValidate(*options); });
+}
+
+}  // namespace lkml::cli

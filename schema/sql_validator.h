@@ -1,0 +1,55 @@
+// `lkml validate sql`: Spectacles-style SQL validation without a Looker server. For each
+// explore (not `extension: required`) and each access level, compiles one query selecting
+// every dimension and measure that user may see and runs it with LIMIT 0 (read-only). When the
+// database rejects it, the field list is bisected to name the exact failing fields, reported
+// at their LookML source (LKML313-317). A clean project costs exactly one query per explore
+// per access level.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "catalog/connection_settings.h"
+#include "catalog/database_error.h"
+#include "semantic/project.h"
+
+namespace lkml::schema {
+
+struct SqlValidationOptions {
+  std::vector<std::string> explores;       // empty: every explore
+  std::vector<std::string> access_levels;  // empty: one pass with `user_attributes` only
+  std::map<std::string, std::string> user_attributes;
+  unsigned jobs = 2;           // explores validated concurrently, one connection each
+  bool include_hidden = true;  // hidden fields are selectable too
+  /// Called after each explore × access level (from worker threads, serialised).
+  std::function<void(size_t done, size_t total, const std::string& last)> progress;
+};
+
+struct SqlValidationStats {
+  size_t tasks = 0;      // explore × access level pairs
+  size_t validated = 0;  // pairs whose SQL ran
+  size_t denied = 0;     // pairs where the access level may not use the explore
+  size_t failed = 0;     // pairs with at least one failing field
+  size_t queries = 0;    // statements sent to the database
+};
+
+struct SqlValidationResult {
+  bool database_failed = false;  // unreachable, lost or timed out: exit status 3
+  catalog::DatabaseError database_error;
+  SqlValidationStats stats;
+};
+
+using SettingsLookup = std::function<catalog::ConnectionSettings(const semantic::Model&)>;
+
+/// Explore names of `options.explores` that the project does not have (for a usage error).
+std::vector<std::string> unknownExplores(const semantic::LoadedProject& project,
+                                         const std::vector<std::string>& explores);
+
+SqlValidationResult validateSql(const semantic::LoadedProject& project,
+                                const SettingsLookup& settings, const SqlValidationOptions& options,
+                                DiagnosticSink& sink);
+
+}  // namespace lkml::schema

@@ -1,0 +1,2 @@
+-- Schema for the slow_probe project: nothing; its derived table is slow to read on purpose.
+SELECT 1;
