@@ -12,7 +12,9 @@
 #include "catalog/data_probes.h"
 #include "catalog/postgres_connection.h"
 #include "codegen/access_policy.h"
+#include "codegen/compile_context.h"
 #include "codegen/dialect_registry.h"
+#include "codegen/filter_expression.h"
 #include "codegen/query_compiler.h"
 #include "schema/schema_diagnostics.h"
 #include "semantic/explore_scope.h"
@@ -47,6 +49,7 @@ struct Finding {
   std::string label;
   std::string help;
   std::string context;
+  std::vector<Label> notes = {};  // where to look, besides the primary span
 };
 
 struct Attempt {
@@ -304,14 +307,20 @@ void Validator::runTask(Worker& worker, const Task& task) {
       }
     }
     if (all_fail && common) {
-      addFinding(
-          {SchemaCode::explore_sql_error, explore.name_span, "",
-           "the database rejects every query of explore `" + explore.name + "`: " + common->message,
-           label(*common),
-           common->detail.empty() ? "check the base view's table, sql_always_where, "
-                                    "always_filter and always_join"
-                                  : common->detail,
-           task.context()});
+      Finding finding{
+          SchemaCode::explore_sql_error,
+          explore.name_span,
+          "",
+          "the database rejects every query of explore `" + explore.name + "`: " + common->message,
+          label(*common),
+          common->detail.empty() ? "check the base view's table, sql_always_where, "
+                                   "always_filter and always_join"
+                                 : common->detail,
+          task.context()};
+      if (explore.sql_always_where.present()) {
+        finding.notes.push_back({explore.sql_always_where.span, "sql_always_where is here"});
+      }
+      addFinding(std::move(finding));
       for (const auto& [i, a] : results) {
         if (a.message == common->message) continue;
         addFinding({SchemaCode::field_sql_error, fieldSpan(*fields[i].field), "",
@@ -385,7 +394,11 @@ void Validator::runTask(Worker& worker, const Task& task) {
 }
 
 SqlValidationResult Validator::run(DiagnosticSink& sink) {
+  // Every code the workers may report is registered before they start: the shared code table
+  // is only locked for writing.
   registerSchemaCodes();
+  codegen::registerQueryDiagnosticCodes();
+  codegen::registerFilterDiagnosticCodes();
   std::vector<Task> tasks;
   std::vector<std::string> levels = options_.access_levels;
   if (levels.empty()) levels.push_back("");
@@ -442,6 +455,7 @@ SqlValidationResult Validator::run(DiagnosticSink& sink) {
     for (size_t i = 0; i < contexts.size() && i < 6; ++i) where += (i ? ", " : "") + contexts[i];
     if (contexts.size() > 6) where += " and " + std::to_string(contexts.size() - 6) + " more";
     d.notes.push_back({{}, "in " + where});
+    d.notes.insert(d.notes.end(), f.notes.begin(), f.notes.end());
     sink.report(std::move(d));
   }
   result_.stats.queries = queries_;

@@ -255,6 +255,16 @@ TEST(SchemaLintDown, UnreachableDatabaseExitsWith3WithoutThePassword) {
   EXPECT_EQ(dump.err.find("s3cr3t-pw"), std::string::npos) << dump.err;
 }
 
+TEST_F(SchemaLint, CatalogReadTimeoutExitsWith3) {
+  ASSERT_NE(catalog_live_, nullptr) << "no database";
+  // 1 ms is far below what the three catalog queries need.
+  LkmlRun run = runLkml("lint " + shellQuote(projectDir("catalog_checks")) + " --db " +
+                        shellQuote(catalog_db_->url()) + " --statement-timeout 0.001");
+  EXPECT_EQ(run.status, 3) << run.err;
+  EXPECT_NE(run.err.find("database timeout"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find(catalog_db_->name()), std::string::npos) << run.err;
+}
+
 TEST(SchemaLintUsage, BadOptionsAreUsageErrors) {
   LkmlRun both = runLkml("lint " + shellQuote(projectDir("catalog_checks")) +
                          " --db postgresql:///x --schema y.json");
