@@ -103,7 +103,8 @@ void lintProject(const std::string& root, const LintOptions& options,
     for (auto& d : bag.diagnostics()) run.diagnostics.push_back(std::move(d));
     return;
   }
-  if (!options.syntax_only) semantic::runChecks(*project, bag);
+  // Style rules are filtered by the config afterwards (off unless enabled).
+  if (!options.syntax_only) semantic::runChecks(*project, bag, /*style_rules=*/true);
   if (!options.syntax_only && run.databases && !run.database_error) {
     schema::SchemaCheckResult live = schema::checkSchema(
         *project, [&](const semantic::Model& model) { return run.databases->sourceFor(model); },
