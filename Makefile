@@ -53,6 +53,7 @@ fuzz: deps
 	cmake --build build-fuzz -j $(JOBS) --target parse_fuzzer lexer_diff_fuzzer
 	mkdir -p build-fuzz/corpus && cp tests/fuzz/seeds/* build-fuzz/corpus/ 2>/dev/null || true
 	build-fuzz/tests/fuzz/parse_fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+	  -dict=tests/fuzz/lookml.dict \
 	  -artifact_prefix=build-fuzz/ build-fuzz/corpus
 	build-fuzz/tests/fuzz/lexer_diff_fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=2048 \
 	  -artifact_prefix=build-fuzz/ build-fuzz/corpus

@@ -12,6 +12,7 @@
 //   views/<name>.view.lkml         one to three concrete views per file
 //   refinements/<name>.view.lkml   `view: +name` refinements of some views
 //   explores/<name>.explore.lkml   explores with 2-5 joins, access filters, some extends
+//   bench-query.json               a Looker query JSON on the first explore (`lkml sql --query`)
 // N counts every `view:` definition (bases included, refinements not); M is the number of
 // fields (dimensions, dimension groups, measures) each concrete view ends up with.
 // Same arguments, same bytes: all randomness comes from a seeded splitmix64.
@@ -495,6 +496,17 @@ class ExploreWriter {
     return out;
   }
 
+  /// A Looker query JSON on the first explore written, for `lkml sql --query`.
+  std::string queryJson() const {
+    std::string json =
+        "{\n  \"model\": \"gen\",\n  \"view\": \"" + query_explore_ + "\",\n  \"fields\": [";
+    for (size_t i = 0; i < query_fields_.size(); ++i) {
+      json += (i ? ", \"" : "\"") + query_fields_[i] + "\"";
+    }
+    return json + "],\n  \"sorts\": [\"" + query_fields_.back() +
+           " desc\"],\n  \"limit\": \"500\"\n}\n";
+  }
+
   void writeJoin(std::string& out, const Join& j, bool restrict_fields) {
     out += "  join: " + j.alias + " {\n";
     if (!j.from.empty()) out += "    from: " + j.from + "\n";
@@ -534,6 +546,12 @@ class ExploreWriter {
     std::vector<Join> all = joins(root, rng_.between(2, 5));
     size_t style = rng_.below(10);
     bool restrict = rng_.chance(25);
+    if (query_explore_.empty()) {
+      // The benchmark's fixed `lkml sql` query: the first explore, its root and first join.
+      query_explore_ = root.name + (style == 0 && all.size() >= 2 ? "_analysis" : "");
+      query_fields_ = {root.name + ".status", root.name + ".count"};
+      if (!all.empty()) query_fields_.insert(query_fields_.begin() + 1, all[0].alias + ".status");
+    }
     if (style == 0 && all.size() >= 2) {
       // An abstract base explore and a concrete one that extends it with more joins.
       size_t split = all.size() / 2;
@@ -578,6 +596,8 @@ class ExploreWriter {
   Planner& plan_;
   Rng& rng_;
   bool first_ = true;  // the first explore always requires a grant (see planConcrete)
+  std::string query_explore_;
+  std::vector<std::string> query_fields_;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -680,6 +700,8 @@ int generateProject(size_t views, size_t fields, uint64_t seed, const fs::path& 
     }
     if (!writeFile(dir / "explores" / (file + ".explore.lkml"), text)) return 1;
   }
+  // Not LookML (the loader reads *.lkml only): the query `make bench` times with `lkml sql`.
+  if (!writeFile(dir / "bench-query.json", explores.queryJson())) return 1;
   return 0;
 }
 

@@ -10,7 +10,8 @@
 # Prints one table and writes build-bench/bench/results.json and build-bench/bench/scaling.svg.
 #
 # Environment: BENCH_SIZES="10 100 1000 5000"  BENCH_FIELDS=50  BENCH_SINGLE_MB=20
-#   BENCH_RUNS=3  BENCH_NODE=1 (0: skip lookml-parser)  BENCH_NODE_MAX_VIEWS=1000 (it parses
+#   BENCH_RUNS=3  BENCH_SCHEMA=1 (0: skip the --schema column, which needs pg_virtualenv and
+#   python3 to build each project's catalog in a throwaway PostgreSQL)  BENCH_NODE=1 (0: skip lookml-parser)  BENCH_NODE_MAX_VIEWS=1000 (it parses
 #   about 1 MB/s, so the largest sizes would take minutes)  BENCH_JOBS=$(nproc).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,7 @@ SIZES=${BENCH_SIZES:-10 100 1000 5000}
 FIELDS=${BENCH_FIELDS:-50}
 SINGLE_MB=${BENCH_SINGLE_MB:-20}
 RUNS=${BENCH_RUNS:-3}
+SCHEMA=${BENCH_SCHEMA:-1}
 NODE=${BENCH_NODE:-1}
 NODE_MAX_VIEWS=${BENCH_NODE_MAX_VIEWS:-1000}
 JOBS=${BENCH_JOBS:-$(nproc)}
@@ -28,9 +30,13 @@ CORPUS=../shared/lookml-corpus
 
 # Whole-process commands timed on every project: "column|command", where {} stands for the
 # project directory (or the single file). Adding a column is one line here.
+# {catalog} and {query} stand for the project's catalog snapshot and bench-query.json; a row
+# whose input lacks the file shows "-" in that column.
 COMMANDS=(
   "lint_syntax|$BUILD/lkml lint --syntax-only {}"
   "lint_full|$BUILD/lkml lint {}"
+  "lint_schema|$BUILD/lkml lint --schema {catalog} {}"
+  "sql|$BUILD/lkml sql --query {query} --user-attribute department=finance --user-attribute region=EU {}"
 )
 
 # --- build and inputs ---------------------------------------------------------------------
@@ -49,6 +55,21 @@ for n in $SIZES; do
 done
 SINGLE=$OUT/projects/single_${SINGLE_MB}mb.view.lkml
 "$GEN" --fields "$FIELDS" --single-file "$SINGLE" --size-mb "$SINGLE_MB"
+
+# Catalog snapshots for `lint --schema`: tables made from each project's DDL in a throwaway
+# PostgreSQL, read back by `lkml schema dump` (so the snapshot is a real one).
+rm -f "$OUT"/projects/*.catalog.json
+if [ "$SCHEMA" = 1 ]; then
+  if command -v pg_virtualenv > /dev/null && command -v python3 > /dev/null; then
+    echo "== catalog snapshots (pg_virtualenv)" >&2
+    projects=()
+    for n in $SIZES; do projects+=("$OUT/projects/views_$n"); done
+    pg_virtualenv bench/schema_catalogs.sh "$BUILD/lkml" "${projects[@]}" > "$OUT/schema.log" 2>&1 ||
+      echo "note: catalog snapshots failed (see $OUT/schema.log): lint_schema column skipped" >&2
+  else
+    echo "note: pg_virtualenv or python3 not found: lint_schema column skipped" >&2
+  fi
+fi
 
 HAVE_NODE=0
 if [ "$NODE" = 1 ]; then
@@ -132,10 +153,16 @@ row() {
   json="{\"name\": \"$name\", \"views\": $views, \"files\": $files, \"bytes\": $bytes, \"commands\": {"
   local first=1
   for c in "${COMMANDS[@]}"; do
-    local col=${c%%|*} cmd=${c#*|}
+    local col=${c%%|*} cmd=${c#*|} secs kb cpu
+    cmd=${cmd//\{catalog\}/$path.catalog.json}
+    cmd=${cmd//\{query\}/$path/bench-query.json}
+    if { [[ $c == *"{catalog}"* ]] && [ ! -f "$path.catalog.json" ]; } ||
+       { [[ $c == *"{query}"* ]] && [ ! -f "$path/bench-query.json" ]; }; then
+      cols+=$(printf " %14s %7s %8s" - - -)
+      continue
+    fi
     # shellcheck disable=SC2086
     line=$(measure ${cmd//\{\}/$path})
-    local secs kb cpu
     read -r secs kb cpu <<< "$line"
     [ -z "$lint_s" ] && lint_s=$secs
     cols+=$(printf " %14s %7s %8s" "$secs" "$cpu" "$(fmt_mb "$kb")")

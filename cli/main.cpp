@@ -1,6 +1,7 @@
 // lkml: a compiler for LookML. See `lkml --help`.
 #include <cstdlib>
 #include <iostream>
+#include <vector>
 
 #include "base/version.h"
 #include "cli/commands.h"
@@ -27,6 +28,15 @@ int main(int argc, char** argv) {
   lkml::cli::addSchemaCommand(app, &exit_code);
   lkml::cli::addValidateCommand(app, &exit_code);
   lkml::cli::addHookCommand(app, &exit_code);
+  // A repeatable option takes one value per occurrence (`--rule A --rule B`), so a positional
+  // after it (`lkml sql --user-attribute a=1 looker/`) is not swallowed as a second value.
+  std::vector<CLI::App*> apps = {&app};
+  for (size_t i = 0; i < apps.size(); ++i) {
+    for (CLI::App* sub : apps[i]->get_subcommands({})) apps.push_back(sub);
+    for (CLI::Option* opt : apps[i]->get_options()) {
+      if (!opt->get_positional() && opt->get_items_expected_max() > 1) opt->allow_extra_args(false);
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

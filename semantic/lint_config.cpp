@@ -22,11 +22,16 @@ bool parseCode(const std::string& text, int* code) {
 }
 
 bool parseLevel(const std::string& text, RuleLevel* level) {
-  if (text == "off") *level = RuleLevel::Off;
-  else if (text == "info") *level = RuleLevel::Info;
-  else if (text == "warning" || text == "warn") *level = RuleLevel::Warning;
-  else if (text == "error" || text == "on") *level = RuleLevel::Error;
-  else return false;
+  if (text == "off")
+    *level = RuleLevel::Off;
+  else if (text == "info")
+    *level = RuleLevel::Info;
+  else if (text == "warning" || text == "warn")
+    *level = RuleLevel::Warning;
+  else if (text == "error" || text == "on")
+    *level = RuleLevel::Error;
+  else
+    return false;
   return true;
 }
 
@@ -74,6 +79,13 @@ bool LintConfig::loadFile(const std::string& path, std::string* error) {
     if (!setRule(code + "=" + level.get<std::string>(), error)) return false;
   }
   return true;
+}
+
+bool LintConfig::anyStyleRuleEnabled() const {
+  for (const auto& [code, level] : rules_) {
+    if (isStyleRule(code) && level != RuleLevel::Off) return true;
+  }
+  return false;
 }
 
 std::optional<Severity> LintConfig::severityFor(int code, Severity default_severity) const {

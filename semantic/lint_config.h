@@ -22,6 +22,8 @@ class LintConfig {
 
   /// The level a diagnostic of `code` gets, or nullopt when it is turned off.
   std::optional<Severity> severityFor(int code, Severity default_severity) const;
+  /// True when some opt-in style rule (LKML25x) is switched on.
+  bool anyStyleRuleEnabled() const;
 
  private:
   std::map<int, RuleLevel> rules_;

@@ -1,17 +1,20 @@
 #include "semantic/model_builder.h"
 
 #include <algorithm>
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <set>
+#include <thread>
+#include <vector>
 
+#include "base/suggest.h"
 #include "semantic/include_resolver.h"
 #include "semantic/lower_explore.h"
 #include "semantic/lower_view.h"
-#include "base/suggest.h"
 #include "semantic/node_merge.h"
-#include "semantic/sql_references.h"
 #include "semantic/semantic_diagnostics.h"
+#include "semantic/sql_references.h"
 
 namespace lkml::semantic {
 
@@ -44,8 +47,9 @@ class ImportAwareSink : public DiagnosticSink {
                    d.code == static_cast<int>(SemCode::refinement_unknown_target);
     if (imports_ && unknown) {
       d.severity = Severity::Warning;
-      d.help = "it may be defined in an imported project (`include: \"//...\"`), which lkml "
-               "does not read";
+      d.help =
+          "it may be defined in an imported project (`include: \"//...\"`), which lkml "
+          "does not read";
     }
     inner_.report(std::move(d));
   }
@@ -102,9 +106,9 @@ void applyRefinements(Definitions& defs, const std::vector<const syntax::Node*>&
     std::string name(objectName(*ref));
     auto it = defs.find(name);
     if (it == defs.end()) {
-      Diagnostic d = makeSemDiagnostic(SemCode::refinement_unknown_target, ref->value.span,
-                                       std::string("refinement of unknown ") + what + " `" +
-                                           name + "`");
+      Diagnostic d =
+          makeSemDiagnostic(SemCode::refinement_unknown_target, ref->value.span,
+                            std::string("refinement of unknown ") + what + " `" + name + "`");
       std::vector<std::string> names;
       for (const auto& [n, unused] : defs) names.push_back(n);
       std::string near = closestMatch(name, names);
@@ -179,17 +183,17 @@ Resolved resolveExtends(const Definitions& defs, const char* what, DiagnosticSin
         for (auto it = std::find(stack.begin(), stack.end(), parent); it != stack.end(); ++it) {
           chain += *it + " -> ";
         }
-        Diagnostic d = makeSemDiagnostic(SemCode::extends_cycle, span,
-                                         std::string(what) + " `" + name + "` extends itself: " +
-                                             chain + parent);
+        Diagnostic d = makeSemDiagnostic(
+            SemCode::extends_cycle, span,
+            std::string(what) + " `" + name + "` extends itself: " + chain + parent);
         d.help = "remove one of the `extends` in the cycle";
         sink.report(std::move(d));
         continue;
       }
       if (!defs.count(parent)) {
-        Diagnostic d = makeSemDiagnostic(SemCode::unknown_view, span,
-                                         std::string(what) + " `" + name + "` extends unknown " +
-                                             what + " `" + parent + "`");
+        Diagnostic d = makeSemDiagnostic(
+            SemCode::unknown_view, span,
+            std::string(what) + " `" + name + "` extends unknown " + what + " `" + parent + "`");
         std::vector<std::string> names;
         for (const auto& [n, unused] : defs) names.push_back(n);
         std::string near = closestMatch(parent, names);
@@ -220,6 +224,46 @@ Resolved resolveExtends(const Definitions& defs, const char* what, DiagnosticSin
   return out;
 }
 
+// Collects one view's diagnostics so they can be reported in the serial order.
+class CollectingSink : public DiagnosticSink {
+ public:
+  void report(Diagnostic d) override { diagnostics.push_back(std::move(d)); }
+  std::vector<Diagnostic> diagnostics;
+};
+
+// Lowers views on up to `threads` threads (0: all cores): views are independent once
+// `extends` is resolved, and lowering is the largest serial stage of a lint. Diagnostics reach
+// `sink` in `todo` order, as a serial run would report them.
+std::vector<View> lowerViewsInParallel(
+    const std::vector<std::pair<const std::string*, const syntax::Node*>>& todo,
+    const std::map<std::string, Constant>& constants, DiagnosticSink& sink, unsigned threads) {
+  std::vector<View> out(todo.size());
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  // Below a few hundred views a thread costs more than it saves.
+  threads = std::min<unsigned>(threads, static_cast<unsigned>(todo.size() / 128));
+  if (threads <= 1) {
+    LowerContext ctx(constants, sink);
+    for (size_t i = 0; i < todo.size(); ++i) out[i] = lowerView(*todo[i].second, ctx);
+    return out;
+  }
+  std::vector<CollectingSink> sinks(todo.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < todo.size();) {
+      LowerContext ctx(constants, sinks[i]);
+      out[i] = lowerView(*todo[i].second, ctx);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  for (CollectingSink& s : sinks) {
+    for (Diagnostic& d : s.diagnostics) sink.report(std::move(d));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::map<std::string, Constant> readConstants(const ProjectSources& project) {
@@ -242,7 +286,7 @@ std::map<std::string, Constant> readConstants(const ProjectSources& project) {
 
 Model buildModel(const ProjectSources& project, size_t model_index,
                  const std::map<std::string, Constant>& constants, DiagnosticSink& sink,
-                 const std::string* only_explore) {
+                 const std::string* only_explore, unsigned threads) {
   registerSemanticCodes();
   const ProjectFile& model_file = project.files[model_index];
   Model model;
@@ -300,12 +344,17 @@ Model buildModel(const ProjectSources& project, size_t model_index,
   }
   auto lowerViews = [&](const std::set<std::string>* only) {
     Resolved views = resolveExtends(collected.views, "view", import_sink, only);
+    std::vector<std::pair<const std::string*, const syntax::Node*>> todo;
     for (const auto& [name, node] : views.blocks) {
       if (model.views.count(name) || (only && !only->count(name))) continue;
-      View view = lowerView(*node, ctx);
-      view.file = collected.views.at(name).node().span.file;
-      view.span = collected.views.at(name).node().span;
-      model.views.emplace(name, std::move(view));
+      todo.emplace_back(&name, node);
+    }
+    std::vector<View> lowered = lowerViewsInParallel(todo, constants, import_sink, threads);
+    for (size_t i = 0; i < todo.size(); ++i) {
+      const Span span = collected.views.at(*todo[i].first).node().span;
+      lowered[i].file = span.file;
+      lowered[i].span = span;
+      model.views.emplace(*todo[i].first, std::move(lowered[i]));
     }
   };
   if (!only_explore) {

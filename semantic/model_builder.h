@@ -13,9 +13,10 @@ namespace lkml::semantic {
 
 /// With `only_explore` set, lowers just that explore and the views it can reach (a query
 /// needs nothing else): `lkml sql` on a 1,000-view project skips 99% of the lowering.
+/// Views are lowered on up to `threads` threads (0: all cores).
 Model buildModel(const ProjectSources& project, size_t model_index,
                  const std::map<std::string, Constant>& constants, DiagnosticSink& sink,
-                 const std::string* only_explore = nullptr);
+                 const std::string* only_explore = nullptr, unsigned threads = 0);
 
 /// `constant:` blocks of manifest.lkml.
 std::map<std::string, Constant> readConstants(const ProjectSources& project);

@@ -15,6 +15,10 @@ struct LoadedProject {
   Project project;         // one compiled Model per *.model.lkml
 };
 
+/// Compiles every model of a loaded project (`loaded.sources` read by loadProject).
+void compileModels(LoadedProject& loaded, DiagnosticSink& sink, unsigned threads = 0,
+                   const std::string* only_explore = nullptr);
+
 /// Null when the directory cannot be read (reported to `sink`; exit status 2). Files are
 /// added to `sources` when given (one map for several projects), else to a new map.
 std::unique_ptr<LoadedProject> loadAndCompile(const std::string& root, DiagnosticSink& sink,

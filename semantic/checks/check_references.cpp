@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "base/suggest.h"
 #include "semantic/checks/checks.h"
@@ -34,8 +35,8 @@ void reportUnknownField(const Model* model, const View& view, const std::string&
     return;
   }
   Diagnostic d = makeSemDiagnostic(SemCode::unknown_field, span,
-                                   "unknown field `" + shown + "` in " + where +
-                                       ": view `" + view.name + "` has no field `" + field + "`");
+                                   "unknown field `" + shown + "` in " + where + ": view `" +
+                                       view.name + "` has no field `" + field + "`");
   d.label = "not a field of `" + view.name + "`";
   std::string near = closestMatch(field, fieldNames(view));
   if (!near.empty()) d.help = "did you mean `" + near + "`?";
@@ -51,11 +52,46 @@ void reportUnknownField(const Model* model, const View& view, const std::string&
 
 // Checks the references of SQL that belongs to `own_alias` (a view in the explore) or, when
 // `own_view` is given without a scope, only the same-view references.
+// The references of one SQL text the checks look at: `${TABLE}`/`${EXTENDED}` and Liquid other
+// than conditions and parameters need nothing, so most `${TABLE}.col` fields have none.
+struct SqlRefs {
+  std::vector<SqlReference> sql;
+  std::vector<LiquidReference> liquid;
+  bool empty() const { return sql.empty() && liquid.empty(); }
+};
+
+SqlRefs collectRefs(const std::string& text) {
+  SqlRefs refs;
+  for (SqlReference& ref : findSqlReferences(text)) {
+    if (ref.kind != SqlReference::Kind::Table && ref.kind != SqlReference::Kind::Extended) {
+      refs.sql.push_back(std::move(ref));
+    }
+  }
+  if (text.find('{') != std::string::npos) {
+    for (LiquidReference& ref : findLiquidReferences(text)) {
+      bool named = ref.kind == LiquidReference::Kind::Condition ||
+                   ref.kind == LiquidReference::Kind::Parameter;
+      if (named && !ref.name.empty()) refs.liquid.push_back(std::move(ref));
+    }
+  }
+  return refs;
+}
+
+void checkRefs(const Model* model, const ExploreScope* scope, const View* own_view,
+               const SourceText& sql, const SqlRefs& refs, const std::string& own_alias,
+               const std::string& where, DiagnosticSink& sink);
+
 void checkReferences(const Model* model, const ExploreScope* scope, const View* own_view,
                      const SourceText& sql, const std::string& own_alias, const std::string& where,
                      DiagnosticSink& sink) {
   if (!sql.present()) return;
-  for (const SqlReference& ref : findSqlReferences(sql.text)) {
+  checkRefs(model, scope, own_view, sql, collectRefs(sql.text), own_alias, where, sink);
+}
+
+void checkRefs(const Model* model, const ExploreScope* scope, const View* own_view,
+               const SourceText& sql, const SqlRefs& refs, const std::string& own_alias,
+               const std::string& where, DiagnosticSink& sink) {
+  for (const SqlReference& ref : refs.sql) {
     Span span = subSpan(sql, ref.begin, ref.end);
     switch (ref.kind) {
       case SqlReference::Kind::Table:
@@ -76,7 +112,8 @@ void checkReferences(const Model* model, const ExploreScope* scope, const View* 
         if (!scope) {
           // Outside an explore only the view's own name can be checked.
           if (own_view && ref.view == own_alias && !own_view->findField(ref.field)) {
-            reportUnknownField(model, *own_view, ref.view + "." + ref.field, ref.field, span, where, sink);
+            reportUnknownField(model, *own_view, ref.view + "." + ref.field, ref.field, span, where,
+                               sink);
           }
           break;
         }
@@ -103,28 +140,26 @@ void checkReferences(const Model* model, const ExploreScope* scope, const View* 
           }
           sink.report(std::move(d));
         } else if (entry->view && !entry->view->findField(ref.field)) {
-          reportUnknownField(model, *entry->view, ref.view + "." + ref.field, ref.field, span, where, sink);
+          reportUnknownField(model, *entry->view, ref.view + "." + ref.field, ref.field, span,
+                             where, sink);
         }
         break;
       }
       case SqlReference::Kind::SqlTableName: {
         const Model* model = scope ? &scope->model() : nullptr;
         if (model && !model->findView(ref.view) && !scope->find(ref.view)) {
-          Diagnostic d = makeSemDiagnostic(SemCode::unknown_view, span,
-                                           "`${" + ref.view + ".SQL_TABLE_NAME}` in " + where +
-                                               " names an unknown view");
+          Diagnostic d = makeSemDiagnostic(
+              SemCode::unknown_view, span,
+              "`${" + ref.view + ".SQL_TABLE_NAME}` in " + where + " names an unknown view");
           reportUnknownName(*model, std::move(d), sink);
         }
         break;
       }
     }
   }
-  for (const LiquidReference& ref : findLiquidReferences(sql.text)) {
-    if (ref.kind != LiquidReference::Kind::Condition && ref.kind != LiquidReference::Kind::Parameter) {
-      continue;
-    }
-    // `{% condition %}` without a name, inside a filter field, means that filter itself.
-    if (ref.name.empty()) continue;
+  // `{% condition %}` without a name, inside a filter field, means that filter itself: such
+  // references were dropped by collectRefs.
+  for (const LiquidReference& ref : refs.liquid) {
     std::string alias = own_alias, field = ref.name;
     ExploreScope::splitName(ref.name, &alias, &field);
     const View* view = own_view;
@@ -134,10 +169,9 @@ void checkReferences(const Model* model, const ExploreScope* scope, const View* 
       if (!scope) continue;
     }
     if (view && !view->findField(field)) {
-      Diagnostic d = makeSemDiagnostic(SemCode::invalid_liquid_reference,
-                                       subSpan(sql, ref.begin, ref.end),
-                                       "Liquid in " + where + " refers to unknown field `" +
-                                           ref.name + "`");
+      Diagnostic d =
+          makeSemDiagnostic(SemCode::invalid_liquid_reference, subSpan(sql, ref.begin, ref.end),
+                            "Liquid in " + where + " refers to unknown field `" + ref.name + "`");
       std::string near = closestMatch(field, fieldNames(*view));
       if (!near.empty()) d.help = "did you mean `" + near + "`?";
       sink.report(std::move(d));
@@ -145,55 +179,95 @@ void checkReferences(const Model* model, const ExploreScope* scope, const View* 
   }
 }
 
+// The SQL of a view's fields that has references to check, found once per view: a view joined
+// into many explores is checked in each, and scanning its SQL every time dominated lint.
+struct FieldSqlRefs {
+  const Field* field;
+  const SourceText* sql;
+  SqlRefs refs;
+};
+
+class ViewRefsCache {
+ public:
+  const std::vector<FieldSqlRefs>& of(const View& view) {
+    auto [it, inserted] = cache_.try_emplace(&view);
+    if (!inserted) return it->second;
+    for (const Field& f : view.fields) {
+      if (f.sql_defaulted) continue;
+      for (const SourceText* sql : {&f.sql, &f.sql_start, &f.sql_end, &f.sql_distinct_key}) {
+        if (!sql->present()) continue;
+        SqlRefs refs = collectRefs(sql->text);
+        if (!refs.empty()) it->second.push_back({&f, sql, std::move(refs)});
+      }
+    }
+    return it->second;
+  }
+
+ private:
+  std::unordered_map<const View*, std::vector<FieldSqlRefs>> cache_;
+};
+
 void checkViewSql(const Model& model, const ExploreScope* scope, const View& view,
-                  const std::string& alias,
-                  const std::set<std::string>* allowed, DiagnosticSink& sink) {
-  for (const Field& f : view.fields) {
-    if (f.sql_defaulted) continue;
+                  const std::string& alias, const std::set<std::string>* allowed,
+                  ViewRefsCache& cache, DiagnosticSink& sink) {
+  for (const FieldSqlRefs& item : cache.of(view)) {
+    const Field& f = *item.field;
     // Fields an explore's `fields:` excludes are never compiled there (Looker skips them).
     if (allowed && !allowed->count(alias + "." + f.name)) continue;
     std::string where = "`" + view.name + "." + (f.group.empty() ? f.name : f.group) + "`";
-    checkReferences(&model, scope, &view, f.sql, alias, where, sink);
-    checkReferences(&model, scope, &view, f.sql_start, alias, where, sink);
-    checkReferences(&model, scope, &view, f.sql_end, alias, where, sink);
-    checkReferences(&model, scope, &view, f.sql_distinct_key, alias, where, sink);
+    checkRefs(&model, scope, &view, *item.sql, item.refs, alias, where, sink);
   }
 }
 
-// Cycles among same-view references (`${a}` -> `${b}` -> `${a}`).
-void checkCycles(const View& view, DiagnosticSink& sink) {
-  std::map<std::string, int> state;  // 0 new, 1 on stack, 2 done
+// Cycles among same-view references (`${a}` -> `${b}` -> `${a}`). Fields are identified by
+// the index findField gives their name (a duplicate name is one node, as Looker sees it).
+void checkCycles(const View& view, ViewRefsCache& cache, DiagnosticSink& sink) {
+  std::vector<const FieldSqlRefs*> sql_refs(view.fields.size(), nullptr);
+  bool any = false;
+  for (const FieldSqlRefs& item : cache.of(view)) {
+    if (item.sql != &item.field->sql) continue;
+    sql_refs[static_cast<size_t>(item.field - view.fields.data())] = &item;
+    any = true;
+  }
+  if (!any) return;
+  auto node = [&](const Field& f) {
+    return static_cast<size_t>(view.findField(f.name) - view.fields.data());
+  };
+  std::vector<char> state(view.fields.size(), 0);  // 0 new, 1 on stack, 2 done
   std::vector<std::string> stack;
   std::function<void(const Field&)> visit = [&](const Field& f) {
-    state[f.name] = 1;
+    size_t self = node(f);
+    state[self] = 1;
     stack.push_back(f.name);
-    for (const SqlReference& ref : findSqlReferences(f.sql.text)) {
-      std::string target;
-      if (ref.kind == SqlReference::Kind::Field) target = ref.field;
-      else if (ref.kind == SqlReference::Kind::ViewField && ref.view == view.name) target = ref.field;
-      else continue;
-      const Field* next = view.findField(target);
+    static const std::vector<SqlReference> kNone;
+    const FieldSqlRefs* refs = sql_refs[static_cast<size_t>(&f - view.fields.data())];
+    for (const SqlReference& ref : refs ? refs->refs.sql : kNone) {
+      if (ref.kind != SqlReference::Kind::Field &&
+          !(ref.kind == SqlReference::Kind::ViewField && ref.view == view.name)) {
+        continue;
+      }
+      const Field* next = view.findField(ref.field);
       if (!next || (next == &f && f.sql_defaulted)) continue;
-      if (state[next->name] == 1) {
+      size_t target = node(*next);
+      if (state[target] == 1) {
         std::string chain;
         auto it = std::find(stack.begin(), stack.end(), next->name);
         for (; it != stack.end(); ++it) chain += "${" + *it + "} -> ";
-        Diagnostic d = makeSemDiagnostic(SemCode::reference_cycle,
-                                         subSpan(f.sql, ref.begin, ref.end),
-                                         "fields of view `" + view.name +
-                                             "` reference each other in a cycle: " + chain + "${" +
-                                             next->name + "}");
+        Diagnostic d = makeSemDiagnostic(
+            SemCode::reference_cycle, subSpan(f.sql, ref.begin, ref.end),
+            "fields of view `" + view.name + "` reference each other in a cycle: " + chain + "${" +
+                next->name + "}");
         d.help = "one of these fields must use a column (`${TABLE}.col`) instead";
         sink.report(std::move(d));
-      } else if (state[next->name] == 0 && stack.size() < 500) {
+      } else if (state[target] == 0 && stack.size() < 500) {
         visit(*next);
       }
     }
     stack.pop_back();
-    state[f.name] = 2;
+    state[self] = 2;
   };
   for (const Field& f : view.fields) {
-    if (state[f.name] == 0) visit(f);
+    if (state[node(f)] == 0) visit(f);
   }
 }
 
@@ -220,8 +294,7 @@ void checkListItem(const Model& model, const View& view, const std::string& raw,
   if (name.back() == '*') {
     wanted = name.substr(0, name.size() - 1);
     if (wanted == "ALL_FIELDS" || target->findSet(wanted)) return;
-    d = makeSemDiagnostic(SemCode::unknown_set, span,
-                          "unknown set `" + item + "` in " + where);
+    d = makeSemDiagnostic(SemCode::unknown_set, span, "unknown set `" + item + "` in " + where);
     d.label = "no set `" + wanted + "` in view `" + target->name + "`";
     for (const auto& s : target->sets) candidates.push_back(s.name);
   } else {
@@ -233,7 +306,8 @@ void checkListItem(const Model& model, const View& view, const std::string& raw,
                                 "` without a timeframe");
       d.help = "append a timeframe, e.g. `" + item + "_date`";
     } else {
-      d = makeSemDiagnostic(SemCode::unknown_field, span, "unknown field `" + item + "` in " + where);
+      d = makeSemDiagnostic(SemCode::unknown_field, span,
+                            "unknown field `" + item + "` in " + where);
       d.label = "not a field of `" + target->name + "`";
       candidates = fieldNames(*target);
     }
@@ -272,9 +346,9 @@ void checkTableSql(const Model& model, const View& view, DiagnosticSink& sink) {
     if (!sql->present()) continue;
     for (const SqlReference& ref : findSqlReferences(sql->text)) {
       if (ref.kind != SqlReference::Kind::SqlTableName || model.findView(ref.view)) continue;
-      Diagnostic d = makeSemDiagnostic(SemCode::unknown_view, subSpan(*sql, ref.begin, ref.end),
-                                       "`${" + ref.view + ".SQL_TABLE_NAME}` in view `" +
-                                           view.name + "` names an unknown view");
+      Diagnostic d = makeSemDiagnostic(
+          SemCode::unknown_view, subSpan(*sql, ref.begin, ref.end),
+          "`${" + ref.view + ".SQL_TABLE_NAME}` in view `" + view.name + "` names an unknown view");
       std::vector<std::string> names;
       for (const auto& [n, v] : model.views) names.push_back(n);
       std::string near = closestMatch(ref.view, names);
@@ -302,6 +376,7 @@ void checkSqlInScope(const ExploreScope& scope, const SourceText& sql,
 
 void checkReferences(const LoadedProject& project, DiagnosticSink& sink) {
   for (const Model& model : project.project.models) {
+    ViewRefsCache cache;
     std::set<std::string> explored;
     for (const Explore& explore : model.explores) {
       if (explore.extension_required || !model.findView(explore.view)) continue;
@@ -322,16 +397,16 @@ void checkReferences(const LoadedProject& project, DiagnosticSink& sink) {
           }
           filter = &join_allowed;
         }
-        checkViewSql(model, &scope, *entry.view, entry.alias, filter, sink);
+        checkViewSql(model, &scope, *entry.view, entry.alias, filter, cache, sink);
       }
     }
     // `extension: required` views are checked through the views that extend them.
     for (const auto& [name, view] : model.views) {
       if (view.extension_required) continue;
-      checkCycles(view, sink);
+      checkCycles(view, cache, sink);
       checkFieldLists(model, view, sink);
       checkTableSql(model, view, sink);
-      if (!explored.count(name)) checkViewSql(model, nullptr, view, name, nullptr, sink);
+      if (!explored.count(name)) checkViewSql(model, nullptr, view, name, nullptr, cache, sink);
     }
   }
 }

@@ -1,0 +1,109 @@
+// `lkml lint` options that change how the work is done, not what is found: --jobs (parallel
+// parsing and view lowering must report exactly what one thread reports), --syntax-only (parse
+// only), --timings, and repeatable options placed before the project path.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "tests/unit/semantic/semantic_test_util.h"
+
+namespace lkml::semantic {
+namespace {
+
+using test::quoted;
+using test::runLkml;
+using test::TempProject;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+// A project large enough for view lowering to use threads (it does from 256 views), with
+// findings made while lowering (LKML202 bad enum values) and while checking (LKML205).
+void writeManyViews(TempProject& p, int views) {
+  p.write("manifest.lkml", "project_name: \"many\"\n");
+  std::string model = "connection: \"db\"\ninclude: \"/views/*.view.lkml\"\n";
+  for (int i = 0; i < views; ++i) {
+    std::string name = "v" + std::to_string(i);
+    std::string text = "view: " + name + " {\n  sql_table_name: public." + name + " ;;\n" +
+                       "  dimension: id { primary_key: yes type: number }\n";
+    if (i % 7 == 0) text += "  dimension: bad_type { type: numbr }\n";
+    if (i % 11 == 0) text += "  dimension: bad_ref { sql: ${missing_" + name + "} ;; }\n";
+    if (i % 13 == 0) {
+      text +=
+          "  dimension_group: created { type: time timeframes: [date, wek] "
+          "sql: ${TABLE}.created ;; }\n";
+    }
+    text += "  measure: count { type: count }\n}\n";
+    p.write("views/" + name + ".view.lkml", text);
+    if (i % 10 == 0) model += "explore: " + name + " {}\n";
+  }
+  p.write("many.model.lkml", model);
+}
+
+TEST(LintJobs, ManyThreadsReportExactlyWhatOneThreadReports) {
+  TempProject p;
+  writeManyViews(p, 400);
+  std::string one, two, four;
+  EXPECT_EQ(runLkml("lint " + quoted(p.root()) + " --format json -j 1", &one), 1);
+  EXPECT_EQ(runLkml("lint " + quoted(p.root()) + " --format json -j 2", &two), 1);
+  EXPECT_EQ(runLkml("lint " + quoted(p.root()) + " --format json -j 4", &four), 1);
+  EXPECT_EQ(one, two);
+  EXPECT_EQ(one, four);
+  // 58 bad types, 37 bad references, 31 bad timeframes: the findings are really there.
+  EXPECT_THAT(one, HasSubstr("\"errors\": " + std::to_string(58 + 37 + 31)));
+}
+
+TEST(LintSyntaxOnly, ParsesWithoutBuildingModels) {
+  TempProject p;
+  writeManyViews(p, 20);
+  std::string out;
+  EXPECT_EQ(runLkml("lint " + quoted(p.root()) + " --syntax-only --color never", &out, true), 0);
+  EXPECT_THAT(out, Not(HasSubstr("LKML2")));
+  EXPECT_THAT(out, HasSubstr("lkml: 22 files checked, 0 errors, 0 warnings"));
+  p.write("views/broken.view.lkml", "view: broken {\n  dimension: x {\n");
+  EXPECT_EQ(runLkml("lint " + quoted(p.root()) + " --syntax-only --color never", &out, true), 1);
+  EXPECT_THAT(out, HasSubstr("broken.view.lkml:"));
+  EXPECT_THAT(out, HasSubstr("error[LKML1"));
+  EXPECT_THAT(out, Not(HasSubstr("LKML2")));
+}
+
+TEST(LintTimings, PrintsEachPhaseOnStderr) {
+  TempProject p;
+  writeManyViews(p, 10);
+  std::string out;
+  // stderr only: the diagnostics on stdout are dropped.
+  auto stderrOf = [&](const std::string& flags) {
+    return lkml::test::runCommand(quoted(lkml::test::lkmlBinary()) + " lint " + quoted(p.root()) +
+                                      " --color never " + flags + " 2>&1 >/dev/null",
+                                  &out);
+  };
+  EXPECT_EQ(stderrOf("--timings"), 1);
+  for (const char* phase :
+       {"lkml: timings (wall):", "read and parse", "build models", "semantic checks", "total"}) {
+    EXPECT_THAT(out, HasSubstr(phase));
+  }
+  EXPECT_EQ(stderrOf(""), 1);
+  EXPECT_THAT(out, Not(HasSubstr("timings")));
+}
+
+// A repeatable option takes one value per occurrence, so the path after it stays the path.
+TEST(LintCliParsing, RepeatableOptionBeforeThePath) {
+  TempProject p;
+  writeManyViews(p, 10);
+  std::string out;
+  EXPECT_EQ(runLkml("lint --rule LKML202=off --rule LKML205=off --rule LKML223=off " +
+                        quoted(p.root()) + " --color never",
+                    &out, true),
+            0)
+      << out;
+  EXPECT_THAT(out, HasSubstr("0 errors"));
+  const std::string looker = quoted(lkml::test::sourceDir() + "/looker");
+  EXPECT_EQ(runLkml("sql --user-attribute company_id=2 " + looker +
+                        " --explore users_company --fields users.first_name --access-level company",
+                    &out),
+            0);
+  EXPECT_THAT(out, HasSubstr("SELECT"));
+}
+
+}  // namespace
+}  // namespace lkml::semantic
