@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <memory>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace lkml {
 
@@ -13,23 +16,43 @@ namespace fs = std::filesystem;
 
 ReadResult readFile(const std::string& path) {
   ReadResult result;
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) {
+  // open + fstat + read into a string of the right size: one copy, no stdio buffer (a project
+  // has thousands of small files, read on several threads).
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    result.error = std::strerror(errno);
+    return result;
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    result.error = std::strerror(errno);
+    ::close(fd);
+    return result;
+  }
+  if (S_ISDIR(st.st_mode)) {
     result.error = "is a directory";
+    ::close(fd);
     return result;
   }
-  std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!file) {
-    result.error = std::strerror(errno);
-    return result;
+  // Regular files are read in one go; pipes and devices report size 0 and grow as they come.
+  size_t capacity = S_ISREG(st.st_mode) ? static_cast<size_t>(st.st_size) + 1 : 1 << 16;
+  size_t size = 0;
+  result.text.resize(capacity);
+  for (;;) {
+    if (size == result.text.size()) result.text.resize(result.text.size() * 2);
+    ssize_t n = ::read(fd, &result.text[size], result.text.size() - size);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      result.error = std::strerror(errno);
+      result.text.clear();
+      ::close(fd);
+      return result;
+    }
+    if (n == 0) break;
+    size += static_cast<size_t>(n);
   }
-  char buffer[1 << 16];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) result.text.append(buffer, n);
-  if (std::ferror(file.get())) {
-    result.error = std::strerror(errno);
-    return result;
-  }
+  ::close(fd);
+  result.text.resize(size);
   result.ok = true;
   return result;
 }

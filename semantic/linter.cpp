@@ -7,12 +7,16 @@
 
 namespace lkml::semantic {
 
-void runChecks(const LoadedProject& project, DiagnosticSink& sink, bool style_rules) {
+void runSyntaxChecks(const LoadedProject& project, DiagnosticSink& sink) {
+  registerSemanticCodes();
+  checks::checkParameters(project, sink);
+}
+
+void runModelChecks(const LoadedProject& project, DiagnosticSink& sink, bool style_rules) {
   registerSemanticCodes();
   // The check families only read the project; run them on two threads (the machine has two
   // cores) to halve lint time on large projects. The sink is thread-safe.
-  auto syntax_level = std::async(std::launch::async, [&] {
-    checks::checkParameters(project, sink);
+  auto second = std::async(std::launch::async, [&] {
     checks::checkModels(project, sink);
     checks::checkViews(project, sink);
     checks::checkAccessGrants(project, sink);
@@ -20,7 +24,13 @@ void runChecks(const LoadedProject& project, DiagnosticSink& sink, bool style_ru
   checks::checkExplores(project, sink);
   checks::checkReferences(project, sink);
   if (style_rules) checks::checkStyle(project, sink);
-  syntax_level.get();
+  second.get();
+}
+
+void runChecks(const LoadedProject& project, DiagnosticSink& sink, bool style_rules) {
+  auto syntax = std::async(std::launch::async, [&] { runSyntaxChecks(project, sink); });
+  runModelChecks(project, sink, style_rules);
+  syntax.get();
 }
 
 }  // namespace lkml::semantic

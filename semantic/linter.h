@@ -1,4 +1,4 @@
-// Runs every lint check (semantic/checks/check_*.cpp) over a compiled project.
+// Runs every lint check (semantic/checks/check_*.cpp) over a project.
 #pragma once
 
 #include "base/diagnostic.h"
@@ -6,7 +6,14 @@
 
 namespace lkml::semantic {
 
-/// `style_rules`: also run the opt-in style rules (LKML25x); they are skipped otherwise.
+/// The checks that read only the syntax trees (LKML201, 231): they may run while the models
+/// are being built. `sink` must be thread-safe then (DiagnosticBag is).
+void runSyntaxChecks(const LoadedProject& project, DiagnosticSink& sink);
+
+/// The checks of the compiled models. `style_rules`: also run the opt-in style rules (LKML25x).
+void runModelChecks(const LoadedProject& project, DiagnosticSink& sink, bool style_rules = false);
+
+/// Both of the above, on a compiled project.
 void runChecks(const LoadedProject& project, DiagnosticSink& sink, bool style_rules = false);
 
 }  // namespace lkml::semantic
