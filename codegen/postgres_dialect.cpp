@@ -200,12 +200,14 @@ std::string PostgresDialect::hashKeyToNumeric(const std::string& primaryKey) con
 std::string PostgresDialect::symmetricSum(const std::string& value,
                                           const std::string& primaryKey) const {
   // NUMERIC throughout: the value is cast before scaling so no DOUBLE PRECISION rounding
-  // creeps in, and the result stays NUMERIC (exact to 6 decimals).
+  // creeps in, and the result stays NUMERIC (exact to 6 decimals). TRIM_SCALE (PostgreSQL 13+)
+  // drops the trailing zeros the division leaves, so 10734.76 does not print as
+  // 10734.760000000000 (a plain SUM of the same column would not show them either).
   const std::string hash = hashKeyToNumeric(primaryKey);
   const std::string scaled = std::string("CAST(FLOOR(CAST(COALESCE(") + value +
                              ", 0) AS NUMERIC) * " + kSymmetricScale + ") AS DECIMAL(65,0))";
-  return "COALESCE((SUM(DISTINCT " + scaled + " + " + hash + ") - SUM(DISTINCT " + hash + ")) / " +
-         kSymmetricDivisor + ", 0)";
+  return "TRIM_SCALE(COALESCE((SUM(DISTINCT " + scaled + " + " + hash + ") - SUM(DISTINCT " + hash +
+         ")) / " + kSymmetricDivisor + ", 0))";
 }
 
 std::string PostgresDialect::symmetricAverage(const std::string& value,

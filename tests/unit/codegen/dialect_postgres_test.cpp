@@ -131,9 +131,9 @@ TEST(PostgresAggregates, SymmetricBuildingBlocks) {
       "bigint::DECIMAL(65,0))";
   EXPECT_EQ(pg.hashKeyToNumeric("users.id"), h);
   const std::string sum =
-      "COALESCE((SUM(DISTINCT CAST(FLOOR(CAST(COALESCE(users.amount, 0) AS NUMERIC) * 1000000) "
-      "AS DECIMAL(65,0)) + " +
-      h + ") - SUM(DISTINCT " + h + ")) / 1000000.000000, 0)";
+      "TRIM_SCALE(COALESCE((SUM(DISTINCT CAST(FLOOR(CAST(COALESCE(users.amount, 0) AS NUMERIC) "
+      "* 1000000) AS DECIMAL(65,0)) + " +
+      h + ") - SUM(DISTINCT " + h + ")) / 1000000.000000, 0))";
   EXPECT_EQ(pg.symmetricSum("users.amount", "users.id"), sum);
   EXPECT_EQ(pg.symmetricAverage("users.amount", "users.id"),
             "(" + sum +
