@@ -93,7 +93,7 @@ std::string SqlExpander::measureSql(const ScopeEntry& entry, const Field& field)
     return type == "sum" ? "COALESCE(SUM(" + v + "), 0)" : "AVG(" + v + ")";
   }
   if (type == "sum_distinct" || type == "average_distinct") {
-    std::string key = trim(expandText(&entry, field.sql_distinct_key.text));
+    std::string key = trim(expandText(&entry, field.details().sql_distinct_key.text));
     if (key.empty()) {
       ctx_.error(QueryCode::query_reference_error,
                  "measure `" + name + "` of type `" + type + "` needs `sql_distinct_key`");
@@ -120,19 +120,21 @@ std::string SqlExpander::measureSql(const ScopeEntry& entry, const Field& field)
     double fraction = 0.5;
     if (type == "percentile") {
       try {
-        fraction = std::stod(field.percentile.empty() ? "50" : field.percentile) / 100.0;
+        fraction =
+            std::stod(field.details().percentile.empty() ? "50" : field.details().percentile) /
+            100.0;
       } catch (...) {
-        ctx_.error(QueryCode::invalid_query,
-                   "measure `" + name + "` has an invalid percentile `" + field.percentile + "`");
+        ctx_.error(QueryCode::invalid_query, "measure `" + name + "` has an invalid percentile `" +
+                                                 field.details().percentile + "`");
       }
     }
     return ctx_.dialect.percentile(guarded(value()), fraction);
   }
   if (type == "list") {
-    const Field* list_field = entry.view->findField(field.list_field);
+    const Field* list_field = entry.view->findField(field.details().list_field);
     if (!list_field) {
       ctx_.error(QueryCode::query_reference_error,
-                 "measure `" + name + "` lists unknown field `" + field.list_field + "`");
+                 "measure `" + name + "` lists unknown field `" + field.details().list_field + "`");
       return "NULL";
     }
     return ctx_.dialect.listAggregate(guarded(dimensionSql(entry, *list_field)), ", ");

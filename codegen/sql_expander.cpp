@@ -422,7 +422,7 @@ std::string SqlExpander::expandText(const ScopeEntry* owner, const std::string& 
         if (semantic::ExploreScope::splitName(name, &alias, &field_name)) {
           param = ctx_.scope.findField(alias, field_name);
         }
-        if (value.empty() && param) value = param->default_value;
+        if (value.empty() && param) value = param->details().default_value;
         if (param && param->type == "unquoted") {
           bool safe = !value.empty() && std::all_of(value.begin(), value.end(), [](char c) {
             return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
@@ -464,7 +464,7 @@ std::string SqlExpander::rawSql(const ScopeEntry& entry, const Field& field) {
 
 std::string SqlExpander::tierSql(const std::string& value, const Field& field) {
   std::vector<std::string> tiers;
-  for (const auto& t : field.tiers) {
+  for (const auto& t : field.details().tiers) {
     if (!isNumber(t)) {
       ctx_.error(QueryCode::invalid_query,
                  "tier `" + t + "` of `" + field.name + "` is not a number");
@@ -473,7 +473,7 @@ std::string SqlExpander::tierSql(const std::string& value, const Field& field) {
     tiers.push_back(t);
   }
   if (tiers.empty()) return value;
-  std::string style = field.style.empty() ? "classic" : field.style;
+  std::string style = field.details().style.empty() ? "classic" : field.details().style;
   auto label = [&](size_t i) -> std::string {
     // i = 0: below the first tier; i = n: at or above the last.
     size_t n = tiers.size();
@@ -516,8 +516,8 @@ std::string SqlExpander::dimensionSql(const ScopeEntry& entry, const Field& fiel
   }
   if (!field.interval.empty()) {
     auto unit = dateUnitFromName(field.interval);
-    std::string start = trim(expandText(&entry, field.sql_start.text));
-    std::string end = trim(expandText(&entry, field.sql_end.text));
+    std::string start = trim(expandText(&entry, field.details().sql_start.text));
+    std::string end = trim(expandText(&entry, field.details().sql_end.text));
     if (!unit) {
       ctx_.error(QueryCode::unsupported_feature,
                  "duration interval `" + field.interval + "` is not supported");

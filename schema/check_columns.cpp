@@ -181,7 +181,7 @@ void checkView(CheckContext& ctx, const semantic::View& view) {
       continue;
     }
     for (const semantic::SourceText* sql :
-         {&f.sql, &f.sql_start, &f.sql_end, &f.sql_distinct_key}) {
+         {&f.sql, &f.details().sql_start, &f.details().sql_end, &f.details().sql_distinct_key}) {
       if (sql == &f.sql && f.sql_defaulted) continue;  // reported below, with its own message
       checkReferences(ctx, view, f, *sql, relation);
     }
@@ -204,7 +204,7 @@ void checkView(CheckContext& ctx, const semantic::View& view) {
     // Types.
     if (f.isDimension() && !f.interval.empty()) {
       Expect expect = groupExpectation(f);
-      for (const semantic::SourceText* sql : {&f.sql_start, &f.sql_end}) {
+      for (const semantic::SourceText* sql : {&f.details().sql_start, &f.details().sql_end}) {
         if (auto fc = ctx.sqlColumn(view, *sql, relation)) checkType(ctx, f, expect, *fc, relation);
       }
       continue;

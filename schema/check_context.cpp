@@ -281,7 +281,8 @@ std::optional<FieldColumn> CheckContext::sqlColumn(const semantic::View& view,
       if (!inner || !inner->column) return std::nullopt;
       // Time dimension groups transform the column, except the `raw` timeframe.
       if (!target->timeframe.empty() && target->timeframe != "raw") return std::nullopt;
-      if (!target->interval.empty() || target->type == "yesno" || !target->tiers.empty()) {
+      if (!target->interval.empty() || target->type == "yesno" ||
+          !target->details().tiers.empty()) {
         return std::nullopt;
       }
       inner->span = out.span;

@@ -28,7 +28,7 @@ std::optional<KeyItem> keyItemFor(CheckContext& ctx, const semantic::View& view,
   }
   const std::string& sql = field.sql.text;
   if (!field.timeframe.empty() || !field.interval.empty() || field.type == "yesno" ||
-      !field.tiers.empty() || hasTemplating(sql)) {
+      !field.details().tiers.empty() || hasTemplating(sql)) {
     return std::nullopt;
   }
   std::string expr;

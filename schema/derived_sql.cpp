@@ -155,17 +155,17 @@ struct Expander {
     if (word == "parameter") {
       std::string name = arg.substr(arg.find('.') == std::string::npos ? 0 : arg.find('.') + 1);
       const semantic::Field* p = view.findField(name);
-      if (!p || p->kind != semantic::FieldKind::Parameter || p->default_value.empty()) {
+      if (!p || p->kind != semantic::FieldKind::Parameter || p->details().default_value.empty()) {
         reason = "it uses `{% parameter " + arg + " %}` without a default_value";
         return false;
       }
       if (p->type == "string") {
         std::string literal = "'";
-        for (char c : p->default_value)
+        for (char c : p->details().default_value)
           literal += c == '\'' ? std::string("''") : std::string(1, c);
         out->append(literal + "'");
       } else {
-        out->append(p->default_value);
+        out->append(p->details().default_value);
       }
       return true;
     }

@@ -38,39 +38,60 @@ void readCommon(const syntax::Node& block, LowerContext& ctx, Field* field,
                 std::vector<std::string>* timeframe_list, std::vector<std::string>* intervals) {
   for (const syntax::Node& c : block.children) {
     std::string_view key = c.key;
-    if (key == "type") field->type = ctx.text(c);
-    else if (key == "sql") field->sql = ctx.sourceText(c);
-    else if (key == "sql_start") field->sql_start = ctx.sourceText(c);
-    else if (key == "sql_end") field->sql_end = ctx.sourceText(c);
-    else if (key == "primary_key") field->primary_key = ctx.yesNo(c, false);
-    else if (key == "hidden") field->hidden = ctx.yesNo(c, false);
-    else if (key == "label") field->label = ctx.text(c);
-    else if (key == "description") field->description = ctx.text(c);
-    else if (key == "group_label") field->group_label = ctx.text(c);
-    else if (key == "value_format_name") field->value_format_name = ctx.text(c);
-    else if (key == "value_format") field->value_format = ctx.text(c);
+    if (key == "type")
+      field->type = ctx.text(c);
+    else if (key == "sql")
+      field->sql = ctx.sourceText(c);
+    else if (key == "sql_start")
+      field->mutableDetails().sql_start = ctx.sourceText(c);
+    else if (key == "sql_end")
+      field->mutableDetails().sql_end = ctx.sourceText(c);
+    else if (key == "primary_key")
+      field->primary_key = ctx.yesNo(c, false);
+    else if (key == "hidden")
+      field->hidden = ctx.yesNo(c, false);
+    else if (key == "label")
+      field->label = ctx.text(c);
+    else if (key == "description")
+      field->description = ctx.text(c);
+    else if (key == "group_label")
+      field->group_label = ctx.text(c);
+    else if (key == "value_format_name")
+      field->mutableDetails().value_format_name = ctx.text(c);
+    else if (key == "value_format")
+      field->mutableDetails().value_format = ctx.text(c);
     else if (key == "required_access_grants") {
       field->required_access_grants = ctx.list(c);
       field->grants_span = c.span;
-    } else if (key == "filters") readMeasureFilters(c, ctx, field);
+    } else if (key == "filters")
+      readMeasureFilters(c, ctx, field);
     else if (key == "drill_fields") {
       field->drill_fields = ctx.list(c);
       field->drill_field_spans = LowerContext::listSpans(c);
-    }
-    else if (key == "tiers") field->tiers = ctx.list(c);
-    else if (key == "style") field->style = ctx.text(c);
-    else if (key == "sql_distinct_key") field->sql_distinct_key = ctx.sourceText(c);
-    else if (key == "percentile") field->percentile = ctx.text(c);
-    else if (key == "list_field") field->list_field = ctx.text(c);
-    else if (key == "datatype") field->datatype = ctx.text(c);
-    else if (key == "convert_tz") field->convert_tz = ctx.yesNo(c, true);
-    else if (key == "default_value") field->default_value = ctx.text(c);
+    } else if (key == "tiers")
+      field->mutableDetails().tiers = ctx.list(c);
+    else if (key == "style")
+      field->mutableDetails().style = ctx.text(c);
+    else if (key == "sql_distinct_key")
+      field->mutableDetails().sql_distinct_key = ctx.sourceText(c);
+    else if (key == "percentile")
+      field->mutableDetails().percentile = ctx.text(c);
+    else if (key == "list_field")
+      field->mutableDetails().list_field = ctx.text(c);
+    else if (key == "datatype")
+      field->datatype = ctx.text(c);
+    else if (key == "convert_tz")
+      field->convert_tz = ctx.yesNo(c, true);
+    else if (key == "default_value")
+      field->mutableDetails().default_value = ctx.text(c);
     else if (key == "allowed_value") {
       for (const auto& v : c.children) {
-        if (v.key == "value") field->allowed_values.push_back(ctx.text(v));
+        if (v.key == "value") field->mutableDetails().allowed_values.push_back(ctx.text(v));
       }
-    } else if (key == "timeframes" && timeframe_list) *timeframe_list = ctx.list(c);
-    else if (key == "intervals" && intervals) *intervals = ctx.list(c);
+    } else if (key == "timeframes" && timeframe_list)
+      *timeframe_list = ctx.list(c);
+    else if (key == "intervals" && intervals)
+      *intervals = ctx.list(c);
   }
 }
 
@@ -101,8 +122,8 @@ void lowerField(const syntax::Node& block, const std::string& view_name, LowerCo
       if (intervals.empty()) intervals = durationIntervals();
       const syntax::Node* intervals_node = block.child("intervals");
       for (const std::string& interval : intervals) {
-        if (intervals_node && !ctx.checkEnum(*intervals_node, interval, durationIntervals(),
-                                             "a duration interval")) {
+        if (intervals_node &&
+            !ctx.checkEnum(*intervals_node, interval, durationIntervals(), "a duration interval")) {
           continue;
         }
         Field f = field;

@@ -16,6 +16,20 @@ const char* fieldKindName(FieldKind kind) {
   return "dimension";
 }
 
+const FieldDetails& Field::details() const {
+  static const FieldDetails kNone;
+  return details_ ? *details_ : kNone;
+}
+
+FieldDetails& Field::mutableDetails() {
+  if (!details_) {
+    details_ = std::make_shared<FieldDetails>();
+  } else if (details_.use_count() > 1) {
+    details_ = std::make_shared<FieldDetails>(*details_);
+  }
+  return *details_;
+}
+
 const Field* View::findField(const std::string& field_name) const {
   auto it = field_index.find(field_name);
   return it == field_index.end() ? nullptr : &fields[it->second];

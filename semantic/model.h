@@ -31,28 +31,35 @@ struct MeasureFilter {
   Span span;
 };
 
+/// Parameters few fields have. Kept out of Field (a 1,000-view project has 60,000 fields) and
+/// shared by the fields a dimension group expands into.
+struct FieldDetails {
+  std::string value_format_name, value_format;
+  std::vector<std::string> tiers;
+  std::string style;
+  SourceText sql_distinct_key;
+  std::string percentile;                   // percentile measures
+  std::string list_field;                   // list measures
+  std::vector<std::string> allowed_values;  // parameters
+  std::string default_value;
+  SourceText sql_start, sql_end;  // duration groups
+};
+
 struct Field {
-  std::string name;   // full name in the view: `id`, `created_date`, `days_enrolled`
+  std::string name;  // full name in the view: `id`, `created_date`, `days_enrolled`
   FieldKind kind = FieldKind::Dimension;
-  std::string type;   // LookML type: string, number, yesno, time, count, sum, ...
-  std::string view;   // name of the view that owns the field
-  SourceText sql;     // `sql:` (for dimension groups: the group's sql)
+  std::string type;            // LookML type: string, number, yesno, time, count, sum, ...
+  std::string view;            // name of the view that owns the field
+  SourceText sql;              // `sql:` (for dimension groups: the group's sql)
   bool sql_defaulted = false;  // no `sql:` given; dimension default is ${TABLE}.name
   bool primary_key = false;
   bool hidden = false;
-  std::string label, description, group_label, value_format_name, value_format;
+  std::string label, description, group_label;
   std::vector<std::string> required_access_grants;
   Span grants_span;
   std::vector<MeasureFilter> filters;  // measure `filters:`
   std::vector<std::string> drill_fields;
   std::vector<Span> drill_field_spans;  // one per drill_fields item
-  std::vector<std::string> tiers;
-  std::string style;
-  SourceText sql_distinct_key;
-  std::string percentile;  // percentile measures
-  std::string list_field;  // list measures
-  std::vector<std::string> allowed_values;  // parameters
-  std::string default_value;
 
   // Dimension groups are expanded into one Field per timeframe / interval.
   std::string group;      // group name (`created`) or ""
@@ -60,13 +67,20 @@ struct Field {
   std::string interval;   // duration groups: `day`, `hour`, ...
   std::string datatype;   // time groups: timestamp (default), date, datetime, epoch, yyyymmdd
   bool convert_tz = true;
-  SourceText sql_start, sql_end;  // duration groups
 
   Span span;       // the whole field block
   Span name_span;  // the field name
 
+  /// The rarely given parameters (all empty when the field has none).
+  const FieldDetails& details() const;
+  /// For lowering: the details to fill in, unshared first (copy on write).
+  FieldDetails& mutableDetails();
+
   bool isMeasure() const { return kind == FieldKind::Measure; }
   bool isDimension() const { return kind == FieldKind::Dimension; }
+
+ private:
+  std::shared_ptr<FieldDetails> details_;
 };
 
 struct FieldSet {
@@ -79,7 +93,7 @@ struct FieldSet {
 struct View {
   std::string name;
   FileId file = kNoFile;
-  Span span;       // the defining `view:` block
+  Span span;  // the defining `view:` block
   Span name_span;
   std::string label;
   SourceText sql_table_name;     // may be empty: then derived_table or the view name
@@ -143,7 +157,7 @@ struct FilterDefault {
 };
 
 struct AccessFilter {
-  std::string field;           // `view.field`
+  std::string field;  // `view.field`
   std::string user_attribute;
   Span span;
   Span field_span;  // the `field:` value
@@ -199,7 +213,7 @@ struct Model {
   std::string label;
   bool case_sensitive = true;
   std::string week_start_day = "monday";
-  std::vector<FileId> files;  // every file the model includes, in include order
+  std::vector<FileId> files;      // every file the model includes, in include order
   bool imports_projects = false;  // includes `//other_project/...` that lkml cannot read
   std::map<std::string, View> views;
   std::vector<Explore> explores;

@@ -194,7 +194,8 @@ class ViewRefsCache {
     if (!inserted) return it->second;
     for (const Field& f : view.fields) {
       if (f.sql_defaulted) continue;
-      for (const SourceText* sql : {&f.sql, &f.sql_start, &f.sql_end, &f.sql_distinct_key}) {
+      for (const SourceText* sql :
+           {&f.sql, &f.details().sql_start, &f.details().sql_end, &f.details().sql_distinct_key}) {
         if (!sql->present()) continue;
         SqlRefs refs = collectRefs(sql->text);
         if (!refs.empty()) it->second.push_back({&f, sql, std::move(refs)});

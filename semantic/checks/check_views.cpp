@@ -42,14 +42,14 @@ Span refSpan(const SourceText& sql, const SqlReference& ref) {
 
 void checkMeasure(const View& view, const Field& field, DiagnosticSink& sink) {
   if (measureNeedsSql(field.type) && !field.sql.present()) {
-    Diagnostic d = makeSemDiagnostic(SemCode::measure_missing_sql, field.name_span,
-                                     "measure `" + view.name + "." + field.name + "` of type `" +
-                                         field.type + "` has no `sql`");
+    Diagnostic d = makeSemDiagnostic(
+        SemCode::measure_missing_sql, field.name_span,
+        "measure `" + view.name + "." + field.name + "` of type `" + field.type + "` has no `sql`");
     d.help = "add the expression to aggregate, e.g. `sql: ${TABLE}.amount ;;`";
     sink.report(std::move(d));
   }
   if (field.type.find("_distinct") != std::string::npos && field.type != "count_distinct" &&
-      !field.sql_distinct_key.present()) {
+      !field.details().sql_distinct_key.present()) {
     Diagnostic d = makeSemDiagnostic(SemCode::distinct_measure_missing_key, field.name_span,
                                      "measure `" + view.name + "." + field.name + "` of type `" +
                                          field.type + "` needs `sql_distinct_key`");
@@ -63,15 +63,16 @@ void checkMeasure(const View& view, const Field& field, DiagnosticSink& sink) {
       Diagnostic d = makeSemDiagnostic(
           SemCode::aggregate_references_measure, refSpan(field.sql, ref),
           "measure `" + field.name + "` of type `" + field.type + "` references measure `" +
-              target->name + "`; measures with Looker aggregations may not reference other measures");
+              target->name +
+              "`; measures with Looker aggregations may not reference other measures");
       d.help = "use `type: number` to compute over other measures";
       sink.report(std::move(d));
     }
     if (field.type == "number" && target->isDimension() && !hasAggregateCall(field.sql.text)) {
-      Diagnostic d = makeSemDiagnostic(
-          SemCode::number_measure_references_dimension, refSpan(field.sql, ref),
-          "measure `" + field.name + "` of type `number` uses dimension `" + target->name +
-              "` outside an aggregate");
+      Diagnostic d =
+          makeSemDiagnostic(SemCode::number_measure_references_dimension, refSpan(field.sql, ref),
+                            "measure `" + field.name + "` of type `number` uses dimension `" +
+                                target->name + "` outside an aggregate");
       d.help = "wrap it in an aggregate (e.g. MAX(...)) or reference a measure instead";
       sink.report(std::move(d));
     }
@@ -90,8 +91,10 @@ void checkViews(const LoadedProject& project, DiagnosticSink& sink) {
         if (!inserted && !(field.group.size() && field.group == it->second->group &&
                            field.name_span.begin == it->second->name_span.begin)) {
           Diagnostic d = makeSemDiagnostic(SemCode::duplicate_name, field.name_span,
-                                           "field `" + field.name + "` is defined more than once "
-                                           "in view `" + view.name + "`");
+                                           "field `" + field.name +
+                                               "` is defined more than once "
+                                               "in view `" +
+                                               view.name + "`");
           d.notes.push_back({it->second->name_span, "first defined here"});
           if (!field.group.empty()) {
             d.help = "dimension_group `" + field.group + "` creates `" + field.name +
@@ -106,8 +109,9 @@ void checkViews(const LoadedProject& project, DiagnosticSink& sink) {
                                                  "` has more than one `primary_key: yes` "
                                                  "dimension");
             d.notes.push_back({first_pk->name_span, "the first primary key"});
-            d.help = "keep one primary key; for a composite key, build one dimension that "
-                     "concatenates the columns";
+            d.help =
+                "keep one primary key; for a composite key, build one dimension that "
+                "concatenates the columns";
             sink.report(std::move(d));
           }
           if (!first_pk) first_pk = &field;

@@ -84,8 +84,8 @@ TEST(DimensionGroup, DurationIntervalsArePluralPrefixes) {
   EXPECT_EQ(days->interval, "day");
   EXPECT_EQ(days->type, "duration");
   EXPECT_EQ(days->group, "enrolled");
-  EXPECT_EQ(days->sql_start.text, "${TABLE}.start");
-  EXPECT_EQ(days->sql_end.text, "${TABLE}.end");
+  EXPECT_EQ(days->details().sql_start.text, "${TABLE}.start");
+  EXPECT_EQ(days->details().sql_end.text, "${TABLE}.end");
 }
 
 TEST(DimensionGroup, InvalidTimeframeIntervalAndTypeAreReported) {
@@ -136,8 +136,8 @@ TEST(FieldDefaults, TypesAndSql) {
   EXPECT_EQ(v.findField("f")->kind, FieldKind::Filter);
   EXPECT_EQ(v.findField("f")->type, "string");
   EXPECT_EQ(v.findField("p")->kind, FieldKind::Parameter);
-  EXPECT_THAT(v.findField("p")->allowed_values, ElementsAre("a", "b"));
-  EXPECT_EQ(v.findField("p")->default_value, "a");
+  EXPECT_THAT(v.findField("p")->details().allowed_values, ElementsAre("a", "b"));
+  EXPECT_EQ(v.findField("p")->details().default_value, "a");
   EXPECT_EQ(v.findField("d")->type, "count_distinct");  // no sql: distinct primary keys
 }
 
