@@ -16,17 +16,21 @@ struct GrantUse {
   std::string owner;
 };
 
+// Only objects that require grants are collected (their names are built for the message).
 void collectUses(const Model& model, std::vector<GrantUse>* uses) {
   for (const auto& [name, view] : model.views) {
-    uses->push_back({&view.required_access_grants, view.grants_span, "view `" + name + "`"});
+    if (!view.required_access_grants.empty()) {
+      uses->push_back({&view.required_access_grants, view.grants_span, "view `" + name + "`"});
+    }
     for (const Field& f : view.fields) {
+      if (f.required_access_grants.empty()) continue;
       uses->push_back({&f.required_access_grants, f.grants_span,
                        "field `" + name + "." + (f.group.empty() ? f.name : f.group) + "`"});
     }
   }
   for (const Explore& explore : model.explores) {
-    uses->push_back({&explore.required_access_grants, explore.grants_span,
-                     "explore `" + explore.name + "`"});
+    uses->push_back(
+        {&explore.required_access_grants, explore.grants_span, "explore `" + explore.name + "`"});
     for (const Join& join : explore.joins) {
       uses->push_back({&join.required_access_grants, join.grants_span,
                        "join `" + join.name + "` of explore `" + explore.name + "`"});
@@ -66,9 +70,9 @@ void checkAccessGrants(const LoadedProject& project, DiagnosticSink& sink) {
         sink.report(std::move(d));
       }
       if (used.count(name)) continue;
-      Diagnostic d = makeSemDiagnostic(SemCode::unused_access_grant, grant.name_span,
-                                       "access grant `" + name + "` is never required in model `" +
-                                           model.name + "`");
+      Diagnostic d = makeSemDiagnostic(
+          SemCode::unused_access_grant, grant.name_span,
+          "access grant `" + name + "` is never required in model `" + model.name + "`");
       d.help = "use it in `required_access_grants`, or remove it";
       sink.report(std::move(d));
     }
