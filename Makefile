@@ -58,7 +58,17 @@ fuzz: deps
 	build-fuzz/tests/fuzz/lexer_diff_fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=2048 \
 	  -artifact_prefix=build-fuzz/ build-fuzz/corpus
 
+# The benchmark's comparison columns also need python3 (catalog DDL for the --schema column)
+# and node/npm (lookml-parser); a missing one skips only its column.
 bench: deps
+	@need=""; command -v python3 > /dev/null || need="$$need python3"; \
+	command -v npm > /dev/null || need="$$need nodejs npm"; \
+	if [ -n "$$need" ]; then \
+	  echo "Installing for the benchmark comparisons:$$need"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$need \
+	    || echo "note: could not install$$need; those columns are skipped"; \
+	fi
 	bash bench/run.sh
 
 examples: build

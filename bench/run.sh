@@ -10,22 +10,28 @@
 # Prints one table and writes build-bench/bench/results.json and build-bench/bench/scaling.svg.
 #
 # Environment: BENCH_SIZES="10 100 1000 5000"  BENCH_FIELDS=50  BENCH_SINGLE_MB=20
-#   BENCH_RUNS=3  BENCH_SCHEMA=1 (0: skip the --schema column, which needs pg_virtualenv and
-#   python3 to build each project's catalog in a throwaway PostgreSQL)  BENCH_NODE=1 (0: skip lookml-parser)  BENCH_NODE_MAX_VIEWS=1000 (it parses
-#   about 1 MB/s, so the largest sizes would take minutes)  BENCH_JOBS=$(nproc).
+#   BENCH_RUNS=5  BENCH_SCHEMA=1 (0: skip the --schema column, which needs python3 and
+#   PostgreSQL: the one of PGPORT when reachable, else a throwaway pg_virtualenv cluster)
+#   BENCH_NODE=1 (0: skip lookml-parser)  BENCH_NODE_MAX_VIEWS=1000 (it parses about 1 MB/s,
+#   so the largest sizes would take minutes)  BENCH_JOBS=$(nproc)
+#   BENCH_BUILD=build-bench  BENCH_SKIP_BUILD=0 (1: use BENCH_BUILD's binaries as they are; the
+#   ctest bench_script_smoke runs the script this way on the smallest size)
+#   BENCH_MIN_TIME=0.3  BENCH_REPETITIONS=3 (parse benchmarks).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-BUILD=build-bench
+BUILD=${BENCH_BUILD:-build-bench}
 OUT=$BUILD/bench
 SIZES=${BENCH_SIZES:-10 100 1000 5000}
 FIELDS=${BENCH_FIELDS:-50}
 SINGLE_MB=${BENCH_SINGLE_MB:-20}
-RUNS=${BENCH_RUNS:-3}
+RUNS=${BENCH_RUNS:-5}
 SCHEMA=${BENCH_SCHEMA:-1}
 NODE=${BENCH_NODE:-1}
 NODE_MAX_VIEWS=${BENCH_NODE_MAX_VIEWS:-1000}
 JOBS=${BENCH_JOBS:-$(nproc)}
+MIN_TIME=${BENCH_MIN_TIME:-0.3}        # Google Benchmark seconds per parse benchmark
+REPETITIONS=${BENCH_REPETITIONS:-3}
 CORPUS=../shared/lookml-corpus
 
 # Whole-process commands timed on every project: "column|command", where {} stands for the
@@ -40,10 +46,14 @@ COMMANDS=(
 )
 
 # --- build and inputs ---------------------------------------------------------------------
-echo "== building Release into $BUILD" >&2
-cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DLKML_BUILD_TESTS=OFF > /dev/null
-cmake --build "$BUILD" -j "$JOBS" --target lkml lkml_gen_project lkml_parse_bench lkml_timeit \
-  > /dev/null
+if [ "${BENCH_SKIP_BUILD:-0}" = 1 ]; then
+  echo "== using the binaries in $BUILD as built (BENCH_SKIP_BUILD=1)" >&2
+else
+  echo "== building Release into $BUILD" >&2
+  cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DLKML_BUILD_TESTS=OFF > /dev/null
+  cmake --build "$BUILD" -j "$JOBS" --target lkml lkml_gen_project lkml_parse_bench lkml_timeit \
+    > /dev/null
+fi
 GEN=$BUILD/bench/lkml_gen_project
 PARSE_BENCH=$BUILD/bench/lkml_parse_bench
 TIMEIT=$BUILD/bench/lkml_timeit
@@ -60,10 +70,16 @@ SINGLE=$OUT/projects/single_${SINGLE_MB}mb.view.lkml
 # PostgreSQL, read back by `lkml schema dump` (so the snapshot is a real one).
 rm -f "$OUT"/projects/*.catalog.json
 if [ "$SCHEMA" = 1 ]; then
-  if command -v pg_virtualenv > /dev/null && command -v python3 > /dev/null; then
+  projects=()
+  for n in $SIZES; do projects+=("$OUT/projects/views_$n"); done
+  # Inside a PostgreSQL already (make test runs under pg_virtualenv): use it, since a nested
+  # pg_virtualenv run as root would reuse the cluster name of the outer one.
+  if [ -n "${PGPORT:-}" ] && command -v python3 > /dev/null && psql -qAtc 'SELECT 1' > /dev/null 2>&1; then
+    echo "== catalog snapshots (the PostgreSQL at port $PGPORT)" >&2
+    bench/schema_catalogs.sh "$BUILD/lkml" "${projects[@]}" > "$OUT/schema.log" 2>&1 ||
+      echo "note: catalog snapshots failed (see $OUT/schema.log): lint_schema column skipped" >&2
+  elif command -v pg_virtualenv > /dev/null && command -v python3 > /dev/null; then
     echo "== catalog snapshots (pg_virtualenv)" >&2
-    projects=()
-    for n in $SIZES; do projects+=("$OUT/projects/views_$n"); done
     pg_virtualenv bench/schema_catalogs.sh "$BUILD/lkml" "${projects[@]}" > "$OUT/schema.log" 2>&1 ||
       echo "note: catalog snapshots failed (see $OUT/schema.log): lint_schema column skipped" >&2
   else
@@ -112,8 +128,8 @@ measure() {
 # Best MB/s (MB = 2^20 bytes) of each Google Benchmark line matching $1: "name value" lines.
 parse_mbs() {
   local filter=$1; shift
-  "$PARSE_BENCH" "$@" --benchmark_filter="$filter" --benchmark_min_time=0.3 \
-      --benchmark_repetitions=3 --benchmark_color=false 2>/dev/null |
+  "$PARSE_BENCH" "$@" --benchmark_filter="$filter" --benchmark_min_time="$MIN_TIME" \
+      --benchmark_repetitions="$REPETITIONS" --benchmark_color=false 2>/dev/null |
     awk '/bytes_per_second=/ && $1 !~ /_(mean|median|stddev|cv)$/ {
         name = $1; sub(/\/real_time$/, "", name)
         match($0, /bytes_per_second=[0-9.e+]+[kMGT]?\/s/)
@@ -138,14 +154,14 @@ for c in "${COMMANDS[@]}"; do
   HEADER+=$(printf " %14s %7s %8s" "${c%%|*} s" "cpu s" "peak MB")
 done
 HEADER+=$(printf " %9s %9s %9s" "parse MB/s" "all 1t" "all 2t")
-[ "$HAVE_NODE" = 1 ] && HEADER+=$(printf " %9s %9s %8s %8s" "node MB/s" "node s" "x parse" "x process")
+[ "$HAVE_NODE" = 1 ] && HEADER+=$(printf " %9s %9s %8s %9s %8s" "node MB/s" "node s" "x parse" "x process" "x full")
 TABLE=("$HEADER")
 
 # row NAME PATH VIEWS FILTER ARGS...: measures one input (FILTER and ARGS select its parse
 # benchmarks), appends to TABLE, JSON_ROWS and PLOT. VIEWS 0: not plotted.
 row() {
   local name=$1 path=$2 views=$3; shift 3
-  local files bytes mb line json cols lint_s=""
+  local files bytes mb line json cols lint_s="" full_s=""
   files=$(count_files "$path"); bytes=$(count_bytes "$path")
   mb=$(awk -v b="$bytes" 'BEGIN {printf "%.2f", b / 1048576}')
   echo "== $name: $files files, $mb MB" >&2
@@ -165,6 +181,7 @@ row() {
     line=$(measure ${cmd//\{\}/$path})
     read -r secs kb cpu <<< "$line"
     [ -z "$lint_s" ] && lint_s=$secs
+    [ "$col" = lint_full ] && full_s=$secs
     cols+=$(printf " %14s %7s %8s" "$secs" "$cpu" "$(fmt_mb "$kb")")
     [ $first = 1 ] || json+=", "
     first=0
@@ -192,14 +209,14 @@ row() {
       node_fail=$(echo "$node_line" | sed 's/.*failures=\([0-9]*\).*/\1/')
       line=$(measure node bench/node_parse.js --once "$path")
       node_s=${line%% *}
-      cols+=$(printf " %9s %9s %8s %8s" "$node_mbs" "$node_s" "$(ratio "$p1" "$node_mbs")" \
-        "$(ratio "$node_s" "$lint_s")")
+      cols+=$(printf " %9s %9s %8s %9s %8s" "$node_mbs" "$node_s" "$(ratio "$p1" "$node_mbs")" \
+        "$(ratio "$node_s" "$lint_s")" "$(ratio "$node_s" "$full_s")")
       json+=", \"lookml_parser\": {\"mb_per_s\": $node_mbs, \"failures\": $node_fail,"
       json+=" \"process_seconds\": $node_s, \"process_cpu_seconds\": ${line##* }}"
       [ "$views" -gt 0 ] && printf "%s\t%s\t%s\n" "lookml-parser (node)" "$views" "$node_s" >> "$PLOT"
       [ "$node_fail" != 0 ] && echo "note: lookml-parser failed on $node_fail files of $name" >&2
     else
-      cols+=$(printf " %9s %9s %8s %8s" "skip" "skip" "-" "-")
+      cols+=$(printf " %9s %9s %8s %9s %8s" "skip" "skip" "-" "-" "-")
     fi
   fi
   TABLE+=("$cols")
@@ -242,7 +259,8 @@ echo "parse ${single_mbs:-?} MB/s"
 echo "columns: parse = grammar::parse file by file, trees dropped (1 thread); all 1t, all 2t ="
 echo "  grammar::parseAll keeping every tree (as lint does) on 1 and 2 threads;"
 [ "$HAVE_NODE" = 1 ] && echo "  x parse = lkml parse / lookml-parser MB/s (both in-process)," \
-  "x process = 'node node_parse.js --once' / 'lkml lint --syntax-only' wall time"
+  "x process = 'node node_parse.js --once' / 'lkml lint --syntax-only' wall time," \
+  "x full = the same / full 'lkml lint' (which also builds and checks the models)"
 
 {
   echo "{"
