@@ -14,11 +14,13 @@ namespace lkml::syntax {
 
 /// A quoted string or an unquoted literal. `text` is the raw source text without quotes;
 /// backslash escapes are kept (as the Python lkml package does); use unescaped() for the value.
+// Members are ordered largest first: a tree holds about one Node per 20 bytes of source, so
+// padding costs memory (Node 168 -> 152 bytes, ListItem 96 -> 80).
 struct Scalar {
   enum class Kind : uint8_t { None, Literal, String };
-  Kind kind = Kind::None;
   std::string_view text;
   Span span;
+  Kind kind = Kind::None;
 
   bool present() const { return kind != Kind::None; }
   bool quoted() const { return kind == Kind::String; }
@@ -40,15 +42,15 @@ enum class NodeKind : uint8_t {
 };
 
 struct Node {
-  NodeKind kind = NodeKind::Pair;
   std::string_view key;
-  Span key_span;
-  Span span;              // the whole member, key to closing token
-  Scalar value;           // Pair: the value; Block: the name (kind None when anonymous)
-  std::string_view sql;   // Sql: the text between ':' and ';;', trimmed
-  Span sql_span;          // Sql: the span of the trimmed text
+  std::string_view sql;         // Sql: the text between ':' and ';;', trimmed
   std::vector<Node> children;   // Block
   std::vector<ListItem> items;  // List
+  Scalar value;                 // Pair: the value; Block: the name (kind None when anonymous)
+  Span key_span;
+  Span span;      // the whole member, key to closing token
+  Span sql_span;  // Sql: the span of the trimmed text
+  NodeKind kind = NodeKind::Pair;
 
   bool isPair() const { return kind == NodeKind::Pair; }
   bool isBlock() const { return kind == NodeKind::Block; }
