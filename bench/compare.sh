@@ -12,7 +12,7 @@ for _ in $(seq "$runs"); do
   for which in base new; do
     bin=$base; [ "$which" = new ] && bin=$new
     /usr/bin/time -f "%e %M" -o "$tmp/t" "$bin" "$@" > /dev/null 2>&1 || true
-    cat "$tmp/t" >> "$tmp/$which"
+    tail -1 "$tmp/t" >> "$tmp/$which"  # time prefixes "Command exited with non-zero status"
   done
 done
 stats() {  # min median max_rss
