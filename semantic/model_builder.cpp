@@ -211,7 +211,7 @@ Resolved resolveExtends(const Definitions& defs, const char* what, DiagnosticSin
                                                   c.key == "extends";
                                          }),
                           copy.children.end());
-      mergeInto(result, copy, MergeMode::Extends);
+      mergeInto(result, std::move(copy), MergeMode::Extends);
     }
     mergeInto(result, def.node(), MergeMode::Extends);
     stack.pop_back();

@@ -1,6 +1,8 @@
 #include "semantic/node_merge.h"
 
 #include <algorithm>
+#include <type_traits>
+#include <utility>
 
 namespace lkml::semantic {
 
@@ -25,12 +27,25 @@ std::string_view objectName(const syntax::Node& block) {
   return name;
 }
 
-void mergeInto(syntax::Node& base, const syntax::Node& overlay, MergeMode mode) {
-  for (const syntax::Node& child : overlay.children) {
+namespace {
+
+// One implementation for both overloads: `Overlay` is `const syntax::Node&` (children copied)
+// or `syntax::Node&&` (children moved: a parent block copied only to be merged).
+template <typename Overlay>
+void mergeImpl(syntax::Node& base, Overlay&& overlay, MergeMode mode) {
+  constexpr bool kMove = std::is_rvalue_reference_v<Overlay&&>;
+  auto take = [](auto& node) -> decltype(auto) {
+    if constexpr (kMove) {
+      return std::move(node);
+    } else {
+      return static_cast<const syntax::Node&>(node);
+    }
+  };
+  for (auto& child : overlay.children) {
     auto& children = base.children;
     if (child.isBlock()) {
       if (!child.value.present() && isAdditiveBlock(child.key)) {
-        children.push_back(child);
+        children.push_back(take(child));
         continue;
       }
       auto it = std::find_if(children.begin(), children.end(), [&](const syntax::Node& c) {
@@ -38,10 +53,10 @@ void mergeInto(syntax::Node& base, const syntax::Node& overlay, MergeMode mode) 
         return child.value.present() ? sameName(c, child) : !c.value.present();
       });
       if (it == children.end()) {
-        children.push_back(child);
+        children.push_back(take(child));
       } else {
-        mergeInto(*it, child, mode);
         it->span = child.span;
+        mergeImpl(*it, take(child), mode);
       }
       continue;
     }
@@ -49,23 +64,33 @@ void mergeInto(syntax::Node& base, const syntax::Node& overlay, MergeMode mode) 
       auto it = std::find_if(children.begin(), children.end(),
                              [&](const syntax::Node& c) { return c.key == "extends"; });
       if (it != children.end() && it->isList()) {
-        for (const auto& item : child.items) it->items.push_back(item);
+        for (auto& item : child.items) it->items.push_back(item);
         continue;
       }
     }
-    auto it = std::find_if(children.begin(), children.end(),
-                           [&](const syntax::Node& c) { return c.key == child.key && !c.isBlock(); });
+    auto it = std::find_if(children.begin(), children.end(), [&](const syntax::Node& c) {
+      return c.key == child.key && !c.isBlock();
+    });
     if (it == children.end()) {
-      children.push_back(child);
+      children.push_back(take(child));
     } else {
-      *it = child;
-      children.erase(std::remove_if(std::next(it), children.end(),
-                                    [&](const syntax::Node& c) {
-                                      return c.key == child.key && !c.isBlock();
-                                    }),
-                     children.end());
+      *it = take(child);
+      children.erase(
+          std::remove_if(std::next(it), children.end(),
+                         [&](const syntax::Node& c) { return c.key == child.key && !c.isBlock(); }),
+          children.end());
     }
   }
+}
+
+}  // namespace
+
+void mergeInto(syntax::Node& base, const syntax::Node& overlay, MergeMode mode) {
+  mergeImpl(base, overlay, mode);
+}
+
+void mergeInto(syntax::Node& base, syntax::Node&& overlay, MergeMode mode) {
+  mergeImpl(base, std::move(overlay), mode);
 }
 
 }  // namespace lkml::semantic

@@ -13,6 +13,8 @@ enum class MergeMode { Extends, Refinement };
 
 /// Applies `overlay`'s members on top of `base` (both blocks).
 void mergeInto(syntax::Node& base, const syntax::Node& overlay, MergeMode mode);
+/// The same, moving `overlay`'s members instead of copying them.
+void mergeInto(syntax::Node& base, syntax::Node&& overlay, MergeMode mode);
 
 /// The block name without a leading '+' (refinements).
 std::string_view objectName(const syntax::Node& block);
