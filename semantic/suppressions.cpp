@@ -89,9 +89,11 @@ void finalizeDiagnostics(std::vector<Diagnostic>* diagnostics, const ProjectSour
     }
     kept.push_back(std::move(d));
   }
+  // The message breaks ties: checks run on several threads, so findings at one place may
+  // arrive in any order, and the first of them becomes the finding, the others its notes.
   std::stable_sort(kept.begin(), kept.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.span.file, a.path, a.span.begin, a.code) <
-           std::tie(b.span.file, b.path, b.span.begin, b.code);
+    return std::tie(a.span.file, a.path, a.span.begin, a.code, a.message) <
+           std::tie(b.span.file, b.path, b.span.begin, b.code, b.message);
   });
   // One finding per place: the same problem seen from several explores (a join of a base
   // explore that three explores extend, a view used in several explores) is reported once,

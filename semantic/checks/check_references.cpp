@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <unordered_map>
 
@@ -187,24 +189,33 @@ struct FieldSqlRefs {
   SqlRefs refs;
 };
 
+// Shared by the explore and view halves of the check, which may run on two threads: a view's
+// references are scanned outside the lock, and the first result stored wins.
 class ViewRefsCache {
  public:
   const std::vector<FieldSqlRefs>& of(const View& view) {
-    auto [it, inserted] = cache_.try_emplace(&view);
-    if (!inserted) return it->second;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      auto it = cache_.find(&view);
+      if (it != cache_.end()) return it->second;
+    }
+    std::vector<FieldSqlRefs> found;
     for (const Field& f : view.fields) {
       if (f.sql_defaulted) continue;
       for (const SourceText* sql :
            {&f.sql, &f.details().sql_start, &f.details().sql_end, &f.details().sql_distinct_key}) {
         if (!sql->present()) continue;
         SqlRefs refs = collectRefs(sql->text);
-        if (!refs.empty()) it->second.push_back({&f, sql, std::move(refs)});
+        if (!refs.empty()) found.push_back({&f, sql, std::move(refs)});
       }
     }
-    return it->second;
+    std::lock_guard<std::mutex> lock(mutex_);
+    // Elements of an unordered_map keep their address when it rehashes.
+    return cache_.try_emplace(&view, std::move(found)).first->second;
   }
 
  private:
+  std::mutex mutex_;
   std::unordered_map<const View*, std::vector<FieldSqlRefs>> cache_;
 };
 
@@ -375,40 +386,87 @@ void checkSqlInScope(const ExploreScope& scope, const SourceText& sql,
                   sink);
 }
 
+namespace {
+
+// Views seen through some explore: their field SQL is checked in each explore's scope; the
+// others are checked on their own.
+std::set<std::string> exploredViews(const Model& model) {
+  std::set<std::string> explored;
+  for (const Explore& explore : model.explores) {
+    if (explore.extension_required || !model.findView(explore.view)) continue;
+    ExploreScope scope(model, explore);
+    for (const ScopeEntry& entry : scope.entries()) {
+      if (entry.view && !entry.view->extension_required) explored.insert(entry.view->name);
+    }
+  }
+  return explored;
+}
+
+void checkExploreReferences(const Model& model, ViewRefsCache& cache, DiagnosticSink& sink) {
+  for (const Explore& explore : model.explores) {
+    if (explore.extension_required || !model.findView(explore.view)) continue;
+    ExploreScope scope(model, explore);
+    std::set<std::string> allowed;
+    if (explore.has_fields) allowed = resolveFieldList(scope, explore.fields, "", nullptr);
+    for (const ScopeEntry& entry : scope.entries()) {
+      if (!entry.view || entry.view->extension_required) continue;
+      std::set<std::string> join_allowed;
+      const std::set<std::string>* filter = explore.has_fields ? &allowed : nullptr;
+      if (entry.join && entry.join->has_fields) {
+        join_allowed = resolveFieldList(scope, entry.join->fields, entry.alias, nullptr);
+        if (filter) {
+          for (auto it = join_allowed.begin(); it != join_allowed.end();) {
+            it = allowed.count(*it) ? std::next(it) : join_allowed.erase(it);
+          }
+        }
+        filter = &join_allowed;
+      }
+      checkViewSql(model, &scope, *entry.view, entry.alias, filter, cache, sink);
+    }
+  }
+}
+
+void checkViewReferences(const Model& model, ViewRefsCache& cache, DiagnosticSink& sink) {
+  std::set<std::string> explored = exploredViews(model);
+  // `extension: required` views are checked through the views that extend them.
+  for (const auto& [name, view] : model.views) {
+    if (view.extension_required) continue;
+    checkCycles(view, cache, sink);
+    checkFieldLists(model, view, sink);
+    checkTableSql(model, view, sink);
+    if (!explored.count(name)) checkViewSql(model, nullptr, view, name, nullptr, cache, sink);
+  }
+}
+
+}  // namespace
+
 void checkReferences(const LoadedProject& project, DiagnosticSink& sink) {
   for (const Model& model : project.project.models) {
     ViewRefsCache cache;
-    std::set<std::string> explored;
-    for (const Explore& explore : model.explores) {
-      if (explore.extension_required || !model.findView(explore.view)) continue;
-      ExploreScope scope(model, explore);
-      std::set<std::string> allowed;
-      if (explore.has_fields) allowed = resolveFieldList(scope, explore.fields, "", nullptr);
-      for (const ScopeEntry& entry : scope.entries()) {
-        if (!entry.view || entry.view->extension_required) continue;
-        explored.insert(entry.view->name);
-        std::set<std::string> join_allowed;
-        const std::set<std::string>* filter = explore.has_fields ? &allowed : nullptr;
-        if (entry.join && entry.join->has_fields) {
-          join_allowed = resolveFieldList(scope, entry.join->fields, entry.alias, nullptr);
-          if (filter) {
-            for (auto it = join_allowed.begin(); it != join_allowed.end();) {
-              it = allowed.count(*it) ? std::next(it) : join_allowed.erase(it);
-            }
-          }
-          filter = &join_allowed;
-        }
-        checkViewSql(model, &scope, *entry.view, entry.alias, filter, cache, sink);
-      }
-    }
-    // `extension: required` views are checked through the views that extend them.
-    for (const auto& [name, view] : model.views) {
-      if (view.extension_required) continue;
-      checkCycles(view, cache, sink);
-      checkFieldLists(model, view, sink);
-      checkTableSql(model, view, sink);
-      if (!explored.count(name)) checkViewSql(model, nullptr, view, name, nullptr, cache, sink);
-    }
+    checkExploreReferences(model, cache, sink);
+    checkViewReferences(model, cache, sink);
+  }
+}
+
+struct ReferenceChecker::Caches {
+  std::vector<ViewRefsCache> per_model;
+  explicit Caches(size_t models) : per_model(models) {}
+};
+
+ReferenceChecker::ReferenceChecker(const LoadedProject& project)
+    : project_(project), caches_(std::make_unique<Caches>(project.project.models.size())) {}
+
+ReferenceChecker::~ReferenceChecker() = default;
+
+void ReferenceChecker::checkExploreHalf(DiagnosticSink& sink) {
+  for (size_t i = 0; i < project_.project.models.size(); ++i) {
+    checkExploreReferences(project_.project.models[i], caches_->per_model[i], sink);
+  }
+}
+
+void ReferenceChecker::checkViewHalf(DiagnosticSink& sink) {
+  for (size_t i = 0; i < project_.project.models.size(); ++i) {
+    checkViewReferences(project_.project.models[i], caches_->per_model[i], sink);
   }
 }
 

@@ -2,18 +2,39 @@
 // project and report LKML2xx diagnostics.
 #pragma once
 
+#include <memory>
+
 #include "base/diagnostic.h"
 #include "semantic/project.h"
 
 namespace lkml::semantic::checks {
 
-void checkParameters(const LoadedProject& project, DiagnosticSink& sink);   // 201, 231
-void checkViews(const LoadedProject& project, DiagnosticSink& sink);        // 203, 211, 214, 224, 232, 215
-void checkReferences(const LoadedProject& project, DiagnosticSink& sink);   // 205, 206, 220, 223, 229
-void checkExplores(const LoadedProject& project, DiagnosticSink& sink);     // 204, 207-210, 227, 228, 230, 233, 235
-void checkAccessGrants(const LoadedProject& project, DiagnosticSink& sink); // 212, 213
-void checkModels(const LoadedProject& project, DiagnosticSink& sink);       // 226, 234
-void checkStyle(const LoadedProject& project, DiagnosticSink& sink);        // 250-254 (opt-in)
+void checkParameters(const LoadedProject& project, DiagnosticSink& sink);  // 201, 231
+void checkViews(const LoadedProject& project,
+                DiagnosticSink& sink);  // 203, 211, 214, 224, 232, 215
+void checkReferences(const LoadedProject& project,
+                     DiagnosticSink& sink);  // 205, 206, 220, 223, 229
+/// checkReferences in two halves that may run on two threads at once (they share a cache of
+/// each view's references): what is seen through explores (sql_on, the field SQL of joined
+/// views in each explore's scope) and what belongs to each view (cycles, sets, drill fields,
+/// table SQL, views in no explore). `sink` must be thread-safe.
+class ReferenceChecker {
+ public:
+  explicit ReferenceChecker(const LoadedProject& project);
+  ~ReferenceChecker();
+  void checkExploreHalf(DiagnosticSink& sink);
+  void checkViewHalf(DiagnosticSink& sink);
+
+ private:
+  struct Caches;
+  const LoadedProject& project_;
+  std::unique_ptr<Caches> caches_;
+};
+void checkExplores(const LoadedProject& project,
+                   DiagnosticSink& sink);  // 204, 207-210, 227, 228, 230, 233, 235
+void checkAccessGrants(const LoadedProject& project, DiagnosticSink& sink);  // 212, 213
+void checkModels(const LoadedProject& project, DiagnosticSink& sink);        // 226, 234
+void checkStyle(const LoadedProject& project, DiagnosticSink& sink);         // 250-254 (opt-in)
 
 }  // namespace lkml::semantic::checks
 
@@ -36,8 +57,9 @@ void checkSqlInScope(const ExploreScope& scope, const SourceText& sql,
 inline void reportUnknownName(const Model& model, Diagnostic d, DiagnosticSink& sink) {
   if (model.imports_projects && d.severity == Severity::Error) {
     d.severity = Severity::Warning;
-    d.help = "it may be defined in an imported project (`include: \"//...\"`), which lkml "
-             "does not read";
+    d.help =
+        "it may be defined in an imported project (`include: \"//...\"`), which lkml "
+        "does not read";
   }
   sink.report(std::move(d));
 }
