@@ -10,6 +10,7 @@
 #include "cli/exit_codes.h"
 #include "cli/phase_timer.h"
 #include "cli/terminal.h"
+#include "codegen/filter_lint.h"
 #include "grammar/parse.h"
 #include "schema/database_set.h"
 #include "schema/schema_checker.h"
@@ -133,6 +134,7 @@ void lintProject(const std::string& root, const LintOptions& options,
   for (const std::string& rule : options.rules) config.setRule(rule, &error);
   if (!options.syntax_only) {
     semantic::runModelChecks(*project, bag, config.anyStyleRuleEnabled());
+    codegen::checkFilterExpressions(project->project, bag);
     syntax_checks.get();
     run.timings.mark("semantic checks");
   }

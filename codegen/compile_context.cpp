@@ -26,4 +26,14 @@ void CompileContext::error(QueryCode code, const std::string& message, const std
   errors.push_back(std::move(d));
 }
 
+void CompileContext::error(FilterCode code, const std::string& message, const std::string& help) {
+  registerFilterDiagnosticCodes();
+  for (const Diagnostic& d : errors) {
+    if (d.message == message) return;
+  }
+  Diagnostic d = makeDiagnostic(static_cast<DiagCode>(code), {}, message);
+  d.help = help;
+  errors.push_back(std::move(d));
+}
+
 }  // namespace lkml::codegen

@@ -56,6 +56,8 @@ struct CompileContext {
 
   void error(QueryCode code, const std::string& message, const std::string& help = "",
              Span span = {});
+  /// A filter expression that does not parse: its own code (LKML440-449).
+  void error(FilterCode code, const std::string& message, const std::string& help = "");
   bool failed() const { return !errors.empty(); }
 };
 

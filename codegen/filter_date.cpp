@@ -1,6 +1,6 @@
 // Parsing date filters (reference 8.4): absolute dates (2024, 2024-03, 2024/03/01 10:30,
 // 2024-Q1), A to B, A for N units, before/after, today, this/last/next unit, N units,
-// N units ago / from now, last N units, NULL, NOT NULL; commas combine terms (OR).
+// N units ago / from now, last N units, NULL, NOT NULL (also -NULL); commas combine terms (OR).
 #include <string>
 #include <vector>
 
@@ -109,6 +109,13 @@ class DateParser {
     if (peekIs("null")) {
       advance();
       term.kind = DateTerm::Kind::Null;
+      return term;
+    }
+    // `-NULL` is the string filters' NOT NULL; Looker takes it on dates too (public blocks
+    // write `filters: [first_click_date: "-NULL"]`).
+    if (peekIs("-null")) {
+      advance();
+      term.kind = DateTerm::Kind::NotNull;
       return term;
     }
     if (peekIs("not")) {

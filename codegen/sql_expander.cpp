@@ -560,7 +560,7 @@ std::string SqlExpander::filterPredicate(const ParsedFilter& filter) {
   std::variant<FilterExpr, FilterError> parsed =
       parseFilterExpression(filter.expression, filterTypeOf(*filter.target));
   if (auto* error = std::get_if<FilterError>(&parsed)) {
-    ctx_.error(QueryCode::invalid_query,
+    ctx_.error(error->code,
                "invalid filter for `" + filter.field + "` (" +
                    filterTypeName(filterTypeOf(*filter.target)) + "): " + error->message + "\n  " +
                    filter.expression + "\n  " +

@@ -16,14 +16,18 @@ void readFilterDefaults(const syntax::Node& block, LowerContext& ctx,
       for (const auto& item : c.items) {
         if (!item.map_value.present()) continue;
         filters->push_back({std::string(item.value.text),
-                            ctx.expand(item.map_value.unescaped(), item.map_value.span), item.span});
+                            ctx.expand(item.map_value.unescaped(), item.map_value.span), item.span,
+                            item.map_value.span});
       }
     } else if (c.key == "filters" && c.isBlock()) {
       FilterDefault f;
       f.span = c.span;
       for (const auto& d : c.children) {
         if (d.key == "field") f.field = ctx.text(d);
-        if (d.key == "value") f.expression = ctx.text(d);
+        if (d.key == "value") {
+          f.expression = ctx.text(d);
+          f.expression_span = d.value.span;
+        }
       }
       filters->push_back(std::move(f));
     } else if (c.key == "unless" && unless) {
@@ -100,16 +104,23 @@ Explore lowerExplore(const syntax::Node& block, LowerContext& ctx) {
     } else if (key == "view_name") {
       view_name = ctx.text(c);
       if (from.empty()) explore.view_span = c.value.span;
-    } else if (key == "label") explore.label = ctx.text(c);
-    else if (key == "description") explore.description = ctx.text(c);
-    else if (key == "group_label") explore.group_label = ctx.text(c);
-    else if (key == "view_label") explore.view_label = ctx.text(c);
-    else if (key == "hidden") explore.hidden = ctx.yesNo(c, false);
-    else if (key == "symmetric_aggregates") explore.symmetric_aggregates = ctx.yesNo(c, true);
+    } else if (key == "label")
+      explore.label = ctx.text(c);
+    else if (key == "description")
+      explore.description = ctx.text(c);
+    else if (key == "group_label")
+      explore.group_label = ctx.text(c);
+    else if (key == "view_label")
+      explore.view_label = ctx.text(c);
+    else if (key == "hidden")
+      explore.hidden = ctx.yesNo(c, false);
+    else if (key == "symmetric_aggregates")
+      explore.symmetric_aggregates = ctx.yesNo(c, true);
     else if (key == "extension") {
       explore.extension_required = ctx.text(c) == "required";
       ctx.checkEnum(c, ctx.text(c), {"required"}, "`extension`");
-    } else if (key == "extends") explore.extends = ctx.list(c);
+    } else if (key == "extends")
+      explore.extends = ctx.list(c);
     else if (key == "join" && c.isBlock() && c.value.present() && !c.value.text.empty())
       explore.joins.push_back(lowerJoin(c, ctx));  // a nameless join is reported (LKML202)
     else if (key == "fields") {
@@ -117,8 +128,10 @@ Explore lowerExplore(const syntax::Node& block, LowerContext& ctx) {
       explore.fields = ctx.list(c);
       explore.fields_span = c.span;
       explore.field_spans = LowerContext::listSpans(c);
-    } else if (key == "sql_always_where") explore.sql_always_where = ctx.sourceText(c);
-    else if (key == "sql_always_having") explore.sql_always_having = ctx.sourceText(c);
+    } else if (key == "sql_always_where")
+      explore.sql_always_where = ctx.sourceText(c);
+    else if (key == "sql_always_having")
+      explore.sql_always_having = ctx.sourceText(c);
     else if (key == "always_filter" && c.isBlock()) {
       readFilterDefaults(c, ctx, &explore.always_filter, nullptr);
     } else if (key == "conditionally_filter" && c.isBlock()) {

@@ -20,14 +20,17 @@ void readMeasureFilters(const syntax::Node& node, LowerContext& ctx, Field* fiel
       if (!item.map_value.present()) continue;
       field->filters.push_back({std::string(item.value.text),
                                 ctx.expand(item.map_value.unescaped(), item.map_value.span),
-                                item.span});
+                                item.span, item.map_value.span});
     }
   } else if (node.isBlock()) {  // old style: filters: { field: x value: "y" }
     MeasureFilter filter;
     filter.span = node.span;
     for (const auto& c : node.children) {
       if (c.key == "field") filter.field = ctx.text(c);
-      if (c.key == "value") filter.expression = ctx.text(c);
+      if (c.key == "value") {
+        filter.expression = ctx.text(c);
+        filter.expression_span = c.value.span;
+      }
     }
     if (!filter.field.empty()) field->filters.push_back(std::move(filter));
   }

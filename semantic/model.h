@@ -29,6 +29,7 @@ struct MeasureFilter {
   std::string field;  // as written: `status` or `orders.status`
   std::string expression;
   Span span;
+  Span expression_span;  // the value as written (with its quotes), when it has one
 };
 
 /// Parameters few fields have. Kept out of Field (a 1,000-view project has 60,000 fields) and
@@ -154,6 +155,7 @@ struct FilterDefault {
   std::string field;
   std::string expression;
   Span span;
+  Span expression_span;  // the value as written (with its quotes), when it has one
 };
 
 struct AccessFilter {

@@ -69,6 +69,10 @@ INSTANTIATE_TEST_SUITE_P(
                    "year')) OR (x >= (TIMESTAMP '2025-06-01') AND x < (TIMESTAMP '2025-06-01' + "
                    "INTERVAL '1 month'))"},
         FilterCase{"NULL", "x IS NULL"}, FilterCase{"not null", "x IS NOT NULL"},
+        FilterCase{"-NULL", "x IS NOT NULL"},
+        FilterCase{"-null, 2024",
+                   "x IS NOT NULL OR (x >= (TIMESTAMP '2024-01-01') AND x < (TIMESTAMP "
+                   "'2024-01-01' + INTERVAL '1 year'))"},
         FilterCase{"before 2024, NULL", "x < (TIMESTAMP '2024-01-01') OR x IS NULL"},
         FilterCase{"", ""}));
 

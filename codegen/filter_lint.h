@@ -1,0 +1,16 @@
+// Lint-time check of the Looker filter expressions written in LookML: measure `filters`,
+// explore `always_filter` and `conditionally_filter`. Each is parsed for the type of the field
+// it filters, exactly as `lkml sql` would parse it, so a filter that would make every query of
+// the explore fail is reported by `lkml lint` with its LKML440-449 code and a caret.
+#pragma once
+
+#include "base/diagnostic.h"
+#include "semantic/model.h"
+
+namespace lkml::codegen {
+
+/// Reports the filter expressions of `project` that do not parse. Expressions with Liquid
+/// (`{{ }}`, `{% %}`) are skipped: their value is only known per user.
+void checkFilterExpressions(const semantic::Project& project, DiagnosticSink& sink);
+
+}  // namespace lkml::codegen
