@@ -2,7 +2,7 @@
 # Compares two lkml binaries on the same command, interleaving their runs so that a change in
 # the machine's load hits both alike (a shared VM's speed drifts by 20% within minutes).
 #   bench/compare.sh BASELINE_LKML NEW_LKML RUNS ARGS...
-# e.g. bench/compare.sh /tmp/old/lkml build-bench/lkml 11 lint build-bench/bench/projects/views_1000
+# e.g. bench/compare.sh /tmp/old/lkml build-bench/lkml 11 lint build/bench/projects/views_1000
 # Prints min and median wall seconds, peak RSS and the ratio baseline / new of each.
 set -euo pipefail
 base=$1 new=$2 runs=$3; shift 3

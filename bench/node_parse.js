@@ -7,7 +7,7 @@
 // repeatedly (one warm-up pass, then passes until S seconds, default 1) and the best pass is
 // reported, like Google Benchmark's repetitions; --once parses each file exactly once (for the
 // whole-process comparison with `lkml lint`). The module is found through NODE_PATH or
-// build-bench/bench/node_modules (where bench/run.sh installs it).
+// build/bench/node_modules (where bench/run.sh installs it).
 // Prints one line: bytes=N files=N failures=N seconds=S mb_per_s=X (MB = 2^20 bytes).
 'use strict';
 const fs = require('fs');

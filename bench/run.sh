@@ -7,21 +7,23 @@
 #   - in-process parse throughput (bench/parse_bench.cpp) on 1 thread and on 2 threads,
 #   - the same for the real corpus (../shared/lookml-corpus) when present,
 #   - the npm package lookml-parser on the same files (bench/node_parse.js), as ratios.
-# Prints one table and writes build-bench/bench/results.json and build-bench/bench/scaling.svg.
+# Prints one table and writes build/bench/results.json and build/bench/scaling.svg (the Release
+# binaries are built in build-bench/, so the development build in build/ keeps its settings).
 #
 # Environment: BENCH_SIZES="10 100 1000 5000"  BENCH_FIELDS=50  BENCH_SINGLE_MB=20
 #   BENCH_RUNS=5  BENCH_SCHEMA=1 (0: skip the --schema column, which needs python3 and
 #   PostgreSQL: the one of PGPORT when reachable, else a throwaway pg_virtualenv cluster)
 #   BENCH_NODE=1 (0: skip lookml-parser)  BENCH_NODE_MAX_VIEWS=1000 (it parses about 1 MB/s,
 #   so the largest sizes would take minutes)  BENCH_JOBS=$(nproc)
-#   BENCH_BUILD=build-bench  BENCH_SKIP_BUILD=0 (1: use BENCH_BUILD's binaries as they are; the
+#   BENCH_BUILD=build-bench  BENCH_OUT=build/bench
+#   BENCH_SKIP_BUILD=0 (1: use BENCH_BUILD's binaries as they are; the
 #   ctest bench_script_smoke runs the script this way on the smallest size)
 #   BENCH_MIN_TIME=0.3  BENCH_REPETITIONS=3 (parse benchmarks).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-BUILD=${BENCH_BUILD:-build-bench}
-OUT=$BUILD/bench
+BUILD=${BENCH_BUILD:-build-bench}  # the Release binaries
+OUT=${BENCH_OUT:-build/bench}       # projects, results.json, scaling.svg, node_modules
 SIZES=${BENCH_SIZES:-10 100 1000 5000}
 FIELDS=${BENCH_FIELDS:-50}
 SINGLE_MB=${BENCH_SINGLE_MB:-20}

@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=$1
-out=$(BENCH_BUILD="$build" BENCH_SKIP_BUILD=1 BENCH_SIZES=10 BENCH_RUNS=1 BENCH_NODE=0 \
+out=$(BENCH_BUILD="$build" BENCH_OUT="$build/bench" BENCH_SKIP_BUILD=1 BENCH_SIZES=10 BENCH_RUNS=1 BENCH_NODE=0 \
   BENCH_SINGLE_MB=0.1 BENCH_MIN_TIME=0.01 BENCH_REPETITIONS=1 bash bench/run.sh 2>&1)
 echo "$out"
 fail() { echo "bench_script_smoke: $*" >&2; exit 1; }
