@@ -10,7 +10,7 @@ PACKAGES := cmake make g++ clang pkg-config antlr4 libantlr4-runtime-dev libpqxx
   nlohmann-json3-dev libcli11-dev libgtest-dev googletest libgmock-dev libbenchmark-dev \
   libjemalloc-dev postgresql postgresql-common postgresql-client clang-format
 
-.PHONY: all build deps configure run test test-unit test-asan fuzz bench examples format \
+.PHONY: all build deps configure run test test-unit test-asan test-tsan fuzz bench examples format \
   format-check clean
 
 all: build
@@ -46,6 +46,16 @@ test-asan: deps
 	cmake --build build-asan -j $(JOBS)
 	ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  pg_virtualenv sh -c 'cd build-asan && ctest --output-on-failure -j $(JOBS)'
+
+# ThreadSanitizer over the stages that run on threads (file reading, parsing, view lowering,
+# the check families) and the CLI tests that drive them on large projects.
+test-tsan: deps
+	cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLKML_TSAN=ON -DLKML_BUILD_BENCH=OFF
+	cmake --build build-tsan -j $(JOBS) --target lkml grammar_tests semantic_tests
+	cd build-tsan && TSAN_OPTIONS=halt_on_error=1 LKML_BINARY=$$PWD/lkml ./tests/grammar_tests && \
+	  TSAN_OPTIONS=halt_on_error=1 LKML_BINARY=$$PWD/lkml ./tests/semantic_tests && \
+	  TSAN_OPTIONS=halt_on_error=1 ./lkml lint ../looker && \
+	  { TSAN_OPTIONS=halt_on_error=1 ./lkml lint ../../shared/lookml-corpus > /dev/null; [ $$? -le 1 ]; }
 
 fuzz: deps
 	CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLKML_FUZZ=ON \
