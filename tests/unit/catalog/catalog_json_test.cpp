@@ -194,5 +194,62 @@ TEST(CatalogJsonTest, DuplicatesAreErrors) {
             "$.relations[1]: duplicate relation s.\"T\"");
 }
 
+// Snapshots of 256 relations and more are read on two threads (catalog_json_read.cpp); they
+// must load and fail exactly as the one-thread reader does.
+std::string largeSnapshot(size_t relations) {
+  std::string json = "{\"format\": \"lkml-catalog/1\", \"relations\": [";
+  for (size_t i = 0; i < relations; ++i) {
+    json += std::string(i ? ",\n" : "\n") + "{\"schema\": \"s\", \"name\": \"t" +
+            std::to_string(i) +
+            "\", \"kind\": \"table\", \"columns\": [{\"name\": \"id\", \"type\": "
+            "\"integer\"}, {\"name\": \"a\\\"b\", \"type\": \"text\"}], \"primary_key\": [\"id\"]}";
+  }
+  return json + "\n]}";
+}
+
+TEST(CatalogJsonTest, LargeSnapshotLoadsLikeASmallOne) {
+  const std::string json = largeSnapshot(600);
+  Catalog catalog;
+  std::string error;
+  ASSERT_TRUE(fromJson(json, &catalog, &error)) << error;
+  ASSERT_EQ(catalog.relations.size(), 600u);
+  EXPECT_EQ(catalog.relations[0].name, "t0");  // canonical order: by schema, then name
+  EXPECT_EQ(catalog.relations[1].name, "t1");
+  EXPECT_EQ(catalog.relations[2].name, "t10");
+  EXPECT_EQ(catalog.relations[0].columns[1].name, "a\"b");
+  EXPECT_EQ(catalog.relations[0].primary_key, std::vector<std::string>{"id"});
+  Catalog again;
+  ASSERT_TRUE(fromJson(toJson(catalog), &again, &error)) << error;
+  EXPECT_EQ(toJson(again), toJson(catalog));
+}
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  size_t at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
+
+TEST(CatalogJsonTest, LargeSnapshotReportsTheFirstProblemInDocumentOrder) {
+  const std::string json = largeSnapshot(600);
+  std::string bad =
+      replaced(json, "\"t299\", \"kind\": \"table\"", "\"t299\", \"kind\": \"index\"");
+  bad = replaced(bad, "\"name\": \"t450\"", "\"name\": \"t1\"");
+  EXPECT_EQ(loadError(bad),
+            "$.relations[299].kind: expected one of table, view, materialized_view, foreign; "
+            "found \"index\"");
+  EXPECT_EQ(loadError(replaced(json, "\"name\": \"t450\"", "\"name\": \"t1\"")),
+            "$.relations[450]: duplicate relation s.t1");
+  EXPECT_EQ(loadError(replaced(json, "{\"format\"", "{\"formt\": 1, \"format\"")),
+            "$: unknown key \"formt\" (did you mean \"format\"?)");
+}
+
+TEST(CatalogJsonTest, LargeSnapshotSyntaxErrorsNameTheirPlaceInTheWholeFile) {
+  // A missing comma in relation 500, on line 502 of the file.
+  const std::string error =
+      loadError(replaced(largeSnapshot(600), "\"t500\", \"kind\"", "\"t500\" \"kind\""));
+  EXPECT_EQ(error.rfind("invalid JSON: parse error at line 502, column", 0), 0u) << error;
+}
+
 }  // namespace
 }  // namespace lkml::catalog
