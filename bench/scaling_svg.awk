@@ -56,18 +56,25 @@ END {
   printf "<text x=\"18\" y=\"%d\" text-anchor=\"middle\" transform=\"rotate(-90 18 %d)\">%s</text>\n", \
          top + height / 2, top + height / 2, ylabel
   for (s = 1; s <= nseries; ++s) {
-    name = names[s]; color = colors[(s - 1) % 8 + 1]; points = ""
+    # A command's CPU-time series shares its wall-time colour, dashed; lookml-parser is black.
+    name = names[s]; base = name; dash = ""
+    if (sub(/ \(cpu\)$/, "", base)) dash = " stroke-dasharray=\"6,4\""
+    if (!(base in base_color)) {
+      base_color[base] = base ~ /lookml-parser/ ? "#000000" : colors[nbase++ % 8 + 1]
+    }
+    color = base_color[base]; points = ""
     for (i = 1; i <= count[name]; ++i) {
       points = points sprintf("%.1f,%.1f ", px(xs[name, i]), py(ys[name, i]))
     }
-    printf "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>\n", points, color
+    printf "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s/>\n", points, \
+           color, dash
     for (i = 1; i <= count[name]; ++i) {
       printf "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"><title>%s: %g, %g</title></circle>\n", \
              px(xs[name, i]), py(ys[name, i]), color, name, xs[name, i], ys[name, i]
     }
     ly = top + 10 + s * 20
-    printf "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/>\n", \
-           left + width + 15, ly - 4, left + width + 40, ly - 4, color
+    printf "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"%s/>\n", \
+           left + width + 15, ly - 4, left + width + 40, ly - 4, color, dash
     printf "<text x=\"%d\" y=\"%d\">%s</text>\n", left + width + 46, ly, name
   }
   printf "</svg>\n"
