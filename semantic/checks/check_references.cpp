@@ -11,6 +11,7 @@
 
 #include "base/suggest.h"
 #include "semantic/checks/checks.h"
+#include "semantic/checks/view_references.h"
 #include "semantic/field_list.h"
 #include "semantic/semantic_diagnostics.h"
 #include "semantic/sql_references.h"
@@ -52,37 +53,12 @@ void reportUnknownField(const Model* model, const View& view, const std::string&
   sink.report(std::move(d));
 }
 
-// Checks the references of SQL that belongs to `own_alias` (a view in the explore) or, when
-// `own_view` is given without a scope, only the same-view references.
-// The references of one SQL text the checks look at: `${TABLE}`/`${EXTENDED}` and Liquid other
-// than conditions and parameters need nothing, so most `${TABLE}.col` fields have none.
-struct SqlRefs {
-  std::vector<SqlReference> sql;
-  std::vector<LiquidReference> liquid;
-  bool empty() const { return sql.empty() && liquid.empty(); }
-};
-
-SqlRefs collectRefs(const std::string& text) {
-  SqlRefs refs;
-  for (SqlReference& ref : findSqlReferences(text)) {
-    if (ref.kind != SqlReference::Kind::Table && ref.kind != SqlReference::Kind::Extended) {
-      refs.sql.push_back(std::move(ref));
-    }
-  }
-  if (text.find('{') != std::string::npos) {
-    for (LiquidReference& ref : findLiquidReferences(text)) {
-      bool named = ref.kind == LiquidReference::Kind::Condition ||
-                   ref.kind == LiquidReference::Kind::Parameter;
-      if (named && !ref.name.empty()) refs.liquid.push_back(std::move(ref));
-    }
-  }
-  return refs;
-}
-
 void checkRefs(const Model* model, const ExploreScope* scope, const View* own_view,
                const SourceText& sql, const SqlRefs& refs, const std::string& own_alias,
                const std::string& where, DiagnosticSink& sink);
 
+// Checks the references of SQL that belongs to `own_alias` (a view in the explore) or, when
+// `own_view` is given without a scope, only the same-view references.
 void checkReferences(const Model* model, const ExploreScope* scope, const View* own_view,
                      const SourceText& sql, const std::string& own_alias, const std::string& where,
                      DiagnosticSink& sink) {
@@ -180,44 +156,6 @@ void checkRefs(const Model* model, const ExploreScope* scope, const View* own_vi
     }
   }
 }
-
-// The SQL of a view's fields that has references to check, found once per view: a view joined
-// into many explores is checked in each, and scanning its SQL every time dominated lint.
-struct FieldSqlRefs {
-  const Field* field;
-  const SourceText* sql;
-  SqlRefs refs;
-};
-
-// Shared by the explore and view halves of the check, which may run on two threads: a view's
-// references are scanned outside the lock, and the first result stored wins.
-class ViewRefsCache {
- public:
-  const std::vector<FieldSqlRefs>& of(const View& view) {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      auto it = cache_.find(&view);
-      if (it != cache_.end()) return it->second;
-    }
-    std::vector<FieldSqlRefs> found;
-    for (const Field& f : view.fields) {
-      if (f.sql_defaulted) continue;
-      for (const SourceText* sql :
-           {&f.sql, &f.details().sql_start, &f.details().sql_end, &f.details().sql_distinct_key}) {
-        if (!sql->present()) continue;
-        SqlRefs refs = collectRefs(sql->text);
-        if (!refs.empty()) found.push_back({&f, sql, std::move(refs)});
-      }
-    }
-    std::lock_guard<std::mutex> lock(mutex_);
-    // Elements of an unordered_map keep their address when it rehashes.
-    return cache_.try_emplace(&view, std::move(found)).first->second;
-  }
-
- private:
-  std::mutex mutex_;
-  std::unordered_map<const View*, std::vector<FieldSqlRefs>> cache_;
-};
 
 void checkViewSql(const Model& model, const ExploreScope* scope, const View& view,
                   const std::string& alias, const std::set<std::string>* allowed,
