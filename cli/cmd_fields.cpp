@@ -38,19 +38,13 @@ int runFields(const FieldsOptions& options) {
   }
   if (!options.access_level.empty()) user.attributes["access_level"] = options.access_level;
   semantic::ExploreScope scope(*selection.model, explore);
-  std::set<std::string> allowed;
-  if (explore.has_fields) allowed = semantic::resolveFieldList(scope, explore.fields, "", nullptr);
+  semantic::ExploreFieldLists field_lists(scope);
   nlohmann::ordered_json rows = nlohmann::ordered_json::array();
   for (const semantic::ScopeEntry& entry : scope.entries()) {
     if (!entry.view) continue;
-    std::set<std::string> join_fields;
-    if (entry.join && entry.join->has_fields) {
-      join_fields = semantic::resolveFieldList(scope, entry.join->fields, entry.alias, nullptr);
-    }
     for (const semantic::Field& f : entry.view->fields) {
+      if (!field_lists.allows(entry, f.name)) continue;
       std::string name = entry.alias + "." + f.name;
-      if (explore.has_fields && !allowed.count(name)) continue;
-      if (entry.join && entry.join->has_fields && !join_fields.count(name)) continue;
       if (as_user && !codegen::userMaySee(*selection.model, explore, entry.alias, f, user)) {
         continue;
       }
@@ -80,7 +74,8 @@ int runFields(const FieldsOptions& options) {
     return kExitOk;
   }
   if (options.format != "text") {
-    std::cerr << "lkml: error: unknown --format `" << options.format << "`; expected text or json\n";
+    std::cerr << "lkml: error: unknown --format `" << options.format
+              << "`; expected text or json\n";
     return kExitUsage;
   }
   for (const auto& row : rows) {

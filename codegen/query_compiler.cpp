@@ -34,11 +34,8 @@ struct Pieces {
 // and the user's grants.
 class FieldResolver {
  public:
-  FieldResolver(CompileContext& ctx, SqlExpander& expander) : ctx_(ctx), expander_(expander) {
-    if (ctx.explore.has_fields) {
-      allowed_ = semantic::resolveFieldList(ctx.scope, ctx.explore.fields, "", nullptr);
-    }
-  }
+  FieldResolver(CompileContext& ctx, SqlExpander& expander)
+      : ctx_(ctx), expander_(expander), field_lists_(ctx.scope) {}
 
   bool resolve(const std::string& name, const char* purpose, bool check_access,
                const ScopeEntry** entry_out, const Field** field_out) {
@@ -74,7 +71,7 @@ class FieldResolver {
                  help);
       return false;
     }
-    if (!inFieldLists(*entry, name)) {
+    if (!field_lists_.allows(*entry, field_name)) {
       ctx_.error(QueryCode::field_not_in_explore,
                  "field `" + name + "` is not available in explore `" + ctx_.explore.name +
                      "` (excluded by its `fields` list)");
@@ -87,25 +84,9 @@ class FieldResolver {
   }
 
  private:
-  bool inFieldLists(const ScopeEntry& entry, const std::string& name) {
-    if (ctx_.explore.has_fields && !allowed_.count(name)) return false;
-    if (entry.join && entry.join->has_fields) {
-      auto it = join_allowed_.find(entry.alias);
-      if (it == join_allowed_.end()) {
-        it = join_allowed_
-                 .emplace(entry.alias, semantic::resolveFieldList(ctx_.scope, entry.join->fields,
-                                                                  entry.alias, nullptr))
-                 .first;
-      }
-      if (!it->second.count(name)) return false;
-    }
-    return true;
-  }
-
   CompileContext& ctx_;
   SqlExpander& expander_;
-  std::set<std::string> allowed_;
-  std::map<std::string, std::set<std::string>> join_allowed_;
+  semantic::ExploreFieldLists field_lists_;
 };
 
 std::string joinConditions(const std::vector<std::string>& conditions) {

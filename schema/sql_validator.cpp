@@ -132,24 +132,17 @@ std::vector<Candidate> visibleFields(const semantic::Model& model,
                                      const semantic::ExploreScope& scope,
                                      const codegen::UserContext& user, bool include_hidden) {
   const semantic::Explore& explore = scope.explore();
-  std::set<std::string> allowed;
-  if (explore.has_fields) allowed = semantic::resolveFieldList(scope, explore.fields, "", nullptr);
+  semantic::ExploreFieldLists field_lists(scope);
   std::vector<Candidate> out;
   for (const semantic::ScopeEntry& entry : scope.entries()) {
     if (!entry.view) continue;
-    std::set<std::string> join_fields;
-    if (entry.join && entry.join->has_fields) {
-      join_fields = semantic::resolveFieldList(scope, entry.join->fields, entry.alias, nullptr);
-    }
     for (const semantic::Field& f : entry.view->fields) {
       if (f.kind != semantic::FieldKind::Dimension && f.kind != semantic::FieldKind::Measure)
         continue;
       if (f.hidden && !include_hidden) continue;
-      std::string name = entry.alias + "." + f.name;
-      if (explore.has_fields && !allowed.count(name)) continue;
-      if (entry.join && entry.join->has_fields && !join_fields.count(name)) continue;
+      if (!field_lists.allows(entry, f.name)) continue;
       if (!codegen::userMaySee(model, explore, entry.alias, f, user)) continue;
-      out.push_back({name, &entry, &f});
+      out.push_back({entry.alias + "." + f.name, &entry, &f});
     }
   }
   return out;

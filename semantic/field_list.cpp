@@ -65,8 +65,10 @@ bool expandItem(const ExploreScope& scope, const std::string& item,
       std::set<std::string> part;
       expandItem(scope, inner, alias, &part, visiting, &ignored);
       for (const auto& p : part) {
-        if (negative) out->erase(p);
-        else out->insert(p);
+        if (negative)
+          out->erase(p);
+        else
+          out->insert(p);
       }
     }
     visiting->pop_back();
@@ -79,8 +81,8 @@ bool expandItem(const ExploreScope& scope, const std::string& item,
     std::string near = closestMatch(name, names);
     if (!near.empty()) problem->suggestion = alias + "." + near;
     if (entry->view->hasGroup(name)) {
-      problem->message += " (a dimension group: append a timeframe, e.g. `" + alias + "." + name +
-                          "_date`)";
+      problem->message +=
+          " (a dimension group: append a timeframe, e.g. `" + alias + "." + name + "_date`)";
     }
     return false;
   }
@@ -118,6 +120,30 @@ std::set<std::string> resolveFieldList(const ExploreScope& scope,
   }
   for (const auto& e : excluded) included.erase(e);
   return included;
+}
+
+ExploreFieldLists::ExploreFieldLists(const ExploreScope& scope) : scope_(scope) {
+  if (scope.explore().has_fields)
+    explore_ = resolveFieldList(scope, scope.explore().fields, "", nullptr);
+}
+
+bool ExploreFieldLists::allows(const ScopeEntry& entry, const std::string& field_name) {
+  const bool explore_list = scope_.explore().has_fields;
+  const bool join_list = entry.join && entry.join->has_fields;
+  if (!explore_list && !join_list) return true;
+  const std::string name = entry.alias + "." + field_name;
+  if (explore_list && !explore_.count(name)) return false;
+  if (join_list) {
+    auto it = joins_.find(entry.alias);
+    if (it == joins_.end()) {
+      it = joins_
+               .emplace(entry.alias,
+                        resolveFieldList(scope_, entry.join->fields, entry.alias, nullptr))
+               .first;
+    }
+    if (!it->second.count(name)) return false;
+  }
+  return true;
 }
 
 }  // namespace lkml::semantic

@@ -2,6 +2,7 @@
 // `view.ALL_FIELDS*`, `set*`, `view.set*`, `field`, `view.field`, and `-item` exclusions.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -11,8 +12,8 @@
 namespace lkml::semantic {
 
 struct FieldListProblem {
-  size_t item = 0;       // index of the offending list item
-  std::string message;   // "unknown field `users.emal`"
+  size_t item = 0;      // index of the offending list item
+  std::string message;  // "unknown field `users.emal`"
   std::string suggestion;
   bool unknown_set = false;
 };
@@ -23,5 +24,21 @@ std::set<std::string> resolveFieldList(const ExploreScope& scope,
                                        const std::vector<std::string>& items,
                                        const std::string& default_alias,
                                        std::vector<FieldListProblem>* problems);
+
+/// The fields an explore exposes through its `fields:` lists: the explore's own list and, for a
+/// join, the join's list too (a field must be in every list given). Used wherever a field is
+/// offered or checked in an explore: queries, `lkml fields`, SQL validation, reference checks.
+class ExploreFieldLists {
+ public:
+  explicit ExploreFieldLists(const ExploreScope& scope);
+  /// True when `field_name` of `entry` passes the lists (always, when there are none). A join's
+  /// list is resolved on first use.
+  bool allows(const ScopeEntry& entry, const std::string& field_name);
+
+ private:
+  const ExploreScope& scope_;
+  std::set<std::string> explore_;                       // `alias.field`, with `fields:`
+  std::map<std::string, std::set<std::string>> joins_;  // by join alias
+};
 
 }  // namespace lkml::semantic

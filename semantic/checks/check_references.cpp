@@ -157,13 +157,14 @@ void checkRefs(const Model* model, const ExploreScope* scope, const View* own_vi
   }
 }
 
-void checkViewSql(const Model& model, const ExploreScope* scope, const View& view,
-                  const std::string& alias, const std::set<std::string>* allowed,
+// `entry` and `field_lists` are given with a scope: the view as joined in an explore.
+void checkViewSql(const Model& model, const ExploreScope* scope, const ScopeEntry* entry,
+                  ExploreFieldLists* field_lists, const View& view, const std::string& alias,
                   ViewRefsCache& cache, DiagnosticSink& sink) {
   for (const FieldSqlRefs& item : cache.of(view)) {
     const Field& f = *item.field;
     // Fields an explore's `fields:` excludes are never compiled there (Looker skips them).
-    if (allowed && !allowed->count(alias + "." + f.name)) continue;
+    if (field_lists && !field_lists->allows(*entry, f.name)) continue;
     std::string where = "`" + view.name + "." + (f.group.empty() ? f.name : f.group) + "`";
     checkRefs(&model, scope, &view, *item.sql, item.refs, alias, where, sink);
   }
@@ -344,22 +345,10 @@ void checkExploreReferences(const Model& model, ViewRefsCache& cache, Diagnostic
   for (const Explore& explore : model.explores) {
     if (explore.extension_required || !model.findView(explore.view)) continue;
     ExploreScope scope(model, explore);
-    std::set<std::string> allowed;
-    if (explore.has_fields) allowed = resolveFieldList(scope, explore.fields, "", nullptr);
+    ExploreFieldLists field_lists(scope);
     for (const ScopeEntry& entry : scope.entries()) {
       if (!entry.view || entry.view->extension_required) continue;
-      std::set<std::string> join_allowed;
-      const std::set<std::string>* filter = explore.has_fields ? &allowed : nullptr;
-      if (entry.join && entry.join->has_fields) {
-        join_allowed = resolveFieldList(scope, entry.join->fields, entry.alias, nullptr);
-        if (filter) {
-          for (auto it = join_allowed.begin(); it != join_allowed.end();) {
-            it = allowed.count(*it) ? std::next(it) : join_allowed.erase(it);
-          }
-        }
-        filter = &join_allowed;
-      }
-      checkViewSql(model, &scope, *entry.view, entry.alias, filter, cache, sink);
+      checkViewSql(model, &scope, &entry, &field_lists, *entry.view, entry.alias, cache, sink);
     }
   }
 }
@@ -372,7 +361,9 @@ void checkViewReferences(const Model& model, ViewRefsCache& cache, DiagnosticSin
     checkCycles(view, cache, sink);
     checkFieldLists(model, view, sink);
     checkTableSql(model, view, sink);
-    if (!explored.count(name)) checkViewSql(model, nullptr, view, name, nullptr, cache, sink);
+    if (!explored.count(name)) {
+      checkViewSql(model, nullptr, nullptr, nullptr, view, name, cache, sink);
+    }
   }
 }
 
