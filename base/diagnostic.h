@@ -39,13 +39,13 @@ struct Label {
 
 struct Diagnostic {
   Severity severity = Severity::Error;
-  int code = 0;             // 101 for LKML101
-  std::string message;      // one sentence, no trailing period
-  Span span;                // primary location (may be invalid: then `path` names the file)
-  std::string label;        // text printed under the caret
-  std::string path;         // for diagnostics about a file without a span (I/O errors)
-  std::vector<Label> notes; // secondary locations
-  std::string help;         // suggestion, e.g. "did you mean `sql_on`?"
+  int code = 0;              // 101 for LKML101
+  std::string message;       // one sentence, no trailing period
+  Span span;                 // primary location (may be invalid: then `path` names the file)
+  std::string label;         // text printed under the caret
+  std::string path;          // for diagnostics about a file without a span (I/O errors)
+  std::vector<Label> notes;  // secondary locations
+  std::string help;          // suggestion, e.g. "did you mean `sql_on`?"
 
   std::string codeName() const;  // "LKML101"
 };

@@ -7,11 +7,16 @@
 namespace lkml {
 
 bool parseOutputFormat(const std::string& name, OutputFormat* format) {
-  if (name == "text") *format = OutputFormat::Text;
-  else if (name == "json") *format = OutputFormat::Json;
-  else if (name == "sarif") *format = OutputFormat::Sarif;
-  else if (name == "github") *format = OutputFormat::Github;
-  else return false;
+  if (name == "text")
+    *format = OutputFormat::Text;
+  else if (name == "json")
+    *format = OutputFormat::Json;
+  else if (name == "sarif")
+    *format = OutputFormat::Sarif;
+  else if (name == "github")
+    *format = OutputFormat::Github;
+  else
+    return false;
   return true;
 }
 

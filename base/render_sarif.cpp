@@ -54,8 +54,8 @@ void renderSarif(std::ostream& out, const std::vector<Diagnostic>& diagnostics,
       rule["shortDescription"] = {{"text", info->summary}};
       rule["defaultConfiguration"] = {{"level", sarifLevel(info->severity)}};
     }
-    rule["helpUri"] = "https://github.com/lkml/lkml/blob/main/docs/diagnostics.md#" +
-                      probe.codeName();
+    rule["helpUri"] =
+        "https://github.com/lkml/lkml/blob/main/docs/diagnostics.md#" + probe.codeName();
     rules.push_back(std::move(rule));
   }
 
@@ -68,8 +68,8 @@ void renderSarif(std::ostream& out, const std::vector<Diagnostic>& diagnostics,
     std::string text = d.message;
     if (!d.help.empty()) text += "\nhelp: " + d.help;
     result["message"] = {{"text", text}};
-    result["locations"] = nlohmann::ordered_json::array(
-        {sarifLocation(resolveLocation(sources, d.span, d.path))});
+    result["locations"] =
+        nlohmann::ordered_json::array({sarifLocation(resolveLocation(sources, d.span, d.path))});
     if (!d.notes.empty()) {
       nlohmann::ordered_json related = nlohmann::ordered_json::array();
       int id = 0;

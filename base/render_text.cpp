@@ -38,8 +38,8 @@ uint32_t displayWidth(std::string_view text) {
   return width;
 }
 
-void printSnippet(std::ostream& out, const SourceMap& sources, Span span,
-                  const std::string& label, const Palette& palette, const char* mark_color) {
+void printSnippet(std::ostream& out, const SourceMap& sources, Span span, const std::string& label,
+                  const Palette& palette, const char* mark_color) {
   const SourceFile* file = sources.find(span.file);
   if (!file) return;
   LineCol start = file->lineCol(span.begin);
@@ -86,8 +86,8 @@ void renderText(std::ostream& out, const std::vector<Diagnostic>& diagnostics,
     }
     for (const Label& note : d.notes) {
       ResolvedLocation nloc = resolveLocation(sources, note.span, "");
-      out << palette.blue() << "   = " << palette.reset() << palette.bold() << "note" << palette.reset()
-          << ": " << note.message;
+      out << palette.blue() << "   = " << palette.reset() << palette.bold() << "note"
+          << palette.reset() << ": " << note.message;
       if (nloc.line) out << " (" << nloc.path << ":" << nloc.line << ":" << nloc.column << ")";
       out << "\n";
     }

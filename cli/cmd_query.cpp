@@ -34,7 +34,8 @@ int runQuery(const RunOptions& options) {
   if (int code = compileFromOptions(options.query, &compiled)) return code;
   catalog::ConnectionSettings settings;
   settings.url = options.db;
-  settings.statement_timeout = std::chrono::milliseconds(static_cast<int64_t>(options.timeout * 1000));
+  settings.statement_timeout =
+      std::chrono::milliseconds(static_cast<int64_t>(options.timeout * 1000));
   catalog::DatabaseError error;
   auto connection = catalog::PostgresConnection::open(settings, &error);
   if (!connection) {
@@ -43,8 +44,8 @@ int runQuery(const RunOptions& options) {
   }
   catalog::QueryResult result;
   if (!connection->run({compiled.compiled.sql, {}}, &result, &error)) {
-    std::cerr << "lkml: error: the database rejected the query (" << catalog::databaseErrorKindName(error.kind)
-              << "): " << error.message << "\n";
+    std::cerr << "lkml: error: the database rejected the query ("
+              << catalog::databaseErrorKindName(error.kind) << "): " << error.message << "\n";
     if (!error.detail.empty()) std::cerr << "  " << error.detail << "\n";
     std::cerr << "-- SQL:\n" << compiled.compiled.sql;
     return error.kind == catalog::DatabaseError::Kind::Query ? kExitFindings : kExitDatabase;

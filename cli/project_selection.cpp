@@ -31,8 +31,8 @@ int selectExplore(const std::string& dir, const std::string& model_name,
   const auto& models = out->project->project.models;
   if (model_name.empty()) {
     if (models.size() != 1) {
-      std::cerr << "lkml: error: --model is required: project `" << dir << "` has "
-                << models.size() << " models";
+      std::cerr << "lkml: error: --model is required: project `" << dir << "` has " << models.size()
+                << " models";
       for (size_t i = 0; i < models.size(); ++i) std::cerr << (i ? ", " : " (") << models[i].name;
       std::cerr << (models.empty() ? "" : ")") << "\n";
       return kExitUsage;

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "codegen/query_compiler.h"
 #include "cli/project_selection.h"
+#include "codegen/query_compiler.h"
 
 namespace lkml::cli {
 

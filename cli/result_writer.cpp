@@ -9,8 +9,8 @@ namespace lkml::cli {
 namespace {
 
 // PostgreSQL type OIDs (pg_type.h) that map to JSON numbers and booleans.
-constexpr uint32_t kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700,
-                   kFloat8 = 701, kNumeric = 1700;
+constexpr uint32_t kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701,
+                   kNumeric = 1700;
 
 // Terminal columns of UTF-8 text: East Asian wide characters take two.
 size_t displayWidth(const std::string& text) {
@@ -65,17 +65,22 @@ std::string csvField(const std::string& text) {
 }  // namespace
 
 bool parseResultFormat(const std::string& name, ResultFormat* format) {
-  if (name == "table") *format = ResultFormat::Table;
-  else if (name == "json") *format = ResultFormat::Json;
-  else if (name == "csv") *format = ResultFormat::Csv;
-  else return false;
+  if (name == "table")
+    *format = ResultFormat::Table;
+  else if (name == "json")
+    *format = ResultFormat::Json;
+  else if (name == "csv")
+    *format = ResultFormat::Csv;
+  else
+    return false;
   return true;
 }
 
 void writeResult(std::ostream& out, ResultFormat format, const std::vector<std::string>& columns,
                  const catalog::QueryResult& result) {
   std::vector<std::string> names = columns;
-  for (size_t i = names.size(); i < result.columns.size(); ++i) names.push_back(result.columns[i].name);
+  for (size_t i = names.size(); i < result.columns.size(); ++i)
+    names.push_back(result.columns[i].name);
   switch (format) {
     case ResultFormat::Json: {
       nlohmann::ordered_json rows = nlohmann::ordered_json::array();
@@ -93,7 +98,8 @@ void writeResult(std::ostream& out, ResultFormat format, const std::vector<std::
       for (size_t i = 0; i < names.size(); ++i) out << (i ? "," : "") << csvField(names[i]);
       out << "\r\n";
       for (const auto& row : result.rows) {
-        for (size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << (row[i] ? csvField(*row[i]) : "");
+        for (size_t i = 0; i < row.size(); ++i)
+          out << (i ? "," : "") << (row[i] ? csvField(*row[i]) : "");
         out << "\r\n";
       }
       return;
@@ -114,7 +120,8 @@ void writeResult(std::ostream& out, ResultFormat format, const std::vector<std::
         out << "\n";
       };
       line(names);
-      for (size_t i = 0; i < names.size(); ++i) out << (i ? "-+-" : "") << std::string(width[i], '-');
+      for (size_t i = 0; i < names.size(); ++i)
+        out << (i ? "-+-" : "") << std::string(width[i], '-');
       out << "\n";
       for (const auto& row : result.rows) {
         std::vector<std::string> cells;

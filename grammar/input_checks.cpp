@@ -25,10 +25,14 @@ std::optional<uint32_t> findInvalidUtf8(std::string_view text) {
     size_t len;
     uint32_t min;
     uint32_t cp;
-    if ((c & 0xE0) == 0xC0) len = 2, min = 0x80, cp = c & 0x1F;
-    else if ((c & 0xF0) == 0xE0) len = 3, min = 0x800, cp = c & 0x0F;
-    else if ((c & 0xF8) == 0xF0) len = 4, min = 0x10000, cp = c & 0x07;
-    else return static_cast<uint32_t>(i);
+    if ((c & 0xE0) == 0xC0)
+      len = 2, min = 0x80, cp = c & 0x1F;
+    else if ((c & 0xF0) == 0xE0)
+      len = 3, min = 0x800, cp = c & 0x0F;
+    else if ((c & 0xF8) == 0xF0)
+      len = 4, min = 0x10000, cp = c & 0x07;
+    else
+      return static_cast<uint32_t>(i);
     if (i + len > n) return static_cast<uint32_t>(i);
     for (size_t k = 1; k < len; ++k) {
       if ((s[i + k] & 0xC0) != 0x80) return static_cast<uint32_t>(i);

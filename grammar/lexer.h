@@ -34,9 +34,9 @@ struct RawToken {
 };
 
 struct LexResult {
-  std::vector<RawToken> tokens;    // without comments, ending with kEof
-  std::vector<RawToken> comments;  // kComment tokens, in order
-  uint32_t max_depth = 0;          // deepest nesting of '{' and '[' seen
+  std::vector<RawToken> tokens;       // without comments, ending with kEof
+  std::vector<RawToken> comments;     // kComment tokens, in order
+  uint32_t max_depth = 0;             // deepest nesting of '{' and '[' seen
   uint32_t too_deep_at = UINT32_MAX;  // offset of the first bracket nested past the limit
 };
 

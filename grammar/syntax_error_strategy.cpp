@@ -74,8 +74,10 @@ std::string ownerName(antlr4::ParserRuleContext* ctx) {
     if (auto* key = dynamic_cast<LookMLParser::KeyMemberContext*>(c)) {
       std::string name = key->LITERAL() ? key->LITERAL()->getText() : "?";
       auto* scalar_value = dynamic_cast<LookMLParser::ScalarValueContext*>(key->value());
-      if (scalar_value && scalar_value->scalar()) name += ": " + scalar_value->scalar()->getText();
-      else name += ":";
+      if (scalar_value && scalar_value->scalar())
+        name += ": " + scalar_value->scalar()->getText();
+      else
+        name += ":";
       return name;
     }
   }
@@ -145,8 +147,9 @@ void SyntaxErrorStrategy::describe(antlr4::Parser* recognizer, antlr4::Token* of
       // A later '"' (an escaped one) lies inside the same never-closed string: report it once.
       if (unterminated_string_reported_) return;
       unterminated_string_reported_ = true;
-      Diagnostic d = makeDiagnostic(DiagCode::unterminated_string, tokenSpan(offending),
-                                    "unterminated string: no closing '\"' before the end of the file");
+      Diagnostic d =
+          makeDiagnostic(DiagCode::unterminated_string, tokenSpan(offending),
+                         "unterminated string: no closing '\"' before the end of the file");
       d.label = "string starts here";
       d.help = "add the closing '\"' (write \\\" for a quote inside the string)";
       return emit(std::move(d));
@@ -162,14 +165,15 @@ void SyntaxErrorStrategy::describe(antlr4::Parser* recognizer, antlr4::Token* of
         Span key = tokenSpan(sql->SQL_KEY()->getSymbol());
         std::string name = sql->SQL_KEY()->getText();
         name = name.substr(0, name.find_first_of(" \t\r\n\f:"));
-        Diagnostic d = makeDiagnostic(DiagCode::unterminated_sql, key,
-                                      "unterminated SQL block: `" + name +
-                                          "` has no ';;' before the end of the file");
+        Diagnostic d = makeDiagnostic(
+            DiagCode::unterminated_sql, key,
+            "unterminated SQL block: `" + name + "` has no ';;' before the end of the file");
         d.label = "this SQL block is never closed";
         d.help = "add ';;' after the SQL of `" + name + "`";
         return emit(std::move(d));
       }
-      if (dynamic_cast<LookMLParser::BodyContext*>(c) || dynamic_cast<LookMLParser::ListContext*>(c)) {
+      if (dynamic_cast<LookMLParser::BodyContext*>(c) ||
+          dynamic_cast<LookMLParser::ListContext*>(c)) {
         bool is_list = dynamic_cast<LookMLParser::ListContext*>(c) != nullptr;
         Span open = tokenSpan(c->getStart());
         LineCol at = file_.lineCol(open.begin);
@@ -194,18 +198,18 @@ void SyntaxErrorStrategy::describe(antlr4::Parser* recognizer, antlr4::Token* of
     if (!key_ctx) key_ctx = dynamic_cast<LookMLParser::KeyMemberContext*>(ctx->parent);
     if (key_ctx && key_ctx->COLON() && key_ctx->LITERAL()) {
       std::string key = key_ctx->LITERAL()->getText();
-      Diagnostic d = makeDiagnostic(DiagCode::missing_value, tokenSpan(offending),
-                                    "expected a value after `" + key + ":`, found " +
-                                        quoteToken(offending));
+      Diagnostic d =
+          makeDiagnostic(DiagCode::missing_value, tokenSpan(offending),
+                         "expected a value after `" + key + ":`, found " + quoteToken(offending));
       d.label = "expected a value here";
       d.help = "write `" + key + ": value`, `" + key + ": name { ... }` or `" + key + ": [...]`";
       return emit(std::move(d));
     }
   }
 
-  std::string message = (extraneous ? "unexpected " : "expected " + describeExpected(expected) +
-                                                          ", found ") +
-                        quoteToken(offending);
+  std::string message =
+      (extraneous ? "unexpected " : "expected " + describeExpected(expected) + ", found ") +
+      quoteToken(offending);
   if (extraneous) message += "; expected " + describeExpected(expected);
   Diagnostic d = makeDiagnostic(DiagCode::unexpected_token, tokenSpan(offending), message);
   std::string owner;
@@ -230,9 +234,9 @@ void SyntaxErrorStrategy::describe(antlr4::Parser* recognizer, antlr4::Token* of
 
 void SyntaxErrorStrategy::reportStrayToken(antlr4::Token* token) {
   if (token->getType() == kRBrace || token->getType() == kRBracket) {
-    Diagnostic d = makeDiagnostic(DiagCode::unexpected_close, tokenSpan(token),
-                                  "unexpected " + quoteToken(token) +
-                                      ": there is no open block or list to close");
+    Diagnostic d = makeDiagnostic(
+        DiagCode::unexpected_close, tokenSpan(token),
+        "unexpected " + quoteToken(token) + ": there is no open block or list to close");
     d.help = "remove it, or look for an extra closing bracket above";
     return emit(std::move(d));
   }
@@ -240,9 +244,9 @@ void SyntaxErrorStrategy::reportStrayToken(antlr4::Token* token) {
     antlr4::misc::IntervalSet none;
     return describe(nullptr, token, none, true);
   }
-  Diagnostic d = makeDiagnostic(DiagCode::unexpected_token, tokenSpan(token),
-                                "unexpected " + quoteToken(token) +
-                                    " at the top level; expected a parameter (`key: value`)");
+  Diagnostic d = makeDiagnostic(
+      DiagCode::unexpected_token, tokenSpan(token),
+      "unexpected " + quoteToken(token) + " at the top level; expected a parameter (`key: value`)");
   emit(std::move(d));
 }
 

@@ -115,8 +115,10 @@ void writeSpan(std::ostream& out, const SourceFile& file, Span span) {
 }
 
 void writeScalar(std::ostream& out, const syntax::Scalar& scalar) {
-  if (scalar.quoted()) out << '"' << scalar.text << '"';
-  else out << scalar.text;
+  if (scalar.quoted())
+    out << '"' << scalar.text << '"';
+  else
+    out << scalar.text;
 }
 
 void dumpNode(std::ostream& out, const SourceFile& file, const syntax::Node& node, int depth) {

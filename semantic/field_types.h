@@ -8,7 +8,7 @@ namespace lkml::semantic {
 
 const std::vector<std::string>& dimensionTypes();
 const std::vector<std::string>& measureTypes();
-const std::vector<std::string>& filterTypes();     // filter: and parameter: fields
+const std::vector<std::string>& filterTypes();  // filter: and parameter: fields
 const std::vector<std::string>& timeframes();
 const std::vector<std::string>& defaultTimeframes();
 const std::vector<std::string>& durationIntervals();

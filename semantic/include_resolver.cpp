@@ -55,7 +55,8 @@ bool matchParts(const std::vector<std::string>& pat, size_t i, const std::vector
 }
 
 bool endsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 // Expands the documented short forms: `x.view` -> `x.view.lkml`, `x.dashboard` ->
@@ -122,8 +123,8 @@ IncludeResult resolveIncludes(const ProjectSources& project, size_t model_index,
         sink.report(std::move(d));
         continue;
       }
-      std::string joined = raw.rfind('/', 0) == 0 ? raw.substr(1)
-                                                   : directoryOf(file.path) + "/" + raw;
+      std::string joined =
+          raw.rfind('/', 0) == 0 ? raw.substr(1) : directoryOf(file.path) + "/" + raw;
       std::string pattern;
       if (!normalise(splitPath(expandSuffix(joined)), &pattern)) {
         Diagnostic d = makeSemDiagnostic(SemCode::include_escapes_root, span,
@@ -154,7 +155,8 @@ IncludeResult resolveIncludes(const ProjectSources& project, size_t model_index,
       }
       std::vector<size_t> matches = cached->second;
       bool plain = pattern.find('*') == std::string::npos;
-      if (matches.empty() && plain && !endsWith(pattern, ".lkml") && !endsWith(pattern, ".lookml")) {
+      if (matches.empty() && plain && !endsWith(pattern, ".lkml") &&
+          !endsWith(pattern, ".lookml")) {
         // `include: "/views/users"` is accepted for `users.lkml` by Looker too.
         if (const ProjectFile* f = project.find(pattern + ".lkml")) {
           matches.push_back(static_cast<size_t>(f - project.files.data()));
@@ -164,8 +166,10 @@ IncludeResult resolveIncludes(const ProjectSources& project, size_t model_index,
         Diagnostic d = makeSemDiagnostic(SemCode::include_no_match, span,
                                          "include `" + raw + "` does not match any file");
         d.label = "no file matches";
-        d.help = "check the path: patterns start at the project root when they begin with '/', "
-                 "else at the folder of `" + file.path + "`";
+        d.help =
+            "check the path: patterns start at the project root when they begin with '/', "
+            "else at the folder of `" +
+            file.path + "`";
         sink.report(std::move(d));
         continue;
       }

@@ -16,7 +16,7 @@ namespace lkml::semantic {
 bool globMatch(const std::string& pattern, const std::string& path);
 
 struct IncludeResult {
-  std::vector<size_t> files;  // indexes into ProjectSources::files, model file first
+  std::vector<size_t> files;      // indexes into ProjectSources::files, model file first
   bool imports_projects = false;  // some include named `//another_project/...`
 };
 

@@ -27,13 +27,14 @@ std::string LowerContext::expand(std::string_view text, Span span) {
         where = {span.file, span.begin + static_cast<uint32_t>(at),
                  span.begin + static_cast<uint32_t>(close + 1)};
       }
-      Diagnostic d = makeSemDiagnostic(SemCode::unknown_constant, where,
-                                       "unknown constant `@{" + name + "}`");
+      Diagnostic d =
+          makeSemDiagnostic(SemCode::unknown_constant, where, "unknown constant `@{" + name + "}`");
       std::vector<std::string> names;
       for (const auto& [n, c] : constants_) names.push_back(n);
       std::string near = closestMatch(name, names);
-      d.help = near.empty() ? "define it in manifest.lkml: constant: " + name + " { value: \"...\" }"
-                            : "did you mean `@{" + near + "}`?";
+      d.help = near.empty()
+                   ? "define it in manifest.lkml: constant: " + name + " { value: \"...\" }"
+                   : "did you mean `@{" + near + "}`?";
       sink_.report(std::move(d));
       out.append(text.substr(at, close + 1 - at));
     }
@@ -73,8 +74,9 @@ std::vector<std::string> LowerContext::list(const syntax::Node& node) {
   std::vector<std::string> out;
   if (node.isList()) {
     for (const auto& item : node.items) {
-      out.push_back(expand(item.value.quoted() ? item.value.unescaped() : std::string(item.value.text),
-                           item.value.span));
+      out.push_back(
+          expand(item.value.quoted() ? item.value.unescaped() : std::string(item.value.text),
+                 item.value.span));
     }
   } else if (node.isPair()) {
     out.push_back(text(node));  // `extends: base` without brackets
@@ -105,8 +107,8 @@ bool LowerContext::checkEnum(const syntax::Node& node, const std::string& value,
       }
     }
   }
-  Diagnostic d = makeSemDiagnostic(SemCode::invalid_value, span,
-                                   "invalid value `" + value + "` for " + what);
+  Diagnostic d =
+      makeSemDiagnostic(SemCode::invalid_value, span, "invalid value `" + value + "` for " + what);
   std::string near = closestMatch(value, allowed);
   if (!near.empty()) {
     d.help = "did you mean `" + near + "`?";

@@ -25,7 +25,7 @@ struct ProjectFile {
 struct ProjectSources {
   std::string root;  // as given by the user (used to print paths)
   std::shared_ptr<SourceMap> sources = std::make_shared<SourceMap>();
-  std::vector<ProjectFile> files;        // sorted by path
+  std::vector<ProjectFile> files;  // sorted by path
   std::map<std::string, size_t> by_path;
 
   const ProjectFile* find(const std::string& path) const;

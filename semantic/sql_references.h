@@ -12,10 +12,10 @@ namespace lkml::semantic {
 struct SqlReference {
   enum class Kind { Table, Extended, Field, ViewField, SqlTableName };
   Kind kind = Kind::Field;
-  size_t begin = 0;  // offset of `${` in the SQL text
-  size_t end = 0;    // one past `}`
-  std::string view;  // ViewField / SqlTableName: the view or join alias
-  std::string field; // Field / ViewField: the field name
+  size_t begin = 0;   // offset of `${` in the SQL text
+  size_t end = 0;     // one past `}`
+  std::string view;   // ViewField / SqlTableName: the view or join alias
+  std::string field;  // Field / ViewField: the field name
 };
 
 struct LiquidReference {

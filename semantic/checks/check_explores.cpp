@@ -25,8 +25,8 @@ std::vector<std::string> viewNames(const Model& model) {
 
 void reportUnknownView(const Model& model, const std::string& name, Span span,
                        const std::string& context, DiagnosticSink& sink) {
-  Diagnostic d = makeSemDiagnostic(SemCode::unknown_view, span,
-                                   "unknown view `" + name + "` " + context);
+  Diagnostic d =
+      makeSemDiagnostic(SemCode::unknown_view, span, "unknown view `" + name + "` " + context);
   std::string near = closestMatch(name, viewNames(model));
   d.help = near.empty() ? "define the view, or include the file that defines it in model `" +
                               model.name + "`"
@@ -112,9 +112,9 @@ void checkFieldList(const ExploreScope& scope, const std::vector<std::string>& i
   resolveFieldList(scope, items, default_alias, &problems);
   for (const FieldListProblem& p : problems) {
     Span where = p.item < spans.size() && spans[p.item].valid() ? spans[p.item] : span;
-    Diagnostic d = makeSemDiagnostic(p.unknown_set ? SemCode::unknown_set : SemCode::unknown_field,
-                                     where, p.message + " in the `fields` of explore `" +
-                                                scope.explore().name + "`");
+    Diagnostic d =
+        makeSemDiagnostic(p.unknown_set ? SemCode::unknown_set : SemCode::unknown_field, where,
+                          p.message + " in the `fields` of explore `" + scope.explore().name + "`");
     if (!p.suggestion.empty()) d.help = "did you mean `" + p.suggestion + "`?";
     sink.report(std::move(d));
   }
@@ -132,8 +132,10 @@ void checkFieldName(const ExploreScope& scope, const std::string& name, Span spa
   const ScopeEntry* entry = scope.find(alias);
   if (!entry) {
     Diagnostic d = makeSemDiagnostic(SemCode::inaccessible_view, span,
-                                     what + " uses view `" + alias + "`, which is not joined in "
-                                     "explore `" + scope.explore().name + "`");
+                                     what + " uses view `" + alias +
+                                         "`, which is not joined in "
+                                         "explore `" +
+                                         scope.explore().name + "`");
     std::vector<std::string> aliases;
     for (const auto& e : scope.entries()) aliases.push_back(e.alias);
     std::string near = closestMatch(alias, aliases);
@@ -142,9 +144,9 @@ void checkFieldName(const ExploreScope& scope, const std::string& name, Span spa
     return;
   }
   if (entry->view && !entry->view->findField(field) && entry->view->hasGroup(field)) {
-    Diagnostic d = makeSemDiagnostic(SemCode::missing_timeframe, span,
-                                     what + " names dimension group `" + name +
-                                         "` without a timeframe");
+    Diagnostic d =
+        makeSemDiagnostic(SemCode::missing_timeframe, span,
+                          what + " names dimension group `" + name + "` without a timeframe");
     d.help = "append a timeframe, e.g. `" + name + "_date`";
     sink.report(std::move(d));
     return;
@@ -192,9 +194,9 @@ void checkJoins(const ExploreScope& scope, DiagnosticSink& sink) {
       d.help = "give the join another name and set `from: " + join.view + "`";
       sink.report(std::move(d));
     } else if (auto [it, inserted] = seen.emplace(join.name, &join); !inserted) {
-      Diagnostic d = makeSemDiagnostic(SemCode::duplicate_name, join.name_span,
-                                       "join `" + join.name + "` appears twice in explore `" +
-                                           explore.name + "`");
+      Diagnostic d = makeSemDiagnostic(
+          SemCode::duplicate_name, join.name_span,
+          "join `" + join.name + "` appears twice in explore `" + explore.name + "`");
       d.notes.push_back({it->second->name_span, "first join"});
       sink.report(std::move(d));
     }
@@ -204,8 +206,9 @@ void checkJoins(const ExploreScope& scope, DiagnosticSink& sink) {
                         "joined as `" + join.name + "` in explore `" + explore.name + "`", sink);
     } else if (view->extension_required) {
       Diagnostic d = makeSemDiagnostic(SemCode::extension_used_directly, join.name_span,
-                                       "view `" + view->name + "` has `extension: required` and "
-                                       "cannot be joined directly");
+                                       "view `" + view->name +
+                                           "` has `extension: required` and "
+                                           "cannot be joined directly");
       d.help = "join a view that extends it";
       sink.report(std::move(d));
     }
@@ -213,7 +216,8 @@ void checkJoins(const ExploreScope& scope, DiagnosticSink& sink) {
         !join.sql.present()) {
       Diagnostic d = makeSemDiagnostic(SemCode::missing_join_condition, join.name_span,
                                        "join `" + join.name + "` has no `sql_on` or `foreign_key`");
-      d.help = "add `sql_on: ${" + explore.alias + ".x} = ${" + join.name + ".y} ;;`, or "
+      d.help = "add `sql_on: ${" + explore.alias + ".x} = ${" + join.name +
+               ".y} ;;`, or "
                "`type: cross` for a deliberate cross join";
       sink.report(std::move(d));
     }
@@ -222,9 +226,10 @@ void checkJoins(const ExploreScope& scope, DiagnosticSink& sink) {
       bool before = std::find(earlier.begin(), earlier.end(), ref.view) != earlier.end();
       const ScopeEntry* entry = scope.find(ref.view);
       if (!before && entry) {
-        Diagnostic d = makeSemDiagnostic(SemCode::join_order, subSpan(join.sql_on, ref.begin, ref.end),
-                                         "the `sql_on` of join `" + join.name + "` uses `" +
-                                             ref.view + "`, which is joined after it");
+        Diagnostic d =
+            makeSemDiagnostic(SemCode::join_order, subSpan(join.sql_on, ref.begin, ref.end),
+                              "the `sql_on` of join `" + join.name + "` uses `" + ref.view +
+                                  "`, which is joined after it");
         d.notes.push_back({entry->join ? entry->join->name_span : explore.name_span,
                            "`" + ref.view + "` is joined here"});
         d.help = "move join `" + ref.view + "` above join `" + join.name + "`";
@@ -232,19 +237,22 @@ void checkJoins(const ExploreScope& scope, DiagnosticSink& sink) {
       }
     }
     if (join.foreign_key.present() && view && !view->primaryKey()) {
-      Diagnostic d = makeSemDiagnostic(SemCode::foreign_key_without_primary_key,
-                                       join.foreign_key.span,
-                                       "join `" + join.name + "` uses `foreign_key`, but view `" +
-                                           view->name + "` has no single primary key");
+      Diagnostic d =
+          makeSemDiagnostic(SemCode::foreign_key_without_primary_key, join.foreign_key.span,
+                            "join `" + join.name + "` uses `foreign_key`, but view `" + view->name +
+                                "` has no single primary key");
       d.help = "mark its key dimension `primary_key: yes`, or use `sql_on`";
       sink.report(std::move(d));
     }
     if (!join.relationship_given && join.type != JoinType::Cross) {
       Diagnostic d = makeSemDiagnostic(SemCode::missing_relationship, join.name_span,
-                                       "join `" + join.name + "` has no `relationship`; Looker "
-                                       "assumes many_to_one");
-      d.help = "state it, e.g. `relationship: many_to_one` (many rows of the explore match one "
-               "row of `" + join.name + "`)";
+                                       "join `" + join.name +
+                                           "` has no `relationship`; Looker "
+                                           "assumes many_to_one");
+      d.help =
+          "state it, e.g. `relationship: many_to_one` (many rows of the explore match one "
+          "row of `" +
+          join.name + "`)";
       sink.report(std::move(d));
     }
     for (size_t i = 0; i < join.required_joins.size(); ++i) {
@@ -319,8 +327,9 @@ void checkExplores(const LoadedProject& project, DiagnosticSink& sink) {
       }
       if (base->extension_required) {
         Diagnostic d = makeSemDiagnostic(SemCode::extension_used_directly, explore.name_span,
-                                         "view `" + base->name + "` has `extension: required` "
-                                         "and cannot be explored directly");
+                                         "view `" + base->name +
+                                             "` has `extension: required` "
+                                             "and cannot be explored directly");
         sink.report(std::move(d));
       }
       ExploreScope scope(model, explore);

@@ -8,8 +8,8 @@ namespace lkml::semantic::checks {
 void checkModels(const LoadedProject& project, DiagnosticSink& sink) {
   for (const Model& model : project.project.models) {
     if (!model.connection.empty()) continue;
-    Diagnostic d = makeSemDiagnostic(SemCode::missing_connection, {}, "model `" + model.name +
-                                                                          "` has no `connection`");
+    Diagnostic d = makeSemDiagnostic(SemCode::missing_connection, {},
+                                     "model `" + model.name + "` has no `connection`");
     d.path = project.sources.sources->file(model.file).path();
     d.help = "add `connection: \"name\"` naming the database connection";
     sink.report(std::move(d));
@@ -24,7 +24,8 @@ void checkModels(const LoadedProject& project, DiagnosticSink& sink) {
     Diagnostic d = makeSemDiagnostic(SemCode::dashboard_not_checked, {},
                                      std::to_string(dashboards) +
                                          " LookML dashboard file(s) (YAML) recognised and not "
-                                         "checked, e.g. `" + first + "`");
+                                         "checked, e.g. `" +
+                                         first + "`");
     d.severity = Severity::Info;
     d.path = project.sources.root;
     sink.report(std::move(d));

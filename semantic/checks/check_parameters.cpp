@@ -74,10 +74,10 @@ void checkBlock(const std::vector<syntax::Node>& members, ParamContext context,
       sink.report(std::move(d));
     }
     if (!isKnownParameter(context, key)) {
-      Diagnostic d = makeSemDiagnostic(SemCode::unknown_parameter, member.key_span,
-                                       "unknown parameter `" + key + "` in " +
-                                           paramContextName(context) +
-                                           (owner.empty() ? "" : " (`" + owner + "`)"));
+      Diagnostic d =
+          makeSemDiagnostic(SemCode::unknown_parameter, member.key_span,
+                            "unknown parameter `" + key + "` in " + paramContextName(context) +
+                                (owner.empty() ? "" : " (`" + owner + "`)"));
       d.label = "not a LookML parameter here";
       std::string near = closestMatch(key, knownParameters(context));
       if (!near.empty()) d.help = "did you mean `" + near + "`?";

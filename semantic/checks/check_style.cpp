@@ -12,8 +12,8 @@ namespace {
 
 bool isSnakeCase(const std::string& name) {
   for (char c : name) {
-    if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) ||
-          c == '_')) {
+    if (!(std::islower(static_cast<unsigned char>(c)) ||
+          std::isdigit(static_cast<unsigned char>(c)) || c == '_')) {
       return false;
     }
   }
@@ -32,24 +32,24 @@ void checkStyle(const LoadedProject& project, DiagnosticSink& sink) {
           if (ref.kind == SqlReference::Kind::ViewField && ref.view != view.name) {
             Diagnostic d = makeSemDiagnostic(SemCode::style_cross_view_reference, f.name_span,
                                              "field `" + name + "." + shown +
-                                                 "` references another view (`${" + ref.view +
-                                                 "." + ref.field + "}`)");
+                                                 "` references another view (`${" + ref.view + "." +
+                                                 ref.field + "}`)");
             d.help = "move cross-view logic into the explore, or into a derived table";
             sink.report(std::move(d));
             break;
           }
         }
         if (!f.hidden && f.description.empty() && f.kind != FieldKind::Filter) {
-          Diagnostic d = makeSemDiagnostic(SemCode::style_missing_description, f.name_span,
-                                           "visible field `" + name + "." + shown +
-                                               "` has no description");
+          Diagnostic d =
+              makeSemDiagnostic(SemCode::style_missing_description, f.name_span,
+                                "visible field `" + name + "." + shown + "` has no description");
           d.help = "add `description: \"...\"` or `hidden: yes`";
           sink.report(std::move(d));
         }
         if (f.primary_key && !f.hidden) {
-          Diagnostic d = makeSemDiagnostic(SemCode::style_visible_primary_key, f.name_span,
-                                           "primary key `" + name + "." + shown +
-                                               "` is visible to users");
+          Diagnostic d =
+              makeSemDiagnostic(SemCode::style_visible_primary_key, f.name_span,
+                                "primary key `" + name + "." + shown + "` is visible to users");
           d.help = "add `hidden: yes`";
           sink.report(std::move(d));
         }
@@ -63,9 +63,9 @@ void checkStyle(const LoadedProject& project, DiagnosticSink& sink) {
     for (const Explore& explore : model.explores) {
       for (const Join& join : explore.joins) {
         if (join.sql_on.present() && findSqlReferences(join.sql_on.text).empty()) {
-          Diagnostic d = makeSemDiagnostic(SemCode::style_raw_join_sql, join.sql_on.span,
-                                           "the sql_on of join `" + join.name +
-                                               "` uses no ${} references");
+          Diagnostic d =
+              makeSemDiagnostic(SemCode::style_raw_join_sql, join.sql_on.span,
+                                "the sql_on of join `" + join.name + "` uses no ${} references");
           d.help = "write `${view.field}` so lkml and Looker can follow the join";
           sink.report(std::move(d));
         }

@@ -79,8 +79,7 @@ TEST(FilterDiagnostics, PointsIntoTheSource) {
 }
 
 TEST(FilterDiagnostics, EveryCodeIsDocumented) {
-  const std::string docs =
-      lkml::test::readText(lkml::test::sourceDir() + "/docs/diagnostics.md");
+  const std::string docs = lkml::test::readText(lkml::test::sourceDir() + "/docs/diagnostics.md");
   for (int code = 440; code <= 449; ++code) {
     EXPECT_NE(docs.find("LKML" + std::to_string(code)), std::string::npos) << code;
   }
