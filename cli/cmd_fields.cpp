@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/project_selection.h"
+#include "cli/query_options.h"
 #include "codegen/query_compiler.h"
 #include "semantic/explore_scope.h"
 #include "semantic/field_list.h"
@@ -28,15 +29,9 @@ int runFields(const FieldsOptions& options) {
   // With user attributes, list only what that user may see (deny by default).
   bool as_user = !options.access_level.empty() || !options.user_attributes.empty();
   codegen::UserContext user;
-  for (const std::string& a : options.user_attributes) {
-    size_t eq = a.find('=');
-    if (eq == std::string::npos || eq == 0) {
-      std::cerr << "lkml: error: --user-attribute `" << a << "`: expected NAME=VALUE\n";
-      return kExitUsage;
-    }
-    user.attributes[a.substr(0, eq)] = a.substr(eq + 1);
+  if (!parseUserAttributes(options.user_attributes, options.access_level, &user.attributes)) {
+    return kExitUsage;
   }
-  if (!options.access_level.empty()) user.attributes["access_level"] = options.access_level;
   semantic::ExploreScope scope(*selection.model, explore);
   semantic::ExploreFieldLists field_lists(scope);
   nlohmann::ordered_json rows = nlohmann::ordered_json::array();

@@ -9,6 +9,7 @@
 #include "base/version.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/query_options.h"
 #include "cli/terminal.h"
 #include "schema/database_set.h"
 #include "schema/sql_validator.h"
@@ -60,13 +61,8 @@ int runValidate(const ValidateOptions& options) {
   validation.access_levels = options.access_levels;
   validation.jobs = options.jobs;
   validation.include_hidden = !options.ignore_hidden;
-  for (const std::string& a : options.user_attributes) {
-    size_t eq = a.find('=');
-    if (eq == std::string::npos || eq == 0) {
-      std::cerr << "lkml: error: --user-attribute `" << a << "`: expected NAME=VALUE\n";
-      return kExitUsage;
-    }
-    validation.user_attributes[a.substr(0, eq)] = a.substr(eq + 1);
+  if (!parseUserAttributes(options.user_attributes, "", &validation.user_attributes)) {
+    return kExitUsage;
   }
   schema::DatabaseOptions db;
   db.url = options.db;

@@ -27,6 +27,20 @@ void addQueryOptions(CLI::App* cmd, QueryOptions* o) {
   cmd->add_option("--dialect", o->dialect, "SQL dialect (default: postgres)");
 }
 
+bool parseUserAttributes(const std::vector<std::string>& items, const std::string& access_level,
+                         std::map<std::string, std::string>* attributes) {
+  for (const std::string& a : items) {
+    size_t eq = a.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      std::cerr << "lkml: error: --user-attribute `" << a << "`: expected NAME=VALUE\n";
+      return false;
+    }
+    (*attributes)[a.substr(0, eq)] = a.substr(eq + 1);
+  }
+  if (!access_level.empty()) (*attributes)["access_level"] = access_level;
+  return true;
+}
+
 int compileFromOptions(const QueryOptions& o, CompiledSelection* out) {
   codegen::Query& query = out->query;
   std::string error;
@@ -85,15 +99,9 @@ int compileFromOptions(const QueryOptions& o, CompiledSelection* out) {
     query.sorts.push_back(sort);
   }
   if (o.limit >= 0) query.limit = static_cast<uint64_t>(o.limit);
-  for (const std::string& a : o.user_attributes) {
-    size_t eq = a.find('=');
-    if (eq == std::string::npos || eq == 0) {
-      std::cerr << "lkml: error: --user-attribute `" << a << "`: expected NAME=VALUE\n";
-      return kExitUsage;
-    }
-    out->user.attributes[a.substr(0, eq)] = a.substr(eq + 1);
+  if (!parseUserAttributes(o.user_attributes, o.access_level, &out->user.attributes)) {
+    return kExitUsage;
   }
-  if (!o.access_level.empty()) out->user.attributes["access_level"] = o.access_level;
   const codegen::Dialect* dialect = codegen::findDialect(o.dialect);
   if (!dialect) {
     std::cerr << "lkml: error: --dialect: " << codegen::unknownDialectMessage(o.dialect) << "\n";

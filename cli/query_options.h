@@ -2,6 +2,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,6 +20,11 @@ struct QueryOptions {
 };
 
 void addQueryOptions(CLI::App* cmd, QueryOptions* options);
+
+/// Adds `--user-attribute NAME=VALUE` items (and `--access-level`, when given) to `attributes`.
+/// Prints the error and returns false for an item without `NAME=`.
+bool parseUserAttributes(const std::vector<std::string>& items, const std::string& access_level,
+                         std::map<std::string, std::string>* attributes);
 
 struct CompiledSelection {
   Selection selection;
