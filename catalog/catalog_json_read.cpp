@@ -4,8 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
-#include <thread>
 
+#include "base/parallel_for.h"
 #include "base/suggest.h"
 #include "catalog/catalog_json.h"
 #include "catalog/snapshot_split.h"
@@ -313,8 +313,9 @@ bool readCatalogJson(const Json& root, Catalog* out, std::string* error) {
 // nullopt: not handled here (read the whole document instead).
 std::optional<bool> readInParallel(std::string_view text, Catalog* out, std::string* error) {
   std::optional<SplitSnapshot> split = splitSnapshot(text);
-  const unsigned threads = std::min(2u, std::max(1u, std::thread::hardware_concurrency()));
-  if (!split || split->relations.size() < 256 || threads < 2) return std::nullopt;
+  // From 256 relations, on two threads when there are two cores.
+  const unsigned threads = split ? threadCount(split->relations.size(), 2, 128) : 1;
+  if (threads < 2) return std::nullopt;
   const size_t n = split->relations.size();
   Json top;
   std::vector<Json> values(n);
@@ -326,36 +327,26 @@ std::optional<bool> readInParallel(std::string_view text, Catalog* out, std::str
   } catch (const Json::parse_error&) {
     return std::nullopt;
   }
-  auto parse = [&](size_t first, size_t step) {
-    for (size_t i = first; i < n && !syntax_error; i += step) {
-      try {
-        values[i] = Json::parse(split->relations[i]);
-      } catch (const Json::parse_error&) {
-        syntax_error = true;
-      }
+  parallelFor(n, threads, [&](size_t i) {
+    if (syntax_error) return;
+    try {
+      values[i] = Json::parse(split->relations[i]);
+    } catch (const Json::parse_error&) {
+      syntax_error = true;
     }
-  };
-  std::thread helper(parse, 1, 2);
-  parse(0, 2);
-  helper.join();
+  });
   if (syntax_error) return std::nullopt;  // reported with its position in the whole document
   // The top level first, as the one-thread reader does (its relations array is empty here).
   if (!readCatalogJson(top, out, error)) return false;
   const Path top_path("$");
   const Path relations_path = member(top_path, "relations");
-  auto check = [&](size_t first, size_t step) {
-    for (size_t i = first; i < n; i += step) {
-      Reader reader(&errors[i]);
-      if (!reader.relation(values[i], index(relations_path, i), &relations[i]) &&
-          errors[i].empty()) {
-        errors[i] = "invalid relation";
-      }
-      values[i] = Json();  // free it while the other thread works
+  parallelFor(n, threads, [&](size_t i) {
+    Reader reader(&errors[i]);
+    if (!reader.relation(values[i], index(relations_path, i), &relations[i]) && errors[i].empty()) {
+      errors[i] = "invalid relation";
     }
-  };
-  std::thread checker(check, 1, 2);
-  check(0, 2);
-  checker.join();
+    values[i] = Json();  // free it while the other thread works
+  });
   std::set<std::pair<std::string, std::string>> seen;
   for (size_t i = 0; i < n; ++i) {
     if (!errors[i].empty()) {

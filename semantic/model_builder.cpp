@@ -1,13 +1,12 @@
 #include "semantic/model_builder.h"
 
 #include <algorithm>
-#include <atomic>
 #include <functional>
 #include <memory>
 #include <set>
-#include <thread>
 #include <vector>
 
+#include "base/parallel_for.h"
 #include "base/suggest.h"
 #include "semantic/include_resolver.h"
 #include "semantic/lower_explore.h"
@@ -238,26 +237,18 @@ std::vector<View> lowerViewsInParallel(
     const std::vector<std::pair<const std::string*, const syntax::Node*>>& todo,
     const std::map<std::string, Constant>& constants, DiagnosticSink& sink, unsigned threads) {
   std::vector<View> out(todo.size());
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   // Below a few hundred views a thread costs more than it saves.
-  threads = std::min<unsigned>(threads, static_cast<unsigned>(todo.size() / 128));
+  threads = threadCount(todo.size(), threads, 128);
   if (threads <= 1) {
     LowerContext ctx(constants, sink);
     for (size_t i = 0; i < todo.size(); ++i) out[i] = lowerView(*todo[i].second, ctx);
     return out;
   }
   std::vector<CollectingSink> sinks(todo.size());
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < todo.size();) {
-      LowerContext ctx(constants, sinks[i]);
-      out[i] = lowerView(*todo[i].second, ctx);
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
+  parallelFor(todo.size(), threads, [&](size_t i) {
+    LowerContext ctx(constants, sinks[i]);
+    out[i] = lowerView(*todo[i].second, ctx);
+  });
   for (CollectingSink& s : sinks) {
     for (Diagnostic& d : s.diagnostics) sink.report(std::move(d));
   }

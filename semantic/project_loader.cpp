@@ -1,11 +1,10 @@
 #include "semantic/project_loader.h"
 
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
-#include <thread>
 
 #include "base/file_reader.h"
+#include "base/parallel_for.h"
 #include "grammar/parse.h"
 #include "semantic/semantic_diagnostics.h"
 
@@ -32,19 +31,11 @@ bool isInside(const fs::path& root, const fs::path& p) {
 std::vector<ReadResult> readAll(const fs::path& root, const std::vector<std::string>& relative,
                                 unsigned threads) {
   std::vector<ReadResult> reads(relative.size());
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < relative.size();) {
-      if (classifyFile(relative[i]) != FileKind::Dashboard)
-        reads[i] = readFile((root / relative[i]).string());
+  parallelFor(relative.size(), threadCount(relative.size(), threads, 64), [&](size_t i) {
+    if (classifyFile(relative[i]) != FileKind::Dashboard) {
+      reads[i] = readFile((root / relative[i]).string());
     }
-  };
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = std::min<unsigned>(threads, static_cast<unsigned>(relative.size() / 64));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
+  });
   return reads;
 }
 
