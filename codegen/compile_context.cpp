@@ -18,20 +18,20 @@ void registerQueryDiagnosticCodes() {
 void CompileContext::error(QueryCode code, const std::string& message, const std::string& help,
                            Span span) {
   registerQueryDiagnosticCodes();
-  for (const Diagnostic& d : errors) {
-    if (d.message == message) return;  // the second pass meets the same problems again
-  }
-  Diagnostic d = makeDiagnostic(static_cast<DiagCode>(code), span, message);
-  d.help = help;
-  errors.push_back(std::move(d));
+  addError(static_cast<int>(code), message, help, span);
 }
 
 void CompileContext::error(FilterCode code, const std::string& message, const std::string& help) {
   registerFilterDiagnosticCodes();
+  addError(static_cast<int>(code), message, help, {});
+}
+
+void CompileContext::addError(int code, const std::string& message, const std::string& help,
+                              Span span) {
   for (const Diagnostic& d : errors) {
-    if (d.message == message) return;
+    if (d.message == message) return;  // the second pass meets the same problems again
   }
-  Diagnostic d = makeDiagnostic(static_cast<DiagCode>(code), {}, message);
+  Diagnostic d = makeDiagnostic(static_cast<DiagCode>(code), span, message);
   d.help = help;
   errors.push_back(std::move(d));
 }

@@ -59,6 +59,9 @@ struct CompileContext {
   /// A filter expression that does not parse: its own code (LKML440-449).
   void error(FilterCode code, const std::string& message, const std::string& help = "");
   bool failed() const { return !errors.empty(); }
+
+ private:
+  void addError(int code, const std::string& message, const std::string& help, Span span);
 };
 
 }  // namespace lkml::codegen

@@ -24,7 +24,6 @@ std::unique_ptr<LoadedProject> loadAndCompile(const std::string& root, Diagnosti
   if (sources) loaded->sources.sources = std::move(sources);
   if (!loadProject(root, &loaded->sources, sink, threads)) return nullptr;
   compileModels(*loaded, sink, threads, only_explore);
-  loaded->project.root = root;
   return loaded;
 }
 

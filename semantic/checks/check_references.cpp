@@ -369,14 +369,6 @@ void checkViewReferences(const Model& model, ViewRefsCache& cache, DiagnosticSin
 
 }  // namespace
 
-void checkReferences(const LoadedProject& project, DiagnosticSink& sink) {
-  for (const Model& model : project.project.models) {
-    ViewRefsCache cache;
-    checkExploreReferences(model, cache, sink);
-    checkViewReferences(model, cache, sink);
-  }
-}
-
 struct ReferenceChecker::Caches {
   std::vector<ViewRefsCache> per_model;
   explicit Caches(size_t models) : per_model(models) {}

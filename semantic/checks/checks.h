@@ -12,12 +12,10 @@ namespace lkml::semantic::checks {
 void checkParameters(const LoadedProject& project, DiagnosticSink& sink);  // 201, 231
 void checkViews(const LoadedProject& project,
                 DiagnosticSink& sink);  // 203, 211, 214, 224, 232, 215
-void checkReferences(const LoadedProject& project,
-                     DiagnosticSink& sink);  // 205, 206, 220, 223, 229
-/// checkReferences in two halves that may run on two threads at once (they share a cache of
-/// each view's references): what is seen through explores (sql_on, the field SQL of joined
-/// views in each explore's scope) and what belongs to each view (cycles, sets, drill fields,
-/// table SQL, views in no explore). `sink` must be thread-safe.
+/// The reference checks (205, 206, 220, 223, 229) in two halves that may run on two threads at
+/// once (they share a cache of each view's references): what is seen through explores (sql_on,
+/// the field SQL of joined views in each explore's scope) and what belongs to each view
+/// (cycles, sets, drill fields, table SQL, views in no explore). `sink` must be thread-safe.
 class ReferenceChecker {
  public:
   explicit ReferenceChecker(const LoadedProject& project);
