@@ -41,11 +41,20 @@ std::string where(const semantic::View& view) { return "native derived table `" 
 // The outer query's filters the NDT receives: `bind_filters` maps from_field -> to_field;
 // `bind_all_filters` passes every outer filter on a field the source explore has (except the
 // NDT's own fields, which would make the inner query join the NDT itself).
-void bindFilters(const CompileContext& ctx, const semantic::ScopeEntry& entry,
+// A bound filter on a field the NDT filters itself is refused: Looker's filters are one
+// expression per field, and dropping either would change the rows silently.
+bool bindFilters(CompileContext& ctx, const semantic::ScopeEntry& entry,
                  const ExploreSource& source, const semantic::Explore& explore, Query* query) {
+  bool ok = true;
   auto add = [&](const std::string& field, const std::string& expression) {
     for (const QueryFilter& f : query->filters) {
-      if (f.field == field) return;  // the NDT's own filter wins; never two on one field
+      if (f.field != field) continue;
+      ok = false;
+      ctx.error(QueryCode::invalid_explore_source,
+                where(*entry.view) + " filters `" + field + "` (`" + f.expression +
+                    "`) and the query's filters are bound to it too (`" + expression + "`)",
+                "filter another field in the query, or remove the derived table's own filter");
+      return;
     }
     query->filters.push_back({field, expression});
   };
@@ -53,13 +62,14 @@ void bindFilters(const CompileContext& ctx, const semantic::ScopeEntry& entry,
     auto it = ctx.filters.find(b.from_field);
     if (it != ctx.filters.end() && !b.to_field.empty()) add(b.to_field, it->second.expression);
   }
-  if (!source.bind_all_filters) return;
+  if (!source.bind_all_filters) return ok;
   semantic::ExploreScope inner(ctx.model, explore);
   for (const auto& [name, filter] : ctx.filters) {
     std::string alias, field;
     if (!semantic::ExploreScope::splitName(name, &alias, &field) || alias == entry.alias) continue;
     if (inner.findField(alias, field)) add(name, filter.expression);
   }
+  return ok;
 }
 
 }  // namespace
@@ -155,7 +165,7 @@ std::string nativeDerivedTableSql(CompileContext& ctx, const semantic::ScopeEntr
     }
     query.column_names[column.field] = columnAlias(ctx.dialect, column.name);
   }
-  bindFilters(ctx, entry, *source, *explore, &query);
+  if (!bindFilters(ctx, entry, *source, *explore, &query)) return "";
 
   CompiledQuery inner;
   {

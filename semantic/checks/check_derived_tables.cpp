@@ -130,7 +130,38 @@ bool fromFieldExists(const Model& model, const std::string& name) {
   return false;
 }
 
-void checkDerivedTable(const Model& model, const View& view, DiagnosticSink& sink) {
+// Looker validates only the views its explores use; an NDT no explore joins cannot break a
+// query, so its findings are warnings (real blocks keep such views with commented-out joins).
+class UnusedViewSink : public DiagnosticSink {
+ public:
+  UnusedViewSink(DiagnosticSink& inner, const std::string& view) : inner_(inner), view_(view) {}
+  void report(Diagnostic d) override {
+    if (d.severity == Severity::Error) {
+      d.severity = Severity::Warning;
+      d.help += std::string(d.help.empty() ? "" : "; ") + "a warning: no explore uses view `" +
+                view_ + "`";
+    }
+    inner_.report(std::move(d));
+  }
+
+ private:
+  DiagnosticSink& inner_;
+  std::string view_;
+};
+
+bool usedByAnExplore(const Model& model, const std::string& view) {
+  for (const Explore& e : model.explores) {
+    if (e.view == view) return true;
+    for (const Join& j : e.joins) {
+      if (j.view == view) return true;
+    }
+  }
+  return false;
+}
+
+void checkDerivedTable(const Model& model, const View& view, DiagnosticSink& outer) {
+  UnusedViewSink unused(outer, view.name);
+  DiagnosticSink& sink = usedByAnExplore(model, view.name) ? outer : unused;
   const ExploreSource& source = *view.explore_source;
   std::string owner = "native derived table `" + view.name + "`";
   const Explore* explore = checkSource(model, source, owner, sink);

@@ -39,6 +39,18 @@ explore: secret_orders {
   required_access_grants: [internal]
 }
 explore: ranked { from: customer_rank view_name: customer_rank }
+explore: orders_ranked {
+  from: orders
+  view_name: orders
+  join: customers {
+    relationship: many_to_one
+    sql_on: ${orders.customer_id} = ${customers.id} ;;
+  }
+  join: customer_rank {
+    relationship: many_to_one
+    sql_on: ${customers.region} = ${customer_rank.region} ;;
+  }
+}
 explore: loop_a { from: loop_a view_name: loop_a }
 )lkml";
 
@@ -55,7 +67,7 @@ view: customers {
   sql_table_name: public.customers ;;
   dimension: id { primary_key: yes type: number sql: ${TABLE}.id ;; }
   dimension: region { sql: ${TABLE}.region ;; }
-  filter: order_status { type: string }
+  filter: region_filter { type: string }
 }
 view: customer_facts {
   derived_table: {
@@ -66,8 +78,8 @@ view: customer_facts {
       derived_column: value_per_order { sql: lifetime_value / NULLIF(order_count, 0) ;; }
       filters: [orders.status: "-cancelled"]
       bind_filters: {
-        from_field: customers.order_status
-        to_field: orders.status
+        from_field: customers.region_filter
+        to_field: customers.region
       }
       sorts: [lifetime_value: desc]
       limit: 100
@@ -170,11 +182,16 @@ TEST_F(NativeDerivedTableTest, CompilesIntoACteWithLookersColumnNames) {
 
 TEST_F(NativeDerivedTableTest, BindFiltersPassTheOuterFilterToTheInnerField) {
   test::Outcome out =
-      compile("customers", {"customer_facts.order_count"}, {{"customers.order_status", "shipped"}});
+      compile("customers", {"customer_facts.order_count"}, {{"customers.region_filter", "EU,US"}});
   ASSERT_TRUE(out.ok) << out.errors;
-  EXPECT_THAT(out.sql, HasSubstr("(orders.status = 'shipped')"));
-  // The NDT's own filter stays; the bound one is added next to it.
+  EXPECT_THAT(out.sql, HasSubstr("(customers.region IN ('EU', 'US'))"));
+  EXPECT_THAT(out.sql, HasSubstr("LEFT JOIN public.customers AS customers ON orders.customer_id"));
+  // The NDT's own filter stays next to the bound one.
   EXPECT_THAT(out.sql, HasSubstr("orders.status <> 'cancelled'"));
+  // Without the outer filter, nothing is bound (and the inner query needs no join).
+  test::Outcome unfiltered = compile("customers", {"customer_facts.order_count"});
+  ASSERT_TRUE(unfiltered.ok) << unfiltered.errors;
+  EXPECT_THAT(unfiltered.sql, Not(HasSubstr("customers.region IN")));
 }
 
 TEST_F(NativeDerivedTableTest, BindAllFiltersPassesFiltersOnTheSourceExploresFields) {
@@ -189,7 +206,51 @@ TEST_F(NativeDerivedTableTest, BindAllFiltersPassesFiltersOnTheSourceExploresFie
   ASSERT_TRUE(ranked.ok) << ranked.errors;
   EXPECT_THAT(ranked.sql, HasSubstr("-- lkml: persisted derived table (persist_for) inlined"));
   EXPECT_THAT(ranked.sql, HasSubstr("customers.region AS region"));
-  EXPECT_THAT(ranked.sql, HasSubstr("FROM customer_rank AS customer_rank"));
+  EXPECT_THAT(ranked.sql, HasSubstr("\nFROM customer_rank\n"));
+  // bind_all_filters: the outer filter on a field of the source explore reaches the inner query.
+  query.filters = {{"customer_rank.region", "EU"}};
+  test::Outcome own = test::compileOn(*loaded_->project, query, {});
+  ASSERT_TRUE(own.ok) << own.errors;  // a filter on the NDT's own view is not bound
+  EXPECT_THAT(own.sql, Not(HasSubstr("customers.region = 'EU'")));
+  query.explore = "orders_ranked";
+  query.fields = {"orders.status", "customer_rank.total"};
+  query.filters = {{"customers.region", "EU"}, {"orders.status", "-cancelled"}};
+  test::Outcome bound = test::compileOn(*loaded_->project, query, {});
+  ASSERT_TRUE(bound.ok) << bound.errors;
+  size_t cte_end = bound.sql.find("\nSELECT\n    orders.status AS");
+  ASSERT_NE(cte_end, std::string::npos) << bound.sql;
+  std::string cte = bound.sql.substr(0, cte_end);
+  EXPECT_THAT(cte, HasSubstr("(customers.region = 'EU')"));
+  EXPECT_THAT(cte, HasSubstr("(orders.status <> 'cancelled' OR orders.status IS NULL)"));
+}
+
+TEST_F(NativeDerivedTableTest, ABoundFilterOnAFieldTheNdtFiltersIsRefusedNotDropped) {
+  TempProject extra({{"m.model.lkml", kModel}, {"all.view.lkml", std::string(kViews) + R"lkml(
+view: status_facts {
+  derived_table: {
+    explore_source: orders {
+      column: status { field: orders.status }
+      filters: [orders.status: "-cancelled"]
+      bind_filters: { from_field: status_facts.status_filter to_field: orders.status }
+    }
+  }
+  filter: status_filter { type: string }
+  dimension: status { primary_key: yes }
+}
+explore: status_facts {}
+)lkml"}});
+  test::ProjectUnderTest loaded = test::loadProject(extra.root());
+  Query query;
+  query.explore = "status_facts";
+  query.fields = {"status_facts.status"};
+  query.filters = {{"status_facts.status_filter", "shipped"}};
+  test::Outcome out = test::compileOn(*loaded.project, query, {});
+  EXPECT_FALSE(out.ok);
+  EXPECT_THAT(out.errors, HasSubstr("LKML453: native derived table `status_facts` filters "
+                                    "`orders.status` (`-cancelled`) and the query's filters are "
+                                    "bound to it too (`shipped`)"));
+  query.filters.clear();
+  EXPECT_TRUE(test::compileOn(*loaded.project, query, {}).ok);
 }
 
 TEST_F(NativeDerivedTableTest, TheUsersAccessChecksApplyInsideTheDerivedTable) {

@@ -1,5 +1,6 @@
 // Lint of native derived tables (explore_source) and data tests (`test:`): LKML280-287, with
 // positions and did-you-mean suggestions.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "tests/unit/semantic/semantic_test_util.h"
@@ -8,7 +9,6 @@ namespace lkml::semantic::test {
 namespace {
 
 using ::testing::ElementsAre;
-using ::testing::HasSubstr;
 
 constexpr const char* kModel = R"lkml(connection: "db"
 include: "/*.view.lkml"
@@ -38,10 +38,11 @@ view: customers {
 }
 )lkml";
 
-Linted lintWith(const std::string& ndt, const std::string& tests = "") {
+// `ndt` defines view `facts`; an explore uses it unless `used` is false.
+Linted lintWith(const std::string& ndt, const std::string& tests = "", bool used = true) {
   TempProject p({{"shop.model.lkml", kModel},
                  {"all.view.lkml", kViews},
-                 {"facts.view.lkml", ndt},
+                 {"facts.view.lkml", ndt + (used ? "explore: facts {}\n" : "")},
                  {"shop_tests.lkml", tests}});
   Linted linted = lintProject(p);
   return linted;
@@ -199,6 +200,25 @@ test: t3 {
   const Diagnostic& unknown = *linted.withCode(286)[0];
   EXPECT_EQ(unknown.help, "did you mean `orders.count`?");
   EXPECT_EQ(linted.where(unknown, linted.loaded->project.root), "shop_tests.lkml:4:27");
+}
+
+TEST(DerivedTableChecks, FindingsInAViewNoExploreUsesAreWarnings) {
+  // Looker validates only the views its explores use (Google's BigQuery block keeps such an
+  // NDT with its join commented out).
+  Linted linted = lintWith(R"lkml(view: facts {
+  derived_table: {
+    explore_source: order {
+      column: id { field: orders.id }
+    }
+  }
+  dimension: id {}
+}
+)lkml",
+                           "", /*used=*/false);
+  ASSERT_EQ(linted.count(280), 1u) << linted.text();
+  const Diagnostic& d = *linted.withCode(280)[0];
+  EXPECT_EQ(d.severity, Severity::Warning);
+  EXPECT_EQ(d.help, "did you mean `orders`?; a warning: no explore uses view `facts`");
 }
 
 }  // namespace
