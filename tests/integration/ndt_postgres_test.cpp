@@ -385,6 +385,21 @@ TEST_F(NdtPostgresTest, LkmlTestReportsPassAndFailWithLocations) {
   EXPECT_EQ(out, "PASS enrollment_count_is_300 (" + tests + ":2)\n1 passed, 0 failed\n");
 }
 
+// The sample project's data tests pass on its seed data for an internal user; a client may
+// not use the internal explores they query, so they fail for a client.
+TEST_F(NdtPostgresTest, LookerSampleProjectTests) {
+  std::string out, err;
+  std::string looker = lkml::test::sourceDir() + "/looker";
+  EXPECT_EQ(lkml("test " + looker + " --access-level internal", &out, &err), 0) << out << err;
+  EXPECT_THAT(out, HasSubstr("PASS every_company_has_users ("));
+  EXPECT_THAT(out, HasSubstr("PASS completion_rate_is_a_share ("));
+  EXPECT_THAT(out, HasSubstr("2 passed, 0 failed"));
+  EXPECT_EQ(
+      lkml("test " + looker + " --access-level client --user-attribute company_id=2", &out, &err),
+      1);
+  EXPECT_THAT(out, HasSubstr("error[LKML401]: access denied: explore `companies_internal`"));
+}
+
 TEST_F(NdtPostgresTest, LkmlTestUsageAndDatabaseErrors) {
   std::string out, err;
   EXPECT_EQ(lkml("test " + dir_.string() + " --test wrong_totl", &out, &err), 2);

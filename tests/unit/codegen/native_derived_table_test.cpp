@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "codegen/filter_lint.h"
 #include "tests/support/golden.h"
 #include "tests/unit/codegen/query_test_support.h"
 #include "tests/unit/semantic/semantic_test_util.h"
@@ -331,6 +332,46 @@ TEST_F(NativeDerivedTableTest, NestingIsLimited) {
   query.fields = {"v" + std::to_string(n - 6) + ".id"};
   test::Outcome shallow = test::compileOn(*loaded.project, query, {});
   EXPECT_TRUE(shallow.ok) << shallow.errors;
+}
+
+// `lkml lint` parses the explore_source filters of NDTs and tests for their fields' types.
+TEST(NativeDerivedTableLint, ExploreSourceFilterExpressionsAreChecked) {
+  TempProject p({{"m.model.lkml", R"lkml(connection: "db"
+include: "/*.view.lkml"
+explore: orders {}
+explore: f {}
+test: t {
+  explore_source: orders {
+    column: c { field: orders.count }
+    filters: [orders.id: ">>1"]
+  }
+  assert: a { expression: yes ;; }
+}
+)lkml"},
+                 {"all.view.lkml", R"lkml(
+view: orders { sql_table_name: o ;; dimension: id { type: number } measure: count { type: count } }
+view: f {
+  derived_table: {
+    explore_source: orders {
+      column: id { field: orders.id }
+      filters: [orders.id: "1 to"]
+    }
+  }
+  dimension: id { type: number }
+}
+)lkml"}});
+  DiagnosticBag bag;
+  auto loaded = semantic::loadAndCompile(p.root(), bag);
+  ASSERT_TRUE(loaded);
+  DiagnosticBag lint;
+  checkFilterExpressions(loaded->project, lint);
+  std::string all;
+  for (const Diagnostic& d : lint.diagnostics()) all += d.codeName() + ": " + d.message + "\n";
+  EXPECT_THAT(all, HasSubstr("invalid filter for `orders.id` (number) in the explore_source "
+                             "filters of native derived table `f`"));
+  EXPECT_THAT(all, HasSubstr("invalid filter for `orders.id` (number) in the explore_source "
+                             "filters of test `t`"));
+  EXPECT_EQ(lint.diagnostics().size(), 2u) << all;
 }
 
 }  // namespace
