@@ -354,7 +354,7 @@ view: f {
   derived_table: {
     explore_source: orders {
       column: id { field: orders.id }
-      filters: [orders.id: "1 to"]
+      filters: [orders.id: "abc"]
     }
   }
   dimension: id { type: number }
