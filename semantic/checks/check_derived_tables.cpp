@@ -2,6 +2,7 @@
 // the explore they query exists, every field they name is in it (columns, filters, sorts,
 // bind_filters), column and test names are unique, and test asserts parse and read only the
 // test's columns. LKML280-287.
+#include <cctype>
 #include <set>
 
 #include "base/suggest.h"
@@ -206,6 +207,56 @@ void checkDerivedTable(const Model& model, const View& view, DiagnosticSink& out
   }
 }
 
+// `${TABLE}.name` in the fields of a native derived table must name one of its columns (the
+// `column:` and `derived_column:` names): the database would reject the query otherwise.
+// Looker does not check this, hence a warning. Names compare case-insensitively (PostgreSQL
+// folds unquoted names, BigQuery ignores case).
+void checkColumnsRead(const View& view, DiagnosticSink& sink) {
+  auto lower = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  std::vector<std::string> columns;
+  for (const ExploreSourceColumn& c : view.explore_source->columns) columns.push_back(c.name);
+  for (const ExploreSourceDerivedColumn& c : view.explore_source->derived_columns) {
+    columns.push_back(c.name);
+  }
+  std::set<std::string> known, reported;
+  for (const std::string& c : columns) known.insert(lower(c));
+  for (const Field& field : view.fields) {
+    // Durations compute from sql_start / sql_end; their defaulted `sql` is never used.
+    if (!field.interval.empty() || field.details().sql_start.present()) continue;
+    const std::string& sql = field.sql.text;
+    const std::string table = "${TABLE}.";
+    for (size_t at = sql.find(table); at != std::string::npos; at = sql.find(table, at + 1)) {
+      size_t begin = at + table.size(), end = begin;
+      while (end < sql.size() &&
+             (std::isalnum(static_cast<unsigned char>(sql[end])) || sql[end] == '_')) {
+        ++end;
+      }
+      std::string column = sql.substr(begin, end - begin);
+      if (column.empty() || known.count(lower(column)) || !reported.insert(column).second) {
+        continue;
+      }
+      Span span = field.sql_defaulted ? field.name_span : subSpan(field.sql, at, end);
+      Diagnostic d = makeSemDiagnostic(
+          SemCode::unknown_source_column, span,
+          "field `" + view.name + "." + (field.group.empty() ? field.name : field.group) +
+              "` reads column `" + column + "`, which native derived table `" + view.name +
+              "` does not have" +
+              (field.sql_defaulted
+                   ? " (the default `${TABLE}." + column + "` of a field without `sql:`)"
+                   : ""));
+      std::string near = closestMatch(column, columns);
+      d.help = near.empty() ? "add `column: " + column +
+                                  " { field: view.field }` to its "
+                                  "explore_source"
+                            : didYouMean(near);
+      sink.report(std::move(d));
+    }
+  }
+}
+
 void checkTest(const Model& model, const DataTest& test, DiagnosticSink& sink) {
   std::string owner = "test `" + test.name + "`";
   if (!test.has_source) {
@@ -264,7 +315,9 @@ void checkTest(const Model& model, const DataTest& test, DiagnosticSink& sink) {
 void checkDerivedTables(const LoadedProject& project, DiagnosticSink& sink) {
   for (const Model& model : project.project.models) {
     for (const auto& [name, view] : model.views) {
-      if (view.explore_source) checkDerivedTable(model, view, sink);
+      if (!view.explore_source) continue;
+      checkDerivedTable(model, view, sink);
+      checkColumnsRead(view, sink);
     }
     std::map<std::string, const DataTest*> seen;
     for (const DataTest& test : model.tests) {

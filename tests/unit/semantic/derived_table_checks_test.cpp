@@ -221,5 +221,34 @@ TEST(DerivedTableChecks, FindingsInAViewNoExploreUsesAreWarnings) {
   EXPECT_EQ(d.help, "did you mean `orders`?; a warning: no explore uses view `facts`");
 }
 
+TEST(DerivedTableChecks, FieldsReadOnlyTheColumnsOfTheDerivedTable) {
+  Linted linted = lintWith(R"lkml(view: facts {
+  derived_table: {
+    explore_source: orders {
+      column: customer_id { field: orders.customer_id }
+      column: Order_Count { field: orders.count }
+      derived_column: rank { sql: RANK() OVER (ORDER BY Order_Count DESC) ;; }
+    }
+  }
+  dimension: customer_id { primary_key: yes }
+  dimension: order_count { type: number }
+  dimension: rank { type: number sql: ${TABLE}.rank ;; }
+  dimension: orders_count { type: number }
+  measure: total { type: sum sql: ${TABLE}.order_cnt ;; }
+  dimension: days { type: duration_day sql_start: ${TABLE}.a ;; sql_end: ${TABLE}.b ;; }
+}
+)lkml");
+  EXPECT_THAT(linted.messages(288),
+              ElementsAre("field `facts.orders_count` reads column `orders_count`, which native "
+                          "derived table `facts` does not have (the default "
+                          "`${TABLE}.orders_count` of a field without `sql:`)",
+                          "field `facts.total` reads column `order_cnt`, which native derived "
+                          "table `facts` does not have"))
+      << linted.text();
+  EXPECT_EQ(linted.withCode(288)[0]->help, "did you mean `Order_Count`?");
+  EXPECT_EQ(linted.where(*linted.withCode(288)[1], linted.loaded->project.root),
+            "facts.view.lkml:13:35");
+}
+
 }  // namespace
 }  // namespace lkml::semantic::test
