@@ -178,6 +178,22 @@ test: wrong_total {
   }
   assert: too_many { expression: ${enrollments.count} = 301 ;; }
 }
+test: no_rows {
+  explore_source: enrollments {
+    column: user_id { field: enrollments.user_id }
+    filters: [enrollments.user_id: "<0"]
+  }
+  assert: anything { expression: yes ;; }
+}
+test: null_is_not_yes {
+  explore_source: enrollments {
+    column: user_id { field: enrollments.user_id }
+    column: progress { field: enrollments.average_progress }
+    sorts: [enrollments.user_id: asc]
+    limit: 3
+  }
+  assert: compares_with_null { expression: ${enrollments.average_progress} > null ;; }
+}
 )lkml";
 
 class NdtPostgresTest : public ::testing::Test {
@@ -378,7 +394,13 @@ TEST_F(NdtPostgresTest, LkmlTestReportsPassAndFailWithLocations) {
   EXPECT_THAT(out, HasSubstr("FAIL wrong_total (" + tests +
                              ":26)\n  assert `too_many` is no, "
                              "not yes, on row 1 of 1 (enrollments.count = 300)"));
-  EXPECT_THAT(out, HasSubstr("3 passed, 1 failed"));
+  EXPECT_THAT(out, HasSubstr("FAIL no_rows (" + tests +
+                             ":32)\n  the test query returned no rows, "
+                             "so no assert was checked"));
+  EXPECT_THAT(out, HasSubstr("FAIL null_is_not_yes (" + tests +
+                             ":39)\n  assert "
+                             "`compares_with_null` is null, not yes, on row 1 of 3"));
+  EXPECT_THAT(out, HasSubstr("3 passed, 3 failed"));
 
   EXPECT_EQ(lkml("test " + dir_.string() + " --test enrollment_count_is_300", &out, &err), 0)
       << out << err;
