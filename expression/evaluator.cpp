@@ -229,6 +229,7 @@ EvalResult evaluate(const Expr& expr, const Table& table, size_t row) {
   EvalResult result;
   result.value = evaluator.eval(expr);
   result.error = evaluator.error;
+  if (!result.error.empty()) result.value = Value::null();  // never a value from a failed run
   return result;
 }
 

@@ -2,6 +2,7 @@
 // depth limit) and evaluator (three-valued logic, aggregates over a result column).
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 
 #include "expression/expression.h"
@@ -99,6 +100,7 @@ TEST(ExpressionEvaluator, ReadsTheRowsFields) {
   EXPECT_EQ(eval("${orders.status} = \"complete\""), "yes");
   EXPECT_EQ(eval("${orders.status} = \"complete\"", 1), "no");
   EXPECT_EQ(eval("${orders.count} * 2", 1), "4");
+  EXPECT_EQ(eval("is_null(${orders.missing})").rfind("error: ", 0), 0u);
   EXPECT_EQ(eval("${orders.missing} = 1"),
             "error: `${orders.missing}` is not a column of the test query; add a `column:` with "
             "`field: orders.missing`");
@@ -136,6 +138,63 @@ TEST(ExpressionEvaluator, ReportsTypeErrorsAndUnknownFunctions) {
   EXPECT_EQ(eval("if(yes)"), "error: `if` takes 3 arguments, got 1");
   EXPECT_EQ(eval("if(${orders.count} > 2, \"big\", \"small\")", 1), "\"small\"");
   EXPECT_EQ(eval("round(2.3456, 2) = 2.35 AND abs(-3) = 3"), "yes");
+}
+
+// Random token soup: parsing and evaluating never crash, and every failure has a message and an
+// offset inside the text.
+TEST(ExpressionRobustness, RandomInputNeverCrashes) {
+  const std::vector<std::string> pieces = {"${orders.count}",
+                                           "${orders.status}",
+                                           "${orders.total}",
+                                           "1",
+                                           "2.5",
+                                           "\"a\"",
+                                           "yes",
+                                           "null",
+                                           "(",
+                                           ")",
+                                           ",",
+                                           "+",
+                                           "-",
+                                           "*",
+                                           "/",
+                                           "=",
+                                           "!=",
+                                           "<",
+                                           ">=",
+                                           "AND",
+                                           "OR",
+                                           "NOT",
+                                           "sum(",
+                                           "count(",
+                                           "is_null(",
+                                           "if(",
+                                           "coalesce(",
+                                           "round(",
+                                           "${",
+                                           "}",
+                                           "\"",
+                                           "#",
+                                           " "};
+  std::mt19937 rng(12345);
+  Table table = sampleTable();
+  for (int i = 0; i < 20000; ++i) {
+    std::string text;
+    int n = static_cast<int>(rng() % 12);
+    for (int j = 0; j < n; ++j) text += pieces[rng() % pieces.size()] + " ";
+    ParseResult parsed = parse(text);
+    if (!parsed.ok()) {
+      EXPECT_FALSE(parsed.error.message.empty()) << text;
+      EXPECT_LE(parsed.error.offset, text.size()) << text;
+      continue;
+    }
+    for (size_t row = 0; row < table.rows.size(); ++row) {
+      EvalResult r = evaluate(*parsed.expr, table, row);
+      if (!r.ok()) {
+        EXPECT_TRUE(r.value.isNull()) << text;
+      }
+    }
+  }
 }
 
 }  // namespace
