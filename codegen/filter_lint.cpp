@@ -83,6 +83,24 @@ void checkExploreFilters(const semantic::Model& model, const SourceMap& sources,
   }
 }
 
+// `filters:` of native derived tables and data tests, parsed for the fields of the explore
+// they query (unknown explores and fields are LKML280/281's findings).
+void checkExploreSourceFilters(const semantic::Model& model, const SourceMap& sources,
+                               const semantic::ExploreSource& source, const std::string& owner,
+                               DiagnosticSink& sink) {
+  const semantic::Explore* explore = model.findExplore(source.explore);
+  if (!explore || !model.findView(explore->view)) return;
+  semantic::ExploreScope scope(model, *explore);
+  for (const semantic::ExploreSourceFilter& filter : source.filters) {
+    std::string alias, field;
+    if (!semantic::ExploreScope::splitName(filter.field, &alias, &field)) continue;
+    const Field* target = scope.findField(alias, field);
+    if (!target) continue;
+    report(sources, filter.expression, filter.expression_span, *target, filter.field,
+           "the explore_source filters of " + owner, sink);
+  }
+}
+
 }  // namespace
 
 void checkFilterExpressions(const semantic::Project& project, DiagnosticSink& sink) {
@@ -90,6 +108,15 @@ void checkFilterExpressions(const semantic::Project& project, DiagnosticSink& si
   for (const semantic::Model& model : project.models) {
     checkMeasureFilters(model, *project.sources, sink);
     checkExploreFilters(model, *project.sources, sink);
+    for (const auto& [name, view] : model.views) {
+      if (!view.explore_source) continue;
+      checkExploreSourceFilters(model, *project.sources, *view.explore_source,
+                                "native derived table `" + name + "`", sink);
+    }
+    for (const semantic::DataTest& test : model.tests) {
+      checkExploreSourceFilters(model, *project.sources, test.source, "test `" + test.name + "`",
+                                sink);
+    }
   }
 }
 

@@ -27,6 +27,9 @@ struct Query {
   std::vector<QuerySort> sorts;
   bool unsorted = false;  // Looker's `__UNSORTED__`
   std::optional<uint64_t> limit;
+  /// SELECT aliases by field (native derived tables name columns as `column:` does); a field
+  /// not listed is aliased as its quoted `view.field`.
+  std::map<std::string, std::string> column_names;
 };
 
 /// The user a query runs for: user attributes such as `access_level` and `company_id`.

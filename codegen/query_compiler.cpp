@@ -314,8 +314,10 @@ CompiledQuery compileQuery(const semantic::Model& model, const semantic::Explore
   std::vector<size_t> dimensions;
   for (size_t i = 0; i < pieces.selects.size(); ++i) {
     const SelectItem& item = pieces.selects[i];
-    sql += "    " + item.sql + " AS " + dialect.quoteIdentifier(item.name) +
-           (i + 1 < pieces.selects.size() ? ",\n" : "\n");
+    auto named = query.column_names.find(item.name);
+    std::string alias =
+        named != query.column_names.end() ? named->second : dialect.quoteIdentifier(item.name);
+    sql += "    " + item.sql + " AS " + alias + (i + 1 < pieces.selects.size() ? ",\n" : "\n");
     result.columns.push_back(item.name);
     if (!item.field->isMeasure()) dimensions.push_back(i + 1);
   }

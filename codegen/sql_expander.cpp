@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "codegen/native_derived_table.h"
 #include "semantic/field_types.h"
 
 namespace lkml::codegen {
@@ -239,11 +240,14 @@ std::string SqlExpander::tableSql(const ScopeEntry& entry) {
   const semantic::View& view = *entry.view;
   if (view.sql_table_name.present()) return trim(expandText(&entry, view.sql_table_name.text));
   if (view.native_derived_table) {
-    ctx_.error(QueryCode::unsupported_feature,
-               "view `" + view.name +
-                   "` is a native derived table (explore_source), which "
-                   "lkml cannot compile yet",
-               "write the derived table as SQL (`derived_table: { sql: ... ;; }`)");
+    auto known = [&] {
+      return std::any_of(ctx_.ctes.begin(), ctx_.ctes.end(),
+                         [&](const auto& cte) { return cte.first == view.name; });
+    };
+    if (!known()) {
+      std::string sql = nativeDerivedTableSql(ctx_, entry);
+      if (!sql.empty() && !known()) ctx_.ctes.emplace_back(view.name, sql);
+    }
     return view.name;
   }
   if (view.has_derived_table) {

@@ -1,5 +1,6 @@
 #include "semantic/lower_view.h"
 
+#include "semantic/lower_explore_source.h"
 #include "semantic/lower_field.h"
 #include "semantic/node_merge.h"
 #include "semantic/semantic_diagnostics.h"
@@ -27,6 +28,7 @@ View lowerView(const syntax::Node& block, LowerContext& ctx) {
         if (d.key == "sql") view.derived_table_sql = ctx.sourceText(d);
         if (d.key == "explore_source") view.native_derived_table = true;
       }
+      view.explore_source = lowerNativeDerivedTable(c, ctx);
     } else if (key == "extension") {
       view.extension_required = ctx.text(c) == "required";
       ctx.checkEnum(c, ctx.text(c), {"required"}, "`extension`");

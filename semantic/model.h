@@ -12,6 +12,7 @@
 
 #include "base/source_file.h"
 #include "base/span.h"
+#include "semantic/explore_source.h"
 
 namespace lkml::semantic {
 
@@ -100,7 +101,8 @@ struct View {
   SourceText sql_table_name;     // may be empty: then derived_table or the view name
   SourceText derived_table_sql;  // derived_table.sql
   bool has_derived_table = false;
-  bool native_derived_table = false;  // derived_table.explore_source
+  bool native_derived_table = false;                    // derived_table.explore_source
+  std::shared_ptr<const ExploreSource> explore_source;  // set when native_derived_table
   bool extension_required = false;
   std::vector<std::string> extends;
   std::vector<std::string> required_access_grants;
@@ -220,6 +222,7 @@ struct Model {
   std::map<std::string, View> views;
   std::vector<Explore> explores;
   std::map<std::string, AccessGrant> access_grants;
+  std::vector<DataTest> tests;  // `test:` blocks of the files the model includes
 
   const View* findView(const std::string& view_name) const;
   const Explore* findExplore(const std::string& explore_name) const;

@@ -10,6 +10,7 @@
 #include "base/suggest.h"
 #include "semantic/include_resolver.h"
 #include "semantic/lower_explore.h"
+#include "semantic/lower_explore_source.h"
 #include "semantic/lower_view.h"
 #include "semantic/node_merge.h"
 #include "semantic/semantic_diagnostics.h"
@@ -304,6 +305,9 @@ Model buildModel(const ProjectSources& project, size_t model_index,
           reportDuplicate(sink, "access_grant", grant.name, grant.name_span, it->second.name_span);
         }
       }
+      if (member.key == "test" && member.isBlock() && member.value.present()) {
+        model.tests.push_back(lowerDataTest(member, ctx));
+      }
       if (index != model_index) continue;
       if (member.key == "connection") {
         model.connection = ctx.text(member);
@@ -352,13 +356,18 @@ Model buildModel(const ProjectSources& project, size_t model_index,
     lowerViews(nullptr);
     return model;
   }
-  // Views reached through `${other.SQL_TABLE_NAME}` (derived tables) are needed too.
+  // Views reached through `${other.SQL_TABLE_NAME}` (derived tables) are needed too, and the
+  // explores (with their views) that native derived tables query.
   while (!view_names.empty()) {
     lowerViews(&view_names);
-    std::set<std::string> more;
+    std::set<std::string> more, source_explores;
     for (const std::string& name : view_names) {
       const View* view = model.findView(name);
       if (!view) continue;
+      if (view->explore_source && !model.findExplore(view->explore_source->explore) &&
+          collected.explores.count(view->explore_source->explore)) {
+        source_explores.insert(view->explore_source->explore);
+      }
       for (const SourceText* sql : {&view->sql_table_name, &view->derived_table_sql}) {
         for (const SqlReference& ref : findSqlReferences(sql->text)) {
           if (ref.kind == SqlReference::Kind::SqlTableName && !model.views.count(ref.view) &&
@@ -366,6 +375,20 @@ Model buildModel(const ProjectSources& project, size_t model_index,
             more.insert(ref.view);
           }
         }
+      }
+    }
+    if (!source_explores.empty()) {
+      Resolved extra = resolveExtends(collected.explores, "explore", import_sink, &source_explores);
+      for (const std::string& name : collected.explore_order) {
+        auto block = extra.blocks.find(name);
+        if (!source_explores.count(name) || block == extra.blocks.end()) continue;
+        Explore explore = lowerExplore(*block->second, ctx);
+        explore.span = collected.explores.at(name).node().span;
+        if (!model.views.count(explore.view)) more.insert(explore.view);
+        for (const Join& join : explore.joins) {
+          if (!model.views.count(join.view)) more.insert(join.view);
+        }
+        model.explores.push_back(std::move(explore));
       }
     }
     view_names = std::move(more);
