@@ -21,6 +21,7 @@ struct SelectItem {
   const ScopeEntry* entry = nullptr;
   const Field* field = nullptr;
   std::string sql;
+  std::string sort_key;  // what ORDER BY uses instead of the column (tiers, case), or ""
 };
 
 struct Pieces {
@@ -106,6 +107,11 @@ Pieces render(CompileContext& ctx, SqlExpander& expander, const std::vector<Sele
     SelectItem rendered = item;
     ctx.aliases.insert(item.entry->alias);
     rendered.sql = expander.fieldSql(*item.entry, *item.field);
+    // Sort keys are rendered here, before joins are planned, since they may need a join.
+    bool sorted = std::any_of(ctx.query.sorts.begin(), ctx.query.sorts.end(),
+                              [&](const QuerySort& sort) { return sort.field == item.name; }) ||
+                  (ctx.query.sorts.empty() && &item == &items.front());
+    if (sorted) rendered.sort_key = expander.sortKeySql(*item.entry, *item.field);
     pieces.selects.push_back(std::move(rendered));
   }
   for (const auto& [name, filter] : ctx.filters) {
@@ -219,6 +225,9 @@ CompiledQuery compileQuery(const semantic::Model& model, const semantic::Explore
     }
     items.push_back(item);
   }
+  // Looker lists dimensions before measures, each in the order the query names them.
+  std::stable_partition(items.begin(), items.end(),
+                        [](const SelectItem& s) { return !s.field->isMeasure(); });
   for (const QueryFilter& filter : query.filters) {
     ParsedFilter parsed{filter.field, filter.expression, nullptr, nullptr};
     if (!resolver.resolve(filter.field, "in --filter", true, &parsed.entry, &parsed.target)) {
@@ -330,14 +339,20 @@ CompiledQuery compileQuery(const semantic::Model& model, const semantic::Explore
   }
   if (!pieces.having.empty()) sql += "HAVING " + joinConditions(pieces.having) + "\n";
   std::vector<std::string> order;
+  // A column by its ordinal, or by its hidden sort key: MIN() of the key is one value per
+  // group (the key is a function of the grouped value) and is legal beside GROUP BY.
+  auto orderTerm = [&](size_t index) {
+    const std::string& key = pieces.selects[index].sort_key;
+    return key.empty() ? std::to_string(index + 1) : "MIN(" + key + ")";
+  };
   auto position = [&](const std::string& name) {
     for (size_t i = 0; i < items.size(); ++i) {
-      if (items[i].name == name) return i + 1;
+      if (items[i].name == name) return i;
     }
     return size_t{0};
   };
   for (const QuerySort& sort : query.sorts) {
-    order.push_back(std::to_string(position(sort.field)) + (sort.descending ? " DESC" : ""));
+    order.push_back(orderTerm(position(sort.field)) + (sort.descending ? " DESC" : ""));
   }
   if (query.sorts.empty() && !query.unsorted && !items.empty()) {
     // Looker's default: first time dimension desc, else first measure desc, else first dim.
@@ -352,7 +367,7 @@ CompiledQuery compileQuery(const semantic::Model& model, const semantic::Explore
     else if (measure != items.end())
       order.push_back(std::to_string(measure - items.begin() + 1) + " DESC");
     else
-      order.push_back("1");
+      order.push_back(orderTerm(0));
   }
   if (!order.empty()) {
     sql += "ORDER BY ";
