@@ -50,10 +50,11 @@ struct CompileContext {
   FilterContext filter_context;
   TimeframeOptions timeframe_options;  // week_start_day, fiscal_month_offset
 
-  std::map<std::string, ParsedFilter> filters;            // query filters by `alias.field`
-  std::set<std::string> aliases;                          // aliases the SQL references
-  std::set<std::string> fanned;                           // aliases whose rows joins repeat
-  bool fanout_known = false;                              // second pass: measures use `fanned`
+  std::map<std::string, ParsedFilter> filters;  // query filters by `alias.field`
+  std::set<std::string> aliases;                // aliases the SQL references
+  std::set<std::string> fanned;                 // aliases whose rows joins repeat
+  bool fanout_known = false;                    // second pass: measures use `fanned`
+  std::string window_order;  // "ORDER BY ..." of running totals over the result rows, or ""
   std::vector<std::pair<std::string, std::string>> ctes;  // (name, sql) in dependency order
   std::vector<Diagnostic> errors;
 

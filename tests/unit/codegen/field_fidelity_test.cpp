@@ -74,6 +74,9 @@ view: orders {
   measure: big_count { type: sum sql: CASE WHEN ${is_big} THEN 1 ELSE 0 END ;; }
   measure: exact { type: sum_distinct sql: ${amount} ;; sql_distinct_key: ${id} ;; precision: 2 }
   measure: nested { type: count_distinct sql: ${id} ;; fanout_on: items }
+  measure: share { type: percent_of_total sql: ${count} ;; }
+  measure: running { type: running_total sql: ${count} ;; }
+  measure: growth { type: percent_of_previous sql: ${count} ;; }
 }
 view: stores {
   sql_table_name: shop.stores ;;
@@ -204,7 +207,7 @@ TEST_F(FieldFidelityTest, TimeframeFiltersTakeTheTypeOfTheirValues) {
   ASSERT_TRUE(out.ok) << out.errors;
   EXPECT_THAT(out.sql, HasSubstr("TO_CHAR(orders.created_at, 'FMDay')) = 'Monday'"));
   EXPECT_THAT(out.sql, HasSubstr("EXTRACT(MONTH FROM orders.created_at)::integer) > 6"));
-  EXPECT_THAT(out.sql, HasSubstr("NOT ((orders.created_at IS NOT NULL))"));
+  EXPECT_THAT(out.sql, HasSubstr("NOT (orders.created_at IS NOT NULL)"));
   EXPECT_THAT(out.sql, HasSubstr("orders.created_at >= (TIMESTAMP '2024-01-01')"));
 }
 
@@ -304,6 +307,34 @@ TEST_F(FieldFidelityTest, ParametersLkmlCannotCompileAreErrors) {
                                       "`units: parsecs`"));
   test::Outcome half = compile({"stores.half"});
   EXPECT_THAT(half.errors, HasSubstr("LKML435: location dimension `stores.half` needs both"));
+}
+
+TEST_F(FieldFidelityTest, PostQueryMeasuresAreWindowsOverTheGroupedRows) {
+  test::Outcome out = compile({"orders.store_id", "orders.amount", "orders.count", "orders.share",
+                               "orders.running", "orders.growth"},
+                              {}, {{"orders.count", true}});
+  ASSERT_TRUE(out.ok) << out.errors;
+  EXPECT_EQ(
+      out.sql,
+      "SELECT\n"
+      "    orders.store_id AS \"orders.store_id\",\n"
+      "    orders.amount AS \"orders.amount\",\n"
+      "    COUNT(*) AS \"orders.count\",\n"
+      "    100.0 * (COUNT(*)) / NULLIF(SUM((COUNT(*))) OVER (), 0) AS \"orders.share\",\n"
+      "    SUM((COUNT(*))) OVER (ORDER BY COUNT(*) DESC, orders.store_id, orders.amount ROWS "
+      "BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS \"orders.running\",\n"
+      "    100.0 * ((COUNT(*)) - LAG((COUNT(*))) OVER (ORDER BY COUNT(*) DESC, orders.store_id, "
+      "orders.amount)) / NULLIF(LAG((COUNT(*))) OVER (ORDER BY COUNT(*) DESC, orders.store_id, "
+      "orders.amount), 0) AS \"orders.growth\"\n"
+      "FROM shop.orders AS orders\n"
+      "GROUP BY 1, 2\n"
+      "ORDER BY 3 DESC, 1, 2\n");
+  // percent_of_total alone adds no tie-breakers to the order.
+  test::Outcome share = compile({"orders.status", "orders.share"});
+  ASSERT_TRUE(share.ok) << share.errors;
+  EXPECT_THAT(share.sql, HasSubstr("ORDER BY 2 DESC\n"));
+  test::Outcome filtered = compile({"orders.status", "orders.share"}, {{"orders.share", ">10"}});
+  EXPECT_THAT(filtered.errors, HasSubstr("LKML409: cannot filter on `orders.share`"));
 }
 
 }  // namespace
