@@ -525,6 +525,7 @@ std::string SqlExpander::dimensionSql(const ScopeEntry& entry, const Field& fiel
 }
 
 std::string SqlExpander::filterTargetSql(const ScopeEntry& entry, const Field& field) {
+  reportUncompiledParameters(entry, field);
   if (!field.timeframe.empty() && filterTypeOf(field) == FilterType::Date) {
     return rawSql(entry, field);
   }

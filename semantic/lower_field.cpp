@@ -110,8 +110,11 @@ void readCommon(const syntax::Node& block, LowerContext& ctx, Field* field,
       field->mutableDetails().units = ctx.text(c);
     else if (key == "case_sensitive")
       field->mutableDetails().case_sensitive = ctx.yesNo(c, true) ? 1 : 0;
-    else if (key == "precision" || key == "fanout_on")
-      // precision sets the decimals of *_distinct sums; fanout_on unnests a repeated column.
+    else if (key == "precision" || key == "fanout_on" || key == "expression" ||
+             key == "filter_expression" || key == "week_start_day")
+      // They change the field's SQL in Looker and lkml does not compile them: precision sets
+      // the decimals of *_distinct sums, fanout_on unnests a repeated column, expression and
+      // filter_expression are Looker expressions, week_start_day moves a group's weeks.
       field->mutableDetails().uncompiled_parameters.emplace_back(std::string(key), c.span);
     else if (key == "style")
       field->mutableDetails().style = ctx.text(c);

@@ -74,6 +74,7 @@ view: orders {
   measure: big_count { type: sum sql: CASE WHEN ${is_big} THEN 1 ELSE 0 END ;; }
   measure: exact { type: sum_distinct sql: ${amount} ;; sql_distinct_key: ${id} ;; precision: 2 }
   measure: nested { type: count_distinct sql: ${id} ;; fanout_on: items }
+  dimension: weekly { type: number week_start_day: sunday }
   measure: share { type: percent_of_total sql: ${count} ;; }
   measure: running { type: running_total sql: ${count} ;; }
   measure: growth { type: percent_of_previous sql: ${count} ;; }
@@ -305,6 +306,9 @@ TEST_F(FieldFidelityTest, ParametersLkmlCannotCompileAreErrors) {
   test::Outcome units = compile({"stores.bad_units"});
   EXPECT_THAT(units.errors, HasSubstr("LKML435: distance dimension `stores.bad_units` has unknown "
                                       "`units: parsecs`"));
+  // Filtering on such a field is refused too, not only selecting it.
+  test::Outcome filtered = compile({"orders.count"}, {{"orders.weekly", "5"}});
+  EXPECT_THAT(filtered.errors, HasSubstr("LKML435: field `orders.weekly` uses `week_start_day`"));
   test::Outcome half = compile({"stores.half"});
   EXPECT_THAT(half.errors, HasSubstr("LKML435: location dimension `stores.half` needs both"));
 }
