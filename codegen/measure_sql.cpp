@@ -151,6 +151,10 @@ std::string SqlExpander::measureSql(const ScopeEntry& entry, const Field& field)
     }
     return ctx_.dialect.listAggregate(guarded(dimensionSql(entry, *list_field)), ", ");
   }
+  if (auto timeframe = fieldTimeframe(field)) {
+    // `type: date_month` and the like: the measure's value in that timeframe.
+    return ctx_.dialect.timeframeSql(*timeframe, value(), ctx_.timeframe_options);
+  }
   if (type == "number" || type == "string" || type == "date" || type == "int" ||
       type.rfind("date_", 0) == 0) {
     return value();

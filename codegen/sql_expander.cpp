@@ -189,12 +189,19 @@ size_t appendLiteral(CompileContext& ctx, std::string& out, const std::string& s
 
 }  // namespace
 
+std::optional<TimeframeSpec> SqlExpander::fieldTimeframe(const Field& field) {
+  if (!field.timeframe.empty()) return parseTimeframe(field.timeframe);
+  // `type: date_month` and the like: one timeframe as a single field.
+  if (field.type.rfind("date_", 0) == 0) return parseTimeframe(field.type.substr(5));
+  return std::nullopt;
+}
+
 FilterType SqlExpander::filterTypeOf(const Field& field) {
   const std::string& t = field.type;
-  if (!field.timeframe.empty()) {
+  if (!field.timeframe.empty() || fieldTimeframe(field)) {
     // A timeframe filters like the values it produces: periods of time take date filters
     // (applied to the raw value), names and labels string filters, the rest number filters.
-    auto tf = parseTimeframe(field.timeframe);
+    auto tf = fieldTimeframe(field);
     if (!tf) return FilterType::String;
     if (isDateValuedTimeframe(tf->timeframe)) return FilterType::Date;
     switch (tf->timeframe) {
@@ -514,6 +521,9 @@ std::string SqlExpander::dimensionSql(const ScopeEntry& entry, const Field& fiel
     return ctx_.dialect.duration(*unit, start, end);
   }
   if (!field.details().case_whens.empty()) return caseSql(entry, field);
+  if (auto tf = fieldTimeframe(field)) {
+    return ctx_.dialect.timeframeSql(*tf, rawSql(entry, field), ctx_.timeframe_options);
+  }
   if (field.type == "location") return locationSql(entry, field);
   if (field.type == "distance") return distanceSql(entry, field);
   std::string value = trim(expandText(&entry, field.sql.text));
@@ -526,8 +536,10 @@ std::string SqlExpander::dimensionSql(const ScopeEntry& entry, const Field& fiel
 
 std::string SqlExpander::filterTargetSql(const ScopeEntry& entry, const Field& field) {
   reportUncompiledParameters(entry, field);
-  if (!field.timeframe.empty() && filterTypeOf(field) == FilterType::Date) {
-    return rawSql(entry, field);
+  if (fieldTimeframe(field) && filterTypeOf(field) == FilterType::Date) {
+    // Date filters compare the raw value (an aggregate's, for a `date_*` measure).
+    return field.isMeasure() ? "(" + trim(expandText(&entry, field.sql.text)) + ")"
+                             : rawSql(entry, field);
   }
   if (isYesNoDimension(field)) {
     std::string cond = conditionSql(entry, field);

@@ -4,6 +4,7 @@
 // group timeframes, yesno and tier dimensions, and measure aggregates with fan-out safety.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,9 @@ class SqlExpander {
   std::string filterTargetSql(const semantic::ScopeEntry& entry, const semantic::Field& field);
   /// The filter language of a field.
   static FilterType filterTypeOf(const semantic::Field& field);
+  /// The timeframe a field renders: a dimension group's, or the one a `date_<timeframe>` type
+  /// names (`type: date_month`); none for other fields.
+  static std::optional<TimeframeSpec> fieldTimeframe(const semantic::Field& field);
   /// `${...}`/Liquid expansion of arbitrary SQL owned by `owner` (may be null: explore SQL,
   /// where bare `${field}` means the base view).
   std::string expandText(const semantic::ScopeEntry* owner, const std::string& sql);

@@ -75,6 +75,9 @@ view: orders {
   measure: exact { type: sum_distinct sql: ${amount} ;; sql_distinct_key: ${id} ;; precision: 2 }
   measure: nested { type: count_distinct sql: ${id} ;; fanout_on: items }
   dimension: weekly { type: number week_start_day: sunday }
+  dimension: shipped_month { type: date_month sql: ${TABLE}.shipped_at ;; }
+  dimension: shipped_dow { type: date_day_of_week sql: ${TABLE}.shipped_at ;; }
+  measure: last_ship_month { type: date_month sql: MAX(${TABLE}.shipped_at) ;; }
   measure: share { type: percent_of_total sql: ${count} ;; }
   measure: running { type: running_total sql: ${count} ;; }
   measure: growth { type: percent_of_previous sql: ${count} ;; }
@@ -210,6 +213,24 @@ TEST_F(FieldFidelityTest, TimeframeFiltersTakeTheTypeOfTheirValues) {
   EXPECT_THAT(out.sql, HasSubstr("EXTRACT(MONTH FROM orders.created_at)::integer) > 6"));
   EXPECT_THAT(out.sql, HasSubstr("NOT (orders.created_at IS NOT NULL)"));
   EXPECT_THAT(out.sql, HasSubstr("orders.created_at >= (TIMESTAMP '2024-01-01')"));
+}
+
+TEST_F(FieldFidelityTest, DateTypesRenderTheirTimeframe) {
+  test::Outcome out =
+      compile({"orders.shipped_month", "orders.shipped_dow", "orders.last_ship_month"},
+              {{"orders.shipped_month", "2024"},
+               {"orders.shipped_dow", "Friday"},
+               {"orders.last_ship_month", "2024"}});
+  ASSERT_TRUE(out.ok) << out.errors;
+  EXPECT_THAT(out.sql, HasSubstr("TO_CHAR(DATE_TRUNC('month', orders.shipped_at), 'YYYY-MM') AS "
+                                 "\"orders.shipped_month\""));
+  EXPECT_THAT(out.sql, HasSubstr("TO_CHAR(orders.shipped_at, 'FMDay') AS \"orders.shipped_dow\""));
+  EXPECT_THAT(out.sql, HasSubstr("TO_CHAR(DATE_TRUNC('month', MAX(orders.shipped_at)), "
+                                 "'YYYY-MM') AS \"orders.last_ship_month\""));
+  // Date filters compare the raw value, string filters the day name.
+  EXPECT_THAT(out.sql, HasSubstr("(orders.shipped_at >= (TIMESTAMP '2024-01-01')"));
+  EXPECT_THAT(out.sql, HasSubstr("(TO_CHAR(orders.shipped_at, 'FMDay')) = 'Friday'"));
+  EXPECT_THAT(out.sql, HasSubstr("HAVING ((MAX(orders.shipped_at)) >= (TIMESTAMP '2024-01-01')"));
 }
 
 TEST_F(FieldFidelityTest, DurationsAreFloored) {
