@@ -54,7 +54,8 @@ struct CompileContext {
   std::set<std::string> aliases;                // aliases the SQL references
   std::set<std::string> fanned;                 // aliases whose rows joins repeat
   bool fanout_known = false;                    // second pass: measures use `fanned`
-  std::string window_order;  // "ORDER BY ..." of running totals over the result rows, or ""
+  std::string window_order;     // "ORDER BY ..." of running totals over the result rows, or ""
+  bool uses_row_order = false;  // a running_total or percent_of_previous measure was rendered
   std::vector<std::pair<std::string, std::string>> ctes;  // (name, sql) in dependency order
   std::vector<Diagnostic> errors;
 

@@ -170,6 +170,7 @@ std::string SqlExpander::measureSql(const ScopeEntry& entry, const Field& field)
       return "NULL";
     }
     std::string x = wrapped(value());
+    if (type != "percent_of_total") ctx_.uses_row_order = true;
     const std::string& order = ctx_.window_order;
     if (type == "percent_of_total") {
       return "100.0 * " + x + " / NULLIF(SUM(" + x + ") OVER (), 0)";

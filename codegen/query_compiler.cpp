@@ -36,9 +36,6 @@ struct OrderEntry {
 bool isPostQueryType(const std::string& type) {
   return type == "percent_of_total" || type == "running_total" || type == "percent_of_previous";
 }
-bool dependsOnRowOrder(const std::string& type) {
-  return type == "running_total" || type == "percent_of_previous";
-}
 
 struct Pieces {
   std::vector<SelectItem> selects;
@@ -175,7 +172,10 @@ Pieces render(CompileContext& ctx, SqlExpander& expander, const std::vector<Sele
 
 // The query's sorts, or Looker's default when it has none: the first time dimension
 // descending, else the first measure descending, else the first column.
-std::vector<OrderEntry> orderEntries(const Query& query, const std::vector<SelectItem>& items) {
+// `by_row`: a running total or percent of previous is in the query, so every dimension breaks
+// ties (in the window and in ORDER BY alike) and the rows have one order.
+std::vector<OrderEntry> orderEntries(const Query& query, const std::vector<SelectItem>& items,
+                                     bool by_row) {
   std::vector<OrderEntry> entries;
   for (const QuerySort& sort : query.sorts) {
     for (size_t i = 0; i < items.size(); ++i) {
@@ -196,11 +196,7 @@ std::vector<OrderEntry> orderEntries(const Query& query, const std::vector<Selec
     else
       entries.push_back({0, false});
   }
-  // Running totals and percents of the previous row need one row order: every dimension
-  // breaks ties, in the window and in ORDER BY alike.
-  bool ordered = std::any_of(items.begin(), items.end(),
-                             [](const SelectItem& s) { return dependsOnRowOrder(s.field->type); });
-  for (size_t i = 0; ordered && i < items.size(); ++i) {
+  for (size_t i = 0; by_row && i < items.size(); ++i) {
     bool listed = std::any_of(entries.begin(), entries.end(),
                               [&](const OrderEntry& e) { return e.index == i; });
     if (!listed && !items[i].field->isMeasure()) entries.push_back({i, false});
@@ -358,7 +354,7 @@ CompiledQuery compileQuery(const semantic::Model& model, const semantic::Explore
     return result;
   }
 
-  const std::vector<OrderEntry> entries = orderEntries(query, items);
+  std::vector<OrderEntry> entries = orderEntries(query, items, false);
   for (const OrderEntry& e : entries) items[e.index].sorted = true;
   Pieces first = render(ctx, expander, items);
   computeFanout(ctx, first.joins);
@@ -371,13 +367,17 @@ CompiledQuery compileQuery(const semantic::Model& model, const semantic::Explore
     if (!key.empty()) return "MIN(" + key + ")";
     return as_expression ? pieces.selects[index].sql : std::to_string(index + 1);
   };
-  if (std::any_of(items.begin(), items.end(),
-                  [](const SelectItem& s) { return dependsOnRowOrder(s.field->type); })) {
-    // The window order of running totals: the query's order spelled as expressions (window
-    // clauses take no ordinals); a third pass renders the measures with it.
+  if (ctx.uses_row_order) {
+    // A running total or percent of previous was rendered (selected, or inside another
+    // measure): order the rows fully, then render the measures once more with the window
+    // order, the query's order spelled as expressions (window clauses take no ordinals).
+    entries = orderEntries(query, items, true);
+    for (const OrderEntry& e : entries) items[e.index].sorted = true;
+    pieces = render(ctx, expander, items);
     std::string window;
     for (const OrderEntry& e : entries) {
-      if (isPostQueryType(items[e.index].field->type)) continue;  // windows do not nest
+      // Windows do not nest: a column that is (or contains) a window is left out.
+      if (pieces.selects[e.index].sql.find(" OVER (") != std::string::npos) continue;
       window += (window.empty() ? "ORDER BY " : ", ") + orderTerm(e.index, true) +
                 (e.descending ? " DESC" : "");
     }

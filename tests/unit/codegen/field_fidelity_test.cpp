@@ -81,6 +81,7 @@ view: orders {
   measure: share { type: percent_of_total sql: ${count} ;; }
   measure: running { type: running_total sql: ${count} ;; }
   measure: growth { type: percent_of_previous sql: ${count} ;; }
+  measure: double_running { type: number sql: 2 * ${running} ;; }
 }
 view: stores {
   sql_table_name: shop.stores ;;
@@ -354,6 +355,14 @@ TEST_F(FieldFidelityTest, PostQueryMeasuresAreWindowsOverTheGroupedRows) {
       "FROM shop.orders AS orders\n"
       "GROUP BY 1, 2\n"
       "ORDER BY 3 DESC, 1, 2\n");
+  // A running total inside another measure orders its window too (by the dimensions: the
+  // default sort is on that measure, and windows do not nest).
+  test::Outcome nested = compile({"orders.store_id", "orders.double_running"});
+  ASSERT_TRUE(nested.ok) << nested.errors;
+  EXPECT_THAT(nested.sql,
+              HasSubstr("2 * (SUM((COUNT(*))) OVER (ORDER BY orders.store_id ROWS BETWEEN "
+                        "UNBOUNDED PRECEDING AND CURRENT ROW)) AS \"orders.double_running\""));
+  EXPECT_THAT(nested.sql, HasSubstr("ORDER BY 2 DESC, 1\n"));
   // percent_of_total alone adds no tie-breakers to the order.
   test::Outcome share = compile({"orders.status", "orders.share"});
   ASSERT_TRUE(share.ok) << share.errors;
