@@ -134,7 +134,13 @@ std::string SqlExpander::sortKeySql(const ScopeEntry& entry, const Field& field)
     if (name.find('.') != std::string::npos) {
       semantic::ExploreScope::splitName(d.order_by_field, &alias, &name);
     }
-    return reference(&entry, alias, name, alias == entry.alias);
+    std::string key = reference(&entry, alias, name, alias == entry.alias);
+    // A yesno reference is a condition, and MIN() takes no booleans: No sorts before Yes.
+    const ScopeEntry* target_entry = alias == entry.alias ? &entry : ctx_.scope.find(alias);
+    const Field* target =
+        target_entry && target_entry->view ? target_entry->view->findField(name) : nullptr;
+    if (target && isYesNoDimension(*target)) key = "CASE WHEN " + key + " THEN 1 ELSE 0 END";
+    return key;
   }
   if (!field.timeframe.empty() || !field.interval.empty()) return "";
   if (!d.case_whens.empty() && !d.alpha_sort) {

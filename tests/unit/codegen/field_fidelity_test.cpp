@@ -68,6 +68,7 @@ view: orders {
   dimension: amount_bin { type: bin bins: [0, 50] sql: ${amount} ;; }
   dimension: status { order_by_field: status_rank }
   dimension: status_rank { type: number }
+  dimension: flagged { order_by_field: is_big }
   dimension: name { case_sensitive: no }
   measure: count { type: count }
   measure: revenue { type: sum }
@@ -296,6 +297,10 @@ TEST_F(FieldFidelityTest, OrderByFieldSortsByTheOtherField) {
   test::Outcome out = compile({"orders.status", "orders.count"}, {}, {{"orders.status", false}});
   ASSERT_TRUE(out.ok) << out.errors;
   EXPECT_THAT(out.sql, HasSubstr("ORDER BY MIN(orders.status_rank)\n"));
+  test::Outcome by_yesno = compile({"orders.flagged"}, {}, {{"orders.flagged", true}});
+  ASSERT_TRUE(by_yesno.ok) << by_yesno.errors;
+  EXPECT_THAT(by_yesno.sql,
+              HasSubstr("ORDER BY MIN(CASE WHEN (orders.amount > 100) THEN 1 ELSE 0 END) DESC\n"));
 }
 
 TEST_F(FieldFidelityTest, FieldCaseSensitiveOverridesTheModel) {
