@@ -37,6 +37,8 @@ struct CompileContext {
       : model(m), explore(e), scope(m, e), dialect(d), policy(m, u), query(q) {
     filter_context.caseSensitive = m.case_sensitive;
     if (auto day = weekdayFromName(m.week_start_day)) filter_context.weekStartDay = *day;
+    timeframe_options.weekStart = filter_context.weekStartDay;
+    timeframe_options.fiscalMonthOffset = m.fiscal_month_offset;
   }
 
   const semantic::Model& model;
@@ -46,11 +48,14 @@ struct CompileContext {
   AccessPolicy policy;
   const Query& query;
   FilterContext filter_context;
+  TimeframeOptions timeframe_options;  // week_start_day, fiscal_month_offset
 
-  std::map<std::string, ParsedFilter> filters;            // query filters by `alias.field`
-  std::set<std::string> aliases;                          // aliases the SQL references
-  std::set<std::string> fanned;                           // aliases whose rows joins repeat
-  bool fanout_known = false;                              // second pass: measures use `fanned`
+  std::map<std::string, ParsedFilter> filters;  // query filters by `alias.field`
+  std::set<std::string> aliases;                // aliases the SQL references
+  std::set<std::string> fanned;                 // aliases whose rows joins repeat
+  bool fanout_known = false;                    // second pass: measures use `fanned`
+  std::string window_order;     // "ORDER BY ..." of running totals over the result rows, or ""
+  bool uses_row_order = false;  // a running_total or percent_of_previous measure was rendered
   std::vector<std::pair<std::string, std::string>> ctes;  // (name, sql) in dependency order
   std::vector<Diagnostic> errors;
 

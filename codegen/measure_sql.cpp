@@ -17,6 +17,18 @@ std::string trim(const std::string& s) {
   while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
   return s.substr(b, e - b);
 }
+// `sql` in parentheses unless one pair already encloses all of it (`(COUNT(*))`, not
+// `(a) + (b)`).
+std::string wrapped(const std::string& sql) {
+  if (sql.size() >= 2 && sql.front() == '(' && sql.back() == ')') {
+    int depth = 0;
+    for (size_t i = 0; i < sql.size(); ++i) {
+      if (sql[i] == '(') ++depth;
+      if (sql[i] == ')' && --depth == 0) return i + 1 == sql.size() ? sql : "(" + sql + ")";
+    }
+  }
+  return "(" + sql + ")";
+}
 }  // namespace
 
 // The AND of a measure's `filters:` as SQL, or "" when it has none.
@@ -139,11 +151,37 @@ std::string SqlExpander::measureSql(const ScopeEntry& entry, const Field& field)
     }
     return ctx_.dialect.listAggregate(guarded(dimensionSql(entry, *list_field)), ", ");
   }
+  if (auto timeframe = fieldTimeframe(field)) {
+    // `type: date_month` and the like: the measure's value in that timeframe.
+    return ctx_.dialect.timeframeSql(*timeframe, value(), ctx_.timeframe_options);
+  }
   if (type == "number" || type == "string" || type == "date" || type == "int" ||
       type.rfind("date_", 0) == 0) {
     return value();
   }
   if (type == "yesno") return ctx_.dialect.yesNoValue(value());
+  if (type == "percent_of_total" || type == "running_total" || type == "percent_of_previous") {
+    // Computed over the grouped rows with window functions (Looker computes them after the
+    // query over the rows it returns; docs/differences.md says where the two can differ).
+    if (!field.sql.present()) {
+      ctx_.error(QueryCode::query_reference_error,
+                 "measure `" + name + "` of type `" + type + "` needs `sql:` naming a measure",
+                 "e.g. `sql: ${count} ;;`");
+      return "NULL";
+    }
+    std::string x = wrapped(value());
+    if (type != "percent_of_total") ctx_.uses_row_order = true;
+    const std::string& order = ctx_.window_order;
+    if (type == "percent_of_total") {
+      return "100.0 * " + x + " / NULLIF(SUM(" + x + ") OVER (), 0)";
+    }
+    if (type == "running_total") {
+      return "SUM(" + x + ") OVER (" + order + (order.empty() ? "" : " ") +
+             "ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)";
+    }
+    std::string previous = "LAG(" + x + ") OVER (" + order + ")";
+    return "100.0 * (" + x + " - " + previous + ") / NULLIF(" + previous + ", 0)";
+  }
   ctx_.error(QueryCode::unsupported_feature,
              "measure `" + name + "` of type `" + type +
                  "` is computed by Looker after the "

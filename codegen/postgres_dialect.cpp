@@ -144,9 +144,16 @@ std::string PostgresDialect::addInterval(const std::string& expr, int64_t count,
   return "(" + expr + " + INTERVAL '" + std::to_string(count) + " " + dateUnitName(unit) + "')";
 }
 
-std::string PostgresDialect::renderTimeframe(Timeframe timeframe, const std::string& expr,
-                                             Weekday weekStart) const {
-  switch (timeframe) {
+std::string PostgresDialect::renderTimeframe(const TimeframeSpec& spec, const std::string& expr,
+                                             const TimeframeOptions& options) const {
+  const Weekday weekStart = options.weekStart;
+  const std::string step = std::to_string(spec.step);
+  // The value moved so that the fiscal year starts in January (reference: a positive
+  // fiscal_month_offset starts fiscal year Y that many months after January of Y).
+  auto fiscal = [&] {
+    return addInterval("(" + expr + ")", -options.fiscalMonthOffset, DateUnit::Month);
+  };
+  switch (spec.timeframe) {
     case Timeframe::Raw:
       return expr;
     case Timeframe::Time:
@@ -186,7 +193,38 @@ std::string PostgresDialect::renderTimeframe(Timeframe timeframe, const std::str
     case Timeframe::MonthName:
       return toChar(expr, "FMMonth");
     case Timeframe::QuarterOfYear:
-      return extractInteger("QUARTER", expr);
+      return "'Q' || " + extractInteger("QUARTER", expr);
+    case Timeframe::Millisecond:
+      return toChar("DATE_TRUNC('milliseconds', " + expr + ")", "YYYY-MM-DD HH24:MI:SS.MS");
+    case Timeframe::Microsecond:
+      return toChar("DATE_TRUNC('microseconds', " + expr + ")", "YYYY-MM-DD HH24:MI:SS.US");
+    case Timeframe::HourN:
+      // The hour, less its remainder modulo the step: hour6 of 13:45 is 12:00.
+      return toChar("DATE_TRUNC('hour', " + expr + ") - MOD(" + extractInteger("HOUR", expr) +
+                        ", " + step + ") * INTERVAL '1 hour'",
+                    "YYYY-MM-DD HH24");
+    case Timeframe::MinuteN:
+      return toChar("DATE_TRUNC('minute', " + expr + ") - MOD(" + extractInteger("MINUTE", expr) +
+                        ", " + step + ") * INTERVAL '1 minute'",
+                    "YYYY-MM-DD HH24:MI");
+    case Timeframe::MillisecondN:
+      // EXTRACT(MILLISECONDS) counts the seconds too; the step divides 1000, so the
+      // remainder is the same.
+      return toChar("DATE_TRUNC('milliseconds', " + expr +
+                        ") - MOD(FLOOR(EXTRACT(MILLISECONDS FROM " + expr + "))::integer, " + step +
+                        ") * INTERVAL '1 millisecond'",
+                    "YYYY-MM-DD HH24:MI:SS.MS");
+    case Timeframe::FiscalYear:
+      return extractInteger("YEAR", fiscal());
+    case Timeframe::FiscalMonthNum:
+      return extractInteger("MONTH", fiscal());
+    case Timeframe::FiscalQuarterOfYear:
+      return "'Q' || " + extractInteger("QUARTER", fiscal());
+    case Timeframe::FiscalQuarter:
+      return extractInteger("YEAR", fiscal()) + " || '-Q' || " +
+             extractInteger("QUARTER", fiscal());
+    case Timeframe::YesNo:
+      return yesNoValue("(" + expr + ") IS NOT NULL");
   }
   return expr;
 }

@@ -44,8 +44,8 @@ class PostgresDialect : public Dialect {
   std::string limitClause(uint64_t rows) const override;
 
  protected:
-  std::string renderTimeframe(Timeframe timeframe, const std::string& expr,
-                              Weekday weekStart) const override;
+  std::string renderTimeframe(const TimeframeSpec& timeframe, const std::string& expr,
+                              const TimeframeOptions& options) const override;
 };
 
 }  // namespace lkml::codegen

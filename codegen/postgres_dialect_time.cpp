@@ -13,29 +13,37 @@ std::string PostgresDialect::yyyymmddToDate(const std::string& expr) const {
 
 std::string PostgresDialect::duration(DateUnit unit, const std::string& start,
                                       const std::string& end) const {
-  // Whole units elapsed (truncated toward zero), as Looker's duration dimensions count them.
-  std::string seconds =
-      "EXTRACT(EPOCH FROM ((" + end + ")::timestamp - (" + start + ")::timestamp))";
-  std::string months = "(EXTRACT(YEAR FROM AGE((" + end + ")::timestamp, (" + start +
-                       ")::timestamp)) * 12 + EXTRACT(MONTH FROM AGE((" + end + ")::timestamp, (" +
-                       start + ")::timestamp)))";
+  // Whole units elapsed, floored as Looker documents ("duration values are floored"): an end
+  // 1.5 days before the start is -2 days, not -1.
+  const std::string s = "(" + start + ")::timestamp", e = "(" + end + ")::timestamp";
+  const std::string seconds = "EXTRACT(EPOCH FROM (" + e + " - " + s + "))";
+  // Calendar months: the month difference, less one when adding it to the start overshoots
+  // the end (so 01-31 to 02-28 is 0 months, and 03-15 back to 01-10 is -3).
+  const std::string calendar = "((EXTRACT(YEAR FROM " + e + ") - EXTRACT(YEAR FROM " + s +
+                               ")) * 12 + EXTRACT(MONTH FROM " + e + ") - EXTRACT(MONTH FROM " + s +
+                               "))::integer";
+  const std::string months = "(" + calendar + " - CASE WHEN " + s + " + " + calendar +
+                             " * INTERVAL '1 month' > " + e + " THEN 1 ELSE 0 END)";
+  auto floorDiv = [](const std::string& value, const char* divisor) {
+    return "FLOOR(" + value + " / " + divisor + ")::bigint";
+  };
   switch (unit) {
     case DateUnit::Second:
-      return "TRUNC(" + seconds + ")::bigint";
+      return floorDiv(seconds, "1");
     case DateUnit::Minute:
-      return "TRUNC(" + seconds + " / 60)::bigint";
+      return floorDiv(seconds, "60");
     case DateUnit::Hour:
-      return "TRUNC(" + seconds + " / 3600)::bigint";
+      return floorDiv(seconds, "3600");
     case DateUnit::Day:
-      return "TRUNC(" + seconds + " / 86400)::bigint";
+      return floorDiv(seconds, "86400");
     case DateUnit::Week:
-      return "TRUNC(" + seconds + " / 604800)::bigint";
+      return floorDiv(seconds, "604800");
     case DateUnit::Month:
-      return "(" + months + ")::bigint";
+      return months + "::bigint";
     case DateUnit::Quarter:
-      return "TRUNC(" + months + " / 3)::bigint";
+      return floorDiv(months, "3.0");
     case DateUnit::Year:
-      return "TRUNC(" + months + " / 12)::bigint";
+      return floorDiv(months, "12.0");
   }
   return "NULL";
 }

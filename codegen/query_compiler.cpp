@@ -21,7 +21,21 @@ struct SelectItem {
   const ScopeEntry* entry = nullptr;
   const Field* field = nullptr;
   std::string sql;
+  std::string sort_key;  // what ORDER BY uses instead of the column (tiers, case), or ""
+  bool sorted = false;   // the query orders by it (explicitly or by Looker's default)
 };
+
+/// One ORDER BY term: a selected column (index into the items) and its direction.
+struct OrderEntry {
+  size_t index;
+  bool descending;
+};
+
+/// Measure types Looker computes after the query over the result rows; lkml computes them
+/// with window functions over the grouped rows.
+bool isPostQueryType(const std::string& type) {
+  return type == "percent_of_total" || type == "running_total" || type == "percent_of_previous";
+}
 
 struct Pieces {
   std::vector<SelectItem> selects;
@@ -106,6 +120,8 @@ Pieces render(CompileContext& ctx, SqlExpander& expander, const std::vector<Sele
     SelectItem rendered = item;
     ctx.aliases.insert(item.entry->alias);
     rendered.sql = expander.fieldSql(*item.entry, *item.field);
+    // Sort keys are rendered here, before joins are planned, since they may need a join.
+    if (item.sorted) rendered.sort_key = expander.sortKeySql(*item.entry, *item.field);
     pieces.selects.push_back(std::move(rendered));
   }
   for (const auto& [name, filter] : ctx.filters) {
@@ -152,6 +168,40 @@ Pieces render(CompileContext& ctx, SqlExpander& expander, const std::vector<Sele
   std::string table = expander.tableSql(*base);
   pieces.from = table == base->alias ? table : table + " AS " + base->alias;
   return pieces;
+}
+
+// The query's sorts, or Looker's default when it has none: the first time dimension
+// descending, else the first measure descending, else the first column.
+// `by_row`: a running total or percent of previous is in the query, so every dimension breaks
+// ties (in the window and in ORDER BY alike) and the rows have one order.
+std::vector<OrderEntry> orderEntries(const Query& query, const std::vector<SelectItem>& items,
+                                     bool by_row) {
+  std::vector<OrderEntry> entries;
+  for (const QuerySort& sort : query.sorts) {
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (items[i].name == sort.field) entries.push_back({i, sort.descending});
+    }
+  }
+  if (query.sorts.empty() && !query.unsorted && !items.empty()) {
+    auto time = std::find_if(items.begin(), items.end(), [](const SelectItem& s) {
+      return s.field->isDimension() && !s.field->timeframe.empty() &&
+             SqlExpander::filterTypeOf(*s.field) == FilterType::Date;
+    });
+    auto measure = std::find_if(items.begin(), items.end(),
+                                [](const SelectItem& s) { return s.field->isMeasure(); });
+    if (time != items.end())
+      entries.push_back({static_cast<size_t>(time - items.begin()), true});
+    else if (measure != items.end())
+      entries.push_back({static_cast<size_t>(measure - items.begin()), true});
+    else
+      entries.push_back({0, false});
+  }
+  for (size_t i = 0; by_row && i < items.size(); ++i) {
+    bool listed = std::any_of(entries.begin(), entries.end(),
+                              [&](const OrderEntry& e) { return e.index == i; });
+    if (!listed && !items[i].field->isMeasure()) entries.push_back({i, false});
+  }
+  return entries;
 }
 
 bool isNumeric(const std::string& text) {
@@ -219,6 +269,9 @@ CompiledQuery compileQuery(const semantic::Model& model, const semantic::Explore
     }
     items.push_back(item);
   }
+  // Looker lists dimensions before measures, each in the order the query names them.
+  std::stable_partition(items.begin(), items.end(),
+                        [](const SelectItem& s) { return !s.field->isMeasure(); });
   for (const QueryFilter& filter : query.filters) {
     ParsedFilter parsed{filter.field, filter.expression, nullptr, nullptr};
     if (!resolver.resolve(filter.field, "in --filter", true, &parsed.entry, &parsed.target)) {
@@ -280,6 +333,14 @@ CompiledQuery compileQuery(const semantic::Model& model, const semantic::Explore
                     "` is not a valid value for `" + af.field + "`");
     }
   }
+  for (const auto& [name, filter] : ctx.filters) {
+    if (filter.target && isPostQueryType(filter.target->type)) {
+      ctx.error(QueryCode::invalid_query,
+                "cannot filter on `" + name + "`: a `" + filter.target->type +
+                    "` measure is computed over the query's result rows",
+                "filter on the measure it is computed from");
+    }
+  }
   for (const QuerySort& sort : query.sorts) {
     if (std::none_of(items.begin(), items.end(),
                      [&](const SelectItem& s) { return s.name == sort.field; })) {
@@ -293,10 +354,36 @@ CompiledQuery compileQuery(const semantic::Model& model, const semantic::Explore
     return result;
   }
 
+  std::vector<OrderEntry> entries = orderEntries(query, items, false);
+  for (const OrderEntry& e : entries) items[e.index].sorted = true;
   Pieces first = render(ctx, expander, items);
   computeFanout(ctx, first.joins);
   ctx.fanout_known = true;
   Pieces pieces = render(ctx, expander, items);
+  // A term of ORDER BY as SQL: the column's ordinal, or MIN() of its hidden sort key (one
+  // value per group, since the key is a function of the grouped value; legal with GROUP BY).
+  auto orderTerm = [&](size_t index, bool as_expression) {
+    const std::string& key = pieces.selects[index].sort_key;
+    if (!key.empty()) return "MIN(" + key + ")";
+    return as_expression ? pieces.selects[index].sql : std::to_string(index + 1);
+  };
+  if (ctx.uses_row_order) {
+    // A running total or percent of previous was rendered (selected, or inside another
+    // measure): order the rows fully, then render the measures once more with the window
+    // order, the query's order spelled as expressions (window clauses take no ordinals).
+    entries = orderEntries(query, items, true);
+    for (const OrderEntry& e : entries) items[e.index].sorted = true;
+    pieces = render(ctx, expander, items);
+    std::string window;
+    for (const OrderEntry& e : entries) {
+      // Windows do not nest: a column that is (or contains) a window is left out.
+      if (pieces.selects[e.index].sql.find(" OVER (") != std::string::npos) continue;
+      window += (window.empty() ? "ORDER BY " : ", ") + orderTerm(e.index, true) +
+                (e.descending ? " DESC" : "");
+    }
+    ctx.window_order = window;
+    pieces = render(ctx, expander, items);
+  }
   if (ctx.failed()) {
     result.errors = ctx.errors;
     return result;
@@ -332,29 +419,8 @@ CompiledQuery compileQuery(const semantic::Model& model, const semantic::Explore
   }
   if (!pieces.having.empty()) sql += "HAVING " + joinConditions(pieces.having) + "\n";
   std::vector<std::string> order;
-  auto position = [&](const std::string& name) {
-    for (size_t i = 0; i < items.size(); ++i) {
-      if (items[i].name == name) return i + 1;
-    }
-    return size_t{0};
-  };
-  for (const QuerySort& sort : query.sorts) {
-    order.push_back(std::to_string(position(sort.field)) + (sort.descending ? " DESC" : ""));
-  }
-  if (query.sorts.empty() && !query.unsorted && !items.empty()) {
-    // Looker's default: first time dimension desc, else first measure desc, else first dim.
-    auto time = std::find_if(items.begin(), items.end(), [](const SelectItem& s) {
-      return s.field->isDimension() && !s.field->timeframe.empty() &&
-             SqlExpander::filterTypeOf(*s.field) == FilterType::Date;
-    });
-    auto measure = std::find_if(items.begin(), items.end(),
-                                [](const SelectItem& s) { return s.field->isMeasure(); });
-    if (time != items.end())
-      order.push_back(std::to_string(time - items.begin() + 1) + " DESC");
-    else if (measure != items.end())
-      order.push_back(std::to_string(measure - items.begin() + 1) + " DESC");
-    else
-      order.push_back("1");
+  for (const OrderEntry& e : entries) {
+    order.push_back(orderTerm(e.index, false) + (e.descending ? " DESC" : ""));
   }
   if (!order.empty()) {
     sql += "ORDER BY ";

@@ -22,7 +22,7 @@ struct TimeframeName {
   Timeframe timeframe;
   const char* name;
 };
-constexpr std::array<TimeframeName, 20> kTimeframes = {{
+constexpr std::array<TimeframeName, 27> kTimeframes = {{
     {Timeframe::Raw, "raw"},
     {Timeframe::Time, "time"},
     {Timeframe::TimeOfDay, "time_of_day"},
@@ -43,6 +43,28 @@ constexpr std::array<TimeframeName, 20> kTimeframes = {{
     {Timeframe::MonthNum, "month_num"},
     {Timeframe::MonthName, "month_name"},
     {Timeframe::QuarterOfYear, "quarter_of_year"},
+    {Timeframe::Millisecond, "millisecond"},
+    {Timeframe::Microsecond, "microsecond"},
+    {Timeframe::FiscalMonthNum, "fiscal_month_num"},
+    {Timeframe::FiscalQuarter, "fiscal_quarter"},
+    {Timeframe::FiscalQuarterOfYear, "fiscal_quarter_of_year"},
+    {Timeframe::FiscalYear, "fiscal_year"},
+    {Timeframe::YesNo, "yesno"},
+}};
+
+// The bucket sizes Looker documents for hourN, minuteN and millisecondN (divisors of 24, 60
+// and 1000); other numbers are not timeframes.
+struct SteppedTimeframe {
+  Timeframe timeframe;
+  const char* prefix;
+  std::array<int, 14> steps;  // zero-padded
+};
+constexpr std::array<SteppedTimeframe, 3> kStepped = {{
+    {Timeframe::HourN, "hour", {2, 3, 4, 6, 8, 12}},
+    {Timeframe::MinuteN, "minute", {2, 3, 4, 5, 6, 10, 12, 15, 20, 30}},
+    {Timeframe::MillisecondN,
+     "millisecond",
+     {2, 4, 5, 8, 10, 20, 25, 40, 50, 100, 125, 200, 250, 500}},
 }};
 
 constexpr std::array<const char*, 7> kWeekdays = {"monday", "tuesday",  "wednesday", "thursday",
@@ -83,7 +105,29 @@ const char* timeframeName(Timeframe timeframe) {
   for (const auto& entry : kTimeframes) {
     if (entry.timeframe == timeframe) return entry.name;
   }
+  for (const auto& entry : kStepped) {
+    if (entry.timeframe == timeframe) return entry.prefix;
+  }
   return "raw";
+}
+
+std::optional<TimeframeSpec> parseTimeframe(std::string_view name) {
+  if (auto plain = timeframeFromName(name)) return TimeframeSpec{*plain, 1};
+  for (const auto& entry : kStepped) {
+    std::string_view prefix = entry.prefix;
+    if (name.size() <= prefix.size() || name.substr(0, prefix.size()) != prefix) continue;
+    std::string_view digits = name.substr(prefix.size());
+    if (digits.size() > 3 || digits[0] == '0') continue;
+    int step = 0;
+    for (char c : digits) {
+      if (c < '0' || c > '9') return std::nullopt;
+      step = step * 10 + (c - '0');
+    }
+    for (int allowed : entry.steps) {
+      if (allowed != 0 && allowed == step) return TimeframeSpec{entry.timeframe, step};
+    }
+  }
+  return std::nullopt;
 }
 
 std::optional<Timeframe> timeframeFromName(std::string_view name) {
@@ -105,6 +149,11 @@ bool isDateValuedTimeframe(Timeframe timeframe) {
     case Timeframe::Hour:
     case Timeframe::Minute:
     case Timeframe::Second:
+    case Timeframe::Millisecond:
+    case Timeframe::Microsecond:
+    case Timeframe::HourN:
+    case Timeframe::MinuteN:
+    case Timeframe::MillisecondN:
       return true;
     default:
       return false;

@@ -46,10 +46,36 @@ enum class Timeframe {
   MonthNum,
   MonthName,
   QuarterOfYear,
+  // Added with issue 12 (kept after QuarterOfYear so existing numbering is stable).
+  Millisecond,
+  Microsecond,
+  FiscalMonthNum,
+  FiscalQuarter,
+  FiscalQuarterOfYear,
+  FiscalYear,
+  YesNo,
+  HourN,         // hour2 ... hour12: the day split into `step`-hour buckets
+  MinuteN,       // minute2 ... minute30: the hour split into `step`-minute buckets
+  MillisecondN,  // millisecond2 ... millisecond500: the second split into `step`-ms buckets
 };
-/// "raw", "time", "day_of_week_index", ... as written in LookML.
+/// A timeframe as written: `hour6` is {HourN, 6}; plain timeframes have step 1.
+struct TimeframeSpec {
+  Timeframe timeframe = Timeframe::Raw;
+  int step = 1;
+};
+/// What timeframes depend on besides the value: the model's week_start_day and
+/// fiscal_month_offset.
+struct TimeframeOptions {
+  Weekday weekStart = Weekday::Monday;
+  int fiscalMonthOffset = 0;
+};
+/// "raw", "time", "day_of_week_index", ... as written in LookML ("hour" for HourN and so on).
 const char* timeframeName(Timeframe timeframe);
+/// A plain timeframe name (not `hour6`: see parseTimeframe).
 std::optional<Timeframe> timeframeFromName(std::string_view name);
+/// Any timeframe Looker documents, including `hourN`, `minuteN` and `millisecondN` where N
+/// divides 24, 60 and 1000 as Looker lists them.
+std::optional<TimeframeSpec> parseTimeframe(std::string_view name);
 /// Timeframes whose values are periods of time; filters on them apply to the raw expression.
 bool isDateValuedTimeframe(Timeframe timeframe);
 
@@ -109,7 +135,11 @@ class Dialect {
   /// The SQL of a dimension group timeframe over the raw expression `expr`.
   std::string timeframeSql(Timeframe timeframe, const std::string& expr,
                            Weekday weekStart = Weekday::Monday) const {
-    return renderTimeframe(timeframe, expr, weekStart);
+    return renderTimeframe(TimeframeSpec{timeframe, 1}, expr, TimeframeOptions{weekStart, 0});
+  }
+  std::string timeframeSql(const TimeframeSpec& timeframe, const std::string& expr,
+                           const TimeframeOptions& options) const {
+    return renderTimeframe(timeframe, expr, options);
   }
 
   /// Seconds since 1970 (dimension_group `datatype: epoch`) as a timestamp.
@@ -142,8 +172,8 @@ class Dialect {
 
  protected:
   /// timeframeSql() without the default argument (defaults do not belong on virtuals).
-  virtual std::string renderTimeframe(Timeframe timeframe, const std::string& expr,
-                                      Weekday weekStart) const = 0;
+  virtual std::string renderTimeframe(const TimeframeSpec& timeframe, const std::string& expr,
+                                      const TimeframeOptions& options) const = 0;
 };
 
 }  // namespace lkml::codegen

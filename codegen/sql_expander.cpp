@@ -190,15 +190,34 @@ size_t appendLiteral(CompileContext& ctx, std::string& out, const std::string& s
 
 }  // namespace
 
+std::optional<TimeframeSpec> SqlExpander::fieldTimeframe(const Field& field) {
+  if (!field.timeframe.empty()) return parseTimeframe(field.timeframe);
+  // `type: date_month` and the like: one timeframe as a single field.
+  if (field.type.rfind("date_", 0) == 0) return parseTimeframe(field.type.substr(5));
+  return std::nullopt;
+}
+
 FilterType SqlExpander::filterTypeOf(const Field& field) {
   const std::string& t = field.type;
-  if (!field.timeframe.empty()) {
-    auto tf = timeframeFromName(field.timeframe);
-    if (tf && isDateValuedTimeframe(*tf)) return FilterType::Date;
-    if (field.timeframe == "day_of_week" || field.timeframe == "month_name") {
-      return FilterType::String;
+  if (!field.timeframe.empty() || fieldTimeframe(field)) {
+    // A timeframe filters like the values it produces: periods of time take date filters
+    // (applied to the raw value), names and labels string filters, the rest number filters.
+    auto tf = fieldTimeframe(field);
+    if (!tf) return FilterType::String;
+    if (isDateValuedTimeframe(tf->timeframe)) return FilterType::Date;
+    switch (tf->timeframe) {
+      case Timeframe::YesNo:
+        return FilterType::YesNo;
+      case Timeframe::DayOfWeek:
+      case Timeframe::MonthName:
+      case Timeframe::QuarterOfYear:
+      case Timeframe::FiscalQuarter:
+      case Timeframe::FiscalQuarterOfYear:
+      case Timeframe::TimeOfDay:
+        return FilterType::String;
+      default:
+        return FilterType::Number;
     }
-    return FilterType::Number;
   }
   if (!field.interval.empty()) return FilterType::Number;
   if (t == "yesno") return FilterType::YesNo;
@@ -307,7 +326,10 @@ std::string SqlExpander::reference(const ScopeEntry* owner, const std::string& a
     return "NULL";
   }
   stack_.push_back(key);
-  std::string sql = fieldSql(*entry, *field);
+  // A yesno dimension inside other SQL is its condition (`CASE WHEN ${is_big} ...`,
+  // `${a} AND ${b}`), as in Looker; only a selected yesno renders as 'Yes'/'No'.
+  std::string sql =
+      isYesNoDimension(*field) ? conditionSql(*entry, *field) : fieldSql(*entry, *field);
   stack_.pop_back();
   return isSimple(sql) ? sql : "(" + sql + ")";
 }
@@ -466,57 +488,30 @@ std::string SqlExpander::rawSql(const ScopeEntry& entry, const Field& field) {
   return raw;
 }
 
-std::string SqlExpander::tierSql(const std::string& value, const Field& field) {
-  std::vector<std::string> tiers;
-  for (const auto& t : field.details().tiers) {
-    if (!isNumber(t)) {
-      ctx_.error(QueryCode::invalid_query,
-                 "tier `" + t + "` of `" + field.name + "` is not a number");
-      return value;
-    }
-    tiers.push_back(t);
+bool SqlExpander::isYesNoDimension(const Field& field) {
+  return field.isDimension() &&
+         (field.timeframe.empty() ? field.type == "yesno" : field.timeframe == "yesno");
+}
+
+std::string SqlExpander::conditionSql(const ScopeEntry& entry, const Field& field) {
+  if (!field.timeframe.empty()) {
+    std::string raw = rawSql(entry, field);
+    return (isSimple(raw) ? raw : "(" + raw + ")") + " IS NOT NULL";
   }
-  if (tiers.empty()) return value;
-  std::string style = field.details().style.empty() ? "classic" : field.details().style;
-  auto label = [&](size_t i) -> std::string {
-    // i = 0: below the first tier; i = n: at or above the last.
-    size_t n = tiers.size();
-    std::string lo = i > 0 ? tiers[i - 1] : "", hi = i < n ? tiers[i] : "";
-    char prefix[8];
-    std::snprintf(prefix, sizeof prefix, "T%02zu ", i);
-    if (style == "integer") {
-      if (i == 0) return "Below " + hi;
-      if (i == n) return lo + " or Above";
-      return lo + " to " + std::to_string(std::stoll(hi) - 1);
-    }
-    if (style == "relational") {
-      if (i == 0) return "< " + hi;
-      if (i == n) return ">= " + lo;
-      return ">= " + lo + " and < " + hi;
-    }
-    std::string interval =
-        (i == 0 ? "(-inf," + hi + ")" : "[" + lo + "," + (i == n ? "inf)" : hi + ")"));
-    return style == "interval" ? interval : prefix + interval;
-  };
-  std::string sql = "CASE WHEN " + value + " IS NULL THEN NULL";
-  for (size_t i = 0; i < tiers.size(); ++i) {
-    sql += " WHEN " + value + " < " + tiers[i] + " THEN " + ctx_.dialect.stringLiteral(label(i));
-  }
-  sql += " ELSE " + ctx_.dialect.stringLiteral(label(tiers.size())) + " END";
-  return sql;
+  return trim(expandText(&entry, field.sql.text));
 }
 
 std::string SqlExpander::dimensionSql(const ScopeEntry& entry, const Field& field) {
   if (!field.timeframe.empty()) {
     std::string raw = rawSql(entry, field);
-    auto timeframe = timeframeFromName(field.timeframe);
+    auto timeframe = parseTimeframe(field.timeframe);
     if (!timeframe) {
       ctx_.error(QueryCode::unsupported_feature, "timeframe `" + field.timeframe + "` of `" +
                                                      entry.alias + "." + field.group +
                                                      "` is not supported by lkml sql yet");
       return raw;
     }
-    return ctx_.dialect.timeframeSql(*timeframe, raw, ctx_.filter_context.weekStartDay);
+    return ctx_.dialect.timeframeSql(*timeframe, raw, ctx_.timeframe_options);
   }
   if (!field.interval.empty()) {
     auto unit = dateUnitFromName(field.interval);
@@ -529,18 +524,29 @@ std::string SqlExpander::dimensionSql(const ScopeEntry& entry, const Field& fiel
     }
     return ctx_.dialect.duration(*unit, start, end);
   }
+  if (!field.details().case_whens.empty()) return caseSql(entry, field);
+  if (auto tf = fieldTimeframe(field)) {
+    return ctx_.dialect.timeframeSql(*tf, rawSql(entry, field), ctx_.timeframe_options);
+  }
+  if (field.type == "location") return locationSql(entry, field);
+  if (field.type == "distance") return distanceSql(entry, field);
   std::string value = trim(expandText(&entry, field.sql.text));
   if (field.type == "yesno") return ctx_.dialect.yesNoValue(value);
-  if (field.type == "tier") return tierSql(isSimple(value) ? value : "(" + value + ")", field);
+  if (field.type == "tier" || field.type == "bin") {
+    return tierSql(isSimple(value) ? value : "(" + value + ")", field);
+  }
   return value;
 }
 
 std::string SqlExpander::filterTargetSql(const ScopeEntry& entry, const Field& field) {
-  if (!field.timeframe.empty() && filterTypeOf(field) == FilterType::Date) {
-    return rawSql(entry, field);
+  reportUncompiledParameters(entry, field);
+  if (fieldTimeframe(field) && filterTypeOf(field) == FilterType::Date) {
+    // Date filters compare the raw value (an aggregate's, for a `date_*` measure).
+    return field.isMeasure() ? "(" + trim(expandText(&entry, field.sql.text)) + ")"
+                             : rawSql(entry, field);
   }
-  if (field.isDimension() && field.type == "yesno") {
-    std::string cond = trim(expandText(&entry, field.sql.text));
+  if (isYesNoDimension(field)) {
+    std::string cond = conditionSql(entry, field);
     return isSimple(cond) ? cond : "(" + cond + ")";
   }
   if (field.kind == FieldKind::Filter && field.sql.present()) {
@@ -555,9 +561,21 @@ std::string SqlExpander::fieldSql(const ScopeEntry& entry, const Field& field) {
   // field it references is reported as "referenced by" it.
   bool top = stack_.empty();
   if (top) stack_.push_back(entry.alias + "." + field.name);
+  reportUncompiledParameters(entry, field);
   std::string sql = field.isMeasure() ? measureSql(entry, field) : dimensionSql(entry, field);
   if (top) stack_.pop_back();
   return sql;
+}
+
+void SqlExpander::reportUncompiledParameters(const ScopeEntry& entry, const Field& field) {
+  for (const auto& [parameter, span] : field.details().uncompiled_parameters) {
+    // precision only changes the SQL of the *_distinct sums and averages.
+    if (parameter == "precision" && field.type.find("_distinct") == std::string::npos) continue;
+    ctx_.error(QueryCode::unsupported_field_parameter,
+               "field `" + entry.alias + "." + field.name + "` uses `" + parameter +
+                   "`, which changes its SQL in Looker and which lkml cannot compile",
+               "remove `" + parameter + "` or compute the value in the field's `sql:`", span);
+  }
 }
 
 std::string SqlExpander::filterPredicate(const ParsedFilter& filter) {
@@ -574,8 +592,12 @@ std::string SqlExpander::filterPredicate(const ParsedFilter& filter) {
   }
   const FilterExpr& expr = std::get<FilterExpr>(parsed);
   if (expr.empty()) return "";
-  return renderFilter(expr, filterTargetSql(*filter.entry, *filter.target), ctx_.dialect,
-                      ctx_.filter_context);
+  // A field's own `case_sensitive` overrides the model's for its string filters.
+  FilterContext context = ctx_.filter_context;
+  if (filter.target->details().case_sensitive >= 0) {
+    context.caseSensitive = filter.target->details().case_sensitive == 1;
+  }
+  return renderFilter(expr, filterTargetSql(*filter.entry, *filter.target), ctx_.dialect, context);
 }
 
 }  // namespace lkml::codegen

@@ -4,6 +4,7 @@
 // group timeframes, yesno and tier dimensions, and measure aggregates with fan-out safety.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,9 @@ class SqlExpander {
   std::string filterTargetSql(const semantic::ScopeEntry& entry, const semantic::Field& field);
   /// The filter language of a field.
   static FilterType filterTypeOf(const semantic::Field& field);
+  /// The timeframe a field renders: a dimension group's, or the one a `date_<timeframe>` type
+  /// names (`type: date_month`); none for other fields.
+  static std::optional<TimeframeSpec> fieldTimeframe(const semantic::Field& field);
   /// `${...}`/Liquid expansion of arbitrary SQL owned by `owner` (may be null: explore SQL,
   /// where bare `${field}` means the base view).
   std::string expandText(const semantic::ScopeEntry* owner, const std::string& sql);
@@ -33,13 +37,28 @@ class SqlExpander {
   std::string primaryKeySql(const semantic::ScopeEntry& entry);
   /// Reports LKML404/412 when the user lacks a grant of the field, its view or its join.
   void requireAccess(const semantic::ScopeEntry& entry, const semantic::Field& field);
+  /// The hidden key a sort on `field` orders by instead of its value, or "": a tier's
+  /// bucket number, a `case:` dimension's `when` position, an `order_by_field`'s value.
+  std::string sortKeySql(const semantic::ScopeEntry& entry, const semantic::Field& field);
 
  private:
   std::string dimensionSql(const semantic::ScopeEntry& entry, const semantic::Field& field);
   std::string measureSql(const semantic::ScopeEntry& entry, const semantic::Field& field);
   std::string measureConditionSql(const semantic::ScopeEntry& entry, const semantic::Field& field);
+  /// A yesno dimension (or a group's `yesno` timeframe): its boolean condition is what other
+  /// SQL and filters use.
+  static bool isYesNoDimension(const semantic::Field& field);
+  std::string conditionSql(const semantic::ScopeEntry& entry, const semantic::Field& field);
   std::string rawSql(const semantic::ScopeEntry& entry, const semantic::Field& field);
   std::string tierSql(const std::string& value, const semantic::Field& field);
+  bool checkTiers(const semantic::Field& field);
+  std::string caseSql(const semantic::ScopeEntry& entry, const semantic::Field& field);
+  std::string locationSql(const semantic::ScopeEntry& entry, const semantic::Field& field);
+  std::string distanceSql(const semantic::ScopeEntry& entry, const semantic::Field& field);
+  bool locationParts(const semantic::ScopeEntry& entry, const semantic::Field& field,
+                     std::string* lat, std::string* lon);
+  /// LKML435 for a parameter the field uses that changes its SQL and lkml cannot compile.
+  void reportUncompiledParameters(const semantic::ScopeEntry& entry, const semantic::Field& field);
   std::string expandLiquid(const semantic::ScopeEntry* owner, const std::string& sql);
   std::string reference(const semantic::ScopeEntry* owner, const std::string& alias,
                         const std::string& field_name, bool bare);

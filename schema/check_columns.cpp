@@ -185,13 +185,15 @@ void checkView(CheckContext& ctx, const semantic::View& view) {
       if (sql == &f.sql && f.sql_defaulted) continue;  // reported below, with its own message
       checkReferences(ctx, view, f, *sql, relation);
     }
-    if (f.sql_defaulted && f.isDimension() && f.interval.empty()) {
+    if (f.sql_defaulted && (f.isDimension() || f.isMeasure()) && f.interval.empty()) {
       std::string name = f.group.empty() ? f.name : f.group;
       ++ctx.result.stats.columns_checked;
       if (!relation.relation->findColumn(name)) {
         Diagnostic d =
             makeSchemaDiagnostic(SchemaCode::unknown_column, f.name_span,
-                                 std::string(f.group.empty() ? "dimension" : "dimension_group") +
+                                 std::string(f.isMeasure()     ? "measure"
+                                             : f.group.empty() ? "dimension"
+                                                               : "dimension_group") +
                                      " `" + name + "` has no `sql`, so it reads column `" + name +
                                      "`, which does not exist in " + relation.description);
         d.label = "no such column";

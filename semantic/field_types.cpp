@@ -165,9 +165,8 @@ const std::vector<std::string>& timeframes() {
 }
 
 const std::vector<std::string>& defaultTimeframes() {
-  static const std::vector<std::string> names = {"raw",   "time",    "date", "week",
-                                                 "month", "quarter", "year"};
-  return names;
+  // Without `timeframes:` Looker creates every timeframe it documents.
+  return timeframes();
 }
 
 const std::vector<std::string>& durationIntervals() {
@@ -190,8 +189,9 @@ bool isNonAggregateMeasureType(const std::string& type) {
          type.rfind("date_", 0) == 0 || type == "int";
 }
 
-bool measureNeedsSql(const std::string& type) {
-  // count_distinct without sql counts distinct primary keys (seen in Google's GA4 block).
+bool measureReadsOwnColumn(const std::string& type) {
+  // count needs no value, list reads list_field, and count_distinct without sql counts
+  // primary keys (see docs/differences.md).
   return isAggregateMeasureType(type) && type != "count" && type != "list" &&
          type != "count_distinct";
 }

@@ -17,7 +17,9 @@ const std::vector<std::string>& durationIntervals();
 bool isAggregateMeasureType(const std::string& type);
 /// number, string, date, yesno measures: expressions over other measures.
 bool isNonAggregateMeasureType(const std::string& type);
-/// Types that need a `sql:` (every aggregate except count).
-bool measureNeedsSql(const std::string& type);
+/// Aggregate types whose `sql:` defaults to the column named like the measure
+/// (`${TABLE}.name`), as Looker documents: sum, average, min, max, median, percentile and the
+/// *_distinct types.
+bool measureReadsOwnColumn(const std::string& type);
 
 }  // namespace lkml::semantic

@@ -36,6 +36,25 @@ void readMeasureFilters(const syntax::Node& node, LowerContext& ctx, Field* fiel
   }
 }
 
+// `case: { when: { sql: ... ;; label: "..." } ... else: "..." }`.
+void readCase(const syntax::Node& node, LowerContext& ctx, Field* field) {
+  FieldDetails& details = field->mutableDetails();
+  details.case_whens.clear();
+  for (const syntax::Node& c : node.children) {
+    if (c.key == "when") {
+      FieldDetails::CaseWhen when;
+      for (const syntax::Node& w : c.children) {
+        if (w.key == "sql") when.sql = ctx.sourceText(w);
+        if (w.key == "label") when.label = ctx.text(w);
+      }
+      details.case_whens.push_back(std::move(when));
+    } else if (c.key == "else") {
+      details.has_case_else = true;
+      details.case_else = ctx.text(c);
+    }
+  }
+}
+
 // Reads the parameters shared by every kind of field.
 void readCommon(const syntax::Node& block, LowerContext& ctx, Field* field,
                 std::vector<std::string>* timeframe_list, std::vector<std::string>* intervals) {
@@ -71,8 +90,32 @@ void readCommon(const syntax::Node& block, LowerContext& ctx, Field* field,
     else if (key == "drill_fields") {
       field->drill_fields = ctx.list(c);
       field->drill_field_spans = LowerContext::listSpans(c);
-    } else if (key == "tiers")
+    } else if (key == "tiers" || key == "bins")  // `bins`: type: bin's name for tiers
       field->mutableDetails().tiers = ctx.list(c);
+    else if (key == "case" && c.isBlock())
+      readCase(c, ctx, field);
+    else if (key == "alpha_sort")
+      field->mutableDetails().alpha_sort = ctx.yesNo(c, false);
+    else if (key == "order_by_field")
+      field->mutableDetails().order_by_field = ctx.text(c);
+    else if (key == "sql_latitude")
+      field->mutableDetails().sql_latitude = ctx.sourceText(c);
+    else if (key == "sql_longitude")
+      field->mutableDetails().sql_longitude = ctx.sourceText(c);
+    else if (key == "start_location_field")
+      field->mutableDetails().start_location_field = ctx.text(c);
+    else if (key == "end_location_field")
+      field->mutableDetails().end_location_field = ctx.text(c);
+    else if (key == "units")
+      field->mutableDetails().units = ctx.text(c);
+    else if (key == "case_sensitive")
+      field->mutableDetails().case_sensitive = ctx.yesNo(c, true) ? 1 : 0;
+    else if (key == "precision" || key == "fanout_on" || key == "expression" ||
+             key == "filter_expression" || key == "week_start_day")
+      // They change the field's SQL in Looker and lkml does not compile them: precision sets
+      // the decimals of *_distinct sums, fanout_on unnests a repeated column, expression and
+      // filter_expression are Looker expressions, week_start_day moves a group's weeks.
+      field->mutableDetails().uncompiled_parameters.emplace_back(std::string(key), c.span);
     else if (key == "style")
       field->mutableDetails().style = ctx.text(c);
     else if (key == "sql_distinct_key")
@@ -171,7 +214,9 @@ void lowerField(const syntax::Node& block, const std::string& view_name, LowerCo
       if (type_node) ctx.checkEnum(*type_node, field.type, filterTypes(), "a filter type");
       break;
   }
-  if (field.kind == FieldKind::Dimension && !field.sql.present()) {
+  if ((field.kind == FieldKind::Dimension ||
+       (field.kind == FieldKind::Measure && measureReadsOwnColumn(field.type))) &&
+      !field.sql.present()) {
     // Looker's default: the column of the same name.
     field.sql.text = "${TABLE}." + field.name;
     field.sql.span = field.name_span;

@@ -45,6 +45,22 @@ struct FieldDetails {
   std::vector<std::string> allowed_values;  // parameters
   std::string default_value;
   SourceText sql_start, sql_end;  // duration groups
+  // `case: { when: { sql: ... ;; label: "..." } ... else: "..." }` on a dimension.
+  struct CaseWhen {
+    SourceText sql;
+    std::string label;
+  };
+  std::vector<CaseWhen> case_whens;
+  bool has_case_else = false;
+  std::string case_else;
+  bool alpha_sort = false;                 // case: sort by label, not case order
+  std::string order_by_field;              // sort by another dimension's value
+  SourceText sql_latitude, sql_longitude;  // type: location
+  std::string start_location_field, end_location_field, units;  // type: distance
+  int case_sensitive = -1;  // field-level case_sensitive: -1 unset (model's), 0 no, 1 yes
+  /// Parameters lkml reads but cannot compile, though they change the field's SQL in Looker
+  /// (name and where written); using the field is then an error (LKML435).
+  std::vector<std::pair<std::string, Span>> uncompiled_parameters;
 };
 
 struct Field {
@@ -217,6 +233,7 @@ struct Model {
   std::string label;
   bool case_sensitive = true;
   std::string week_start_day = "monday";
+  int fiscal_month_offset = 0;    // months the fiscal year starts after January (may be < 0)
   std::vector<FileId> files;      // every file the model includes, in include order
   bool imports_projects = false;  // includes `//other_project/...` that lkml cannot read
   std::map<std::string, View> views;

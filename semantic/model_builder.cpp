@@ -20,6 +20,20 @@ namespace lkml::semantic {
 
 namespace {
 
+// `fiscal_month_offset: 3`: any integer (Looker accepts negative ones and ones above 11); a
+// value that is not one reads as 0, the default.
+int parseFiscalMonthOffset(const std::string& text) {
+  if (text.empty() || text.size() > 6) return 0;
+  size_t i = text[0] == '-' || text[0] == '+' ? 1 : 0;
+  if (i == text.size()) return 0;
+  int value = 0;
+  for (; i < text.size(); ++i) {
+    if (text[i] < '0' || text[i] > '9') return 0;
+    value = value * 10 + (text[i] - '0');
+  }
+  return text[0] == '-' ? -value : value;
+}
+
 // A view or explore definition. Most are never refined: they point at the parsed block and
 // are copied only when a refinement edits them (copying every block dominated large projects).
 struct Definition {
@@ -318,6 +332,8 @@ Model buildModel(const ProjectSources& project, size_t model_index,
         model.case_sensitive = ctx.yesNo(member, true);
       } else if (member.key == "week_start_day") {
         model.week_start_day = ctx.text(member);
+      } else if (member.key == "fiscal_month_offset") {
+        model.fiscal_month_offset = parseFiscalMonthOffset(ctx.text(member));
       }
     }
   }

@@ -1,6 +1,7 @@
-// View-level checks: duplicate fields (203), several primary keys (211), aggregate measures
-// without sql (214), number measures over dimensions (215), aggregates over measures (224),
-// *_distinct measures without sql_distinct_key (232).
+// View-level checks: duplicate fields (203), several primary keys (211), number measures over
+// dimensions (215), aggregates over measures (224), *_distinct measures without
+// sql_distinct_key (232). (An aggregate measure without sql reads `${TABLE}.name`, as in
+// Looker: LKML214 is no longer reported.)
 #include <cctype>
 #include <map>
 
@@ -41,13 +42,6 @@ Span refSpan(const SourceText& sql, const SqlReference& ref) {
 }
 
 void checkMeasure(const View& view, const Field& field, DiagnosticSink& sink) {
-  if (measureNeedsSql(field.type) && !field.sql.present()) {
-    Diagnostic d = makeSemDiagnostic(
-        SemCode::measure_missing_sql, field.name_span,
-        "measure `" + view.name + "." + field.name + "` of type `" + field.type + "` has no `sql`");
-    d.help = "add the expression to aggregate, e.g. `sql: ${TABLE}.amount ;;`";
-    sink.report(std::move(d));
-  }
   if (field.type.find("_distinct") != std::string::npos && field.type != "count_distinct" &&
       !field.details().sql_distinct_key.present()) {
     Diagnostic d = makeSemDiagnostic(SemCode::distinct_measure_missing_key, field.name_span,

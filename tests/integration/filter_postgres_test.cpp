@@ -349,7 +349,7 @@ TEST_F(FilterPostgresTest, TimeframesRun) {
   EXPECT_EQ(value(Timeframe::WeekOfYear), "10");
   EXPECT_EQ(value(Timeframe::MonthNum), "3");
   EXPECT_EQ(value(Timeframe::MonthName), "March");
-  EXPECT_EQ(value(Timeframe::QuarterOfYear), "1");
+  EXPECT_EQ(value(Timeframe::QuarterOfYear), "Q1");
 }
 
 TEST_F(FilterPostgresTest, SymmetricAggregatesMatchUnfannedTotals) {

@@ -101,7 +101,56 @@ INSTANTIATE_TEST_SUITE_P(
         TimeframeCase{Timeframe::WeekOfYear, "EXTRACT(WEEK FROM x)::integer"},
         TimeframeCase{Timeframe::MonthNum, "EXTRACT(MONTH FROM x)::integer"},
         TimeframeCase{Timeframe::MonthName, "TO_CHAR(x, 'FMMonth')"},
-        TimeframeCase{Timeframe::QuarterOfYear, "EXTRACT(QUARTER FROM x)::integer"}));
+        TimeframeCase{Timeframe::QuarterOfYear, "'Q' || EXTRACT(QUARTER FROM x)::integer"},
+        TimeframeCase{Timeframe::Millisecond,
+                      "TO_CHAR(DATE_TRUNC('milliseconds', x), 'YYYY-MM-DD HH24:MI:SS.MS')"},
+        TimeframeCase{Timeframe::Microsecond,
+                      "TO_CHAR(DATE_TRUNC('microseconds', x), 'YYYY-MM-DD HH24:MI:SS.US')"},
+        TimeframeCase{Timeframe::FiscalYear, "EXTRACT(YEAR FROM (x))::integer"},
+        TimeframeCase{Timeframe::FiscalMonthNum, "EXTRACT(MONTH FROM (x))::integer"},
+        TimeframeCase{Timeframe::FiscalQuarterOfYear, "'Q' || EXTRACT(QUARTER FROM (x))::integer"},
+        TimeframeCase{Timeframe::YesNo, "CASE WHEN (x) IS NOT NULL THEN 'Yes' ELSE 'No' END"}));
+
+TEST(PostgresTimeframes, SteppedTimeframesFloorToTheirBucket) {
+  EXPECT_EQ(pg.timeframeSql(TimeframeSpec{Timeframe::HourN, 6}, "x", TimeframeOptions{}),
+            "TO_CHAR(DATE_TRUNC('hour', x) - MOD(EXTRACT(HOUR FROM x)::integer, 6) * INTERVAL "
+            "'1 hour', 'YYYY-MM-DD HH24')");
+  EXPECT_EQ(pg.timeframeSql(TimeframeSpec{Timeframe::MinuteN, 15}, "x", TimeframeOptions{}),
+            "TO_CHAR(DATE_TRUNC('minute', x) - MOD(EXTRACT(MINUTE FROM x)::integer, 15) * "
+            "INTERVAL '1 minute', 'YYYY-MM-DD HH24:MI')");
+  EXPECT_EQ(pg.timeframeSql(TimeframeSpec{Timeframe::MillisecondN, 250}, "x", TimeframeOptions{}),
+            "TO_CHAR(DATE_TRUNC('milliseconds', x) - MOD(FLOOR(EXTRACT(MILLISECONDS FROM "
+            "x))::integer, 250) * INTERVAL '1 millisecond', 'YYYY-MM-DD HH24:MI:SS.MS')");
+}
+
+TEST(PostgresTimeframes, FiscalTimeframesShiftByTheOffset) {
+  TimeframeOptions april{Weekday::Monday, 3};
+  EXPECT_EQ(pg.timeframeSql(TimeframeSpec{Timeframe::FiscalYear, 1}, "x", april),
+            "EXTRACT(YEAR FROM ((x) + INTERVAL '-3 month'))::integer");
+  EXPECT_EQ(pg.timeframeSql(TimeframeSpec{Timeframe::FiscalQuarter, 1}, "x", april),
+            "EXTRACT(YEAR FROM ((x) + INTERVAL '-3 month'))::integer || '-Q' || "
+            "EXTRACT(QUARTER FROM ((x) + INTERVAL '-3 month'))::integer");
+  TimeframeOptions october{Weekday::Monday, -3};
+  EXPECT_EQ(pg.timeframeSql(TimeframeSpec{Timeframe::FiscalMonthNum, 1}, "x", october),
+            "EXTRACT(MONTH FROM ((x) + INTERVAL '3 month'))::integer");
+}
+
+TEST(Timeframes, ParseTimeframeKnowsLookersSteps) {
+  auto parsed = parseTimeframe("minute15");
+  ASSERT_TRUE(parsed.has_value());
+  EXPECT_EQ(parsed->timeframe, Timeframe::MinuteN);
+  EXPECT_EQ(parsed->step, 15);
+  EXPECT_EQ(parseTimeframe("hour12")->step, 12);
+  EXPECT_EQ(parseTimeframe("millisecond125")->timeframe, Timeframe::MillisecondN);
+  EXPECT_EQ(parseTimeframe("fiscal_quarter")->timeframe, Timeframe::FiscalQuarter);
+  EXPECT_EQ(parseTimeframe("date")->step, 1);
+  // Only the divisors Looker documents are timeframes.
+  EXPECT_FALSE(parseTimeframe("hour5").has_value());
+  EXPECT_FALSE(parseTimeframe("minute7").has_value());
+  EXPECT_FALSE(parseTimeframe("minute015").has_value());
+  EXPECT_FALSE(parseTimeframe("millisecond3").has_value());
+  EXPECT_FALSE(parseTimeframe("hour").has_value() && parseTimeframe("hour")->step != 1);
+}
 
 TEST(PostgresTimeframes, WeekStartDay) {
   EXPECT_EQ(pg.timeframeSql(Timeframe::Week, "x", Weekday::Sunday),

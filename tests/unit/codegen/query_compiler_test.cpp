@@ -239,9 +239,10 @@ TEST_F(QueryCompilerTest, TierListSumDistinctAndFilteredCount) {
   test::Outcome out = compile("orders", {"orders.amount_tier", "orders.statuses",
                                          "orders.total_distinct", "orders.big_orders"});
   ASSERT_TRUE(out.ok) << out.errors;
-  EXPECT_THAT(out.sql, HasSubstr("CASE WHEN orders.amount IS NULL THEN NULL WHEN orders.amount < 0 "
-                                 "THEN 'Below 0' WHEN orders.amount < 10 THEN '0 to 9' WHEN "
-                                 "orders.amount < 100 THEN '10 to 99' ELSE '100 or Above' END"));
+  EXPECT_THAT(out.sql,
+              HasSubstr("CASE WHEN orders.amount IS NULL THEN 'Undefined' WHEN orders.amount < 0 "
+                        "THEN 'Below 0' WHEN orders.amount < 10 THEN '0 to 9' WHEN "
+                        "orders.amount < 100 THEN '10 to 99' ELSE '100 or Above' END"));
   EXPECT_THAT(out.sql, HasSubstr("STRING_AGG(DISTINCT CAST(orders.status AS TEXT), ', ' ORDER BY "
                                  "CAST(orders.status AS TEXT))"));
   EXPECT_THAT(out.sql, HasSubstr("MD5(CAST(orders.id AS VARCHAR))"));

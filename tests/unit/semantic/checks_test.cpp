@@ -552,20 +552,14 @@ TEST(Check213UnusedAccessGrant, BadAndGood) {
 
 // ---- measures: 214, 215, 224, 232 ----------------------------------------------------------
 
-TEST(Check214MeasureMissingSql, BadAndGood) {
+// LKML214 is retired: an aggregate measure without `sql:` reads `${TABLE}.<name>`, as Looker
+// documents for fields without `sql:`, so it is no error (and no other finding either).
+TEST(Check214MeasureMissingSql, NoLongerReported) {
   Case c = lint(
       "view: v {\n  dimension: id { primary_key: yes }\n  measure: total { type: sum }\n"
-      "  measure: avg { type: average }\n}\n");
-  EXPECT_THAT(c.messages(), ElementsAre("LKML214: measure `v.total` of type `sum` has no `sql`",
-                                        "LKML214: measure `v.avg` of type `average` has no `sql`"));
-  EXPECT_EQ(c.where(0), "v.view.lkml:3:12");
-  EXPECT_EQ(c.at(0).help, "add the expression to aggregate, e.g. `sql: ${TABLE}.amount ;;`");
-  EXPECT_THAT(
-      lint("view: v {\n  dimension: id { primary_key: yes }\n  measure: c { type: count }\n"
-           "  measure: d { type: count_distinct }\n  measure: l { type: list list_field: id }\n"
-           "  measure: total { type: sum sql: ${TABLE}.amount ;; }\n}\n")
-          .messages(),
-      IsEmpty());
+      "  measure: avg { type: average }\n  measure: c { type: count }\n"
+      "  measure: d { type: count_distinct }\n  measure: l { type: list list_field: id }\n}\n");
+  EXPECT_THAT(c.messages(), IsEmpty());
 }
 
 TEST(Check215NumberMeasureReferencesDimension, BadAndGood) {

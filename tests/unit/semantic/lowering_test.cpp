@@ -57,9 +57,13 @@ TEST(DimensionGroup, DefaultTypeAndTimeframes) {
                  {"v.view.lkml", "view: v { dimension_group: at { sql: ${TABLE}.at ;; } }\n"}});
   Linted linted = test::lintProject(p);
   EXPECT_THAT(linted.messages(), IsEmpty());
-  EXPECT_THAT(
-      fieldNames(*linted.model("m")->findView("v")),
-      ElementsAre("at_raw", "at_time", "at_date", "at_week", "at_month", "at_quarter", "at_year"));
+  // Without `timeframes:` Looker creates every timeframe it documents, in its order.
+  std::vector<std::string> names = fieldNames(*linted.model("m")->findView("v"));
+  ASSERT_EQ(names.size(), 57u);
+  EXPECT_THAT(std::vector<std::string>(names.begin(), names.begin() + 8),
+              ElementsAre("at_raw", "at_time", "at_time_of_day", "at_date", "at_week", "at_month",
+                          "at_quarter", "at_year"));
+  EXPECT_EQ(names.back(), "at_yesno");
 }
 
 TEST(DimensionGroup, DurationIntervalsArePluralPrefixes) {
@@ -139,6 +143,67 @@ TEST(FieldDefaults, TypesAndSql) {
   EXPECT_THAT(v.findField("p")->details().allowed_values, ElementsAre("a", "b"));
   EXPECT_EQ(v.findField("p")->details().default_value, "a");
   EXPECT_EQ(v.findField("d")->type, "count_distinct");  // no sql: distinct primary keys
+}
+
+TEST(FieldDefaults, AggregateMeasureWithoutSqlReadsItsOwnColumn) {
+  TempProject p({{"m.model.lkml", kModel}, {"v.view.lkml", R"(view: v {
+  dimension: id { primary_key: yes }
+  measure: revenue { type: sum }
+  measure: top_price { type: max }
+  measure: c { type: count }
+  measure: l { type: list list_field: id }
+})"}});
+  Linted linted = test::lintProject(p);
+  EXPECT_THAT(linted.messages(), IsEmpty());
+  const View& v = *linted.model("m")->findView("v");
+  EXPECT_EQ(v.findField("revenue")->sql.text, "${TABLE}.revenue");
+  EXPECT_TRUE(v.findField("revenue")->sql_defaulted);
+  EXPECT_EQ(v.findField("top_price")->sql.text, "${TABLE}.top_price");
+  EXPECT_FALSE(v.findField("c")->sql.present());  // counts rows
+  EXPECT_FALSE(v.findField("l")->sql.present());  // reads list_field
+}
+
+TEST(FieldDefaults, TimeGroupWithoutTimeframesGetsEveryDocumentedTimeframe) {
+  TempProject p({{"m.model.lkml", std::string(kModel) + "fiscal_month_offset: -3\n"},
+                 {"v.view.lkml",
+                  "view: v {\n  dimension_group: created { type: time sql: x ;; }\n"
+                  "}\n"}});
+  Linted linted = test::lintProject(p);
+  EXPECT_THAT(linted.messages(), IsEmpty());
+  const View& v = *linted.model("m")->findView("v");
+  for (const char* name : {"created_raw", "created_time", "created_minute15", "created_hour6",
+                           "created_millisecond250", "created_microsecond", "created_fiscal_year",
+                           "created_fiscal_quarter_of_year", "created_day_of_week_index",
+                           "created_yesno", "created_week_of_year", "created_month_name"}) {
+    EXPECT_NE(v.findField(name), nullptr) << name;
+  }
+  EXPECT_EQ(v.findField("created_hour5"), nullptr);
+  EXPECT_EQ(linted.model("m")->fiscal_month_offset, -3);
+}
+
+TEST(FieldDefaults, CaseLocationAndUncompiledParametersAreRead) {
+  TempProject p({{"m.model.lkml", kModel}, {"v.view.lkml", R"(view: v {
+  dimension: size {
+    case: {
+      when: { sql: ${TABLE}.n < 10 ;; label: "small" }
+      when: { sql: ${TABLE}.n >= 10 ;; label: "large" }
+      else: "unknown"
+    }
+  }
+  dimension: place { type: location sql_latitude: ${TABLE}.lat ;; sql_longitude: ${TABLE}.lon ;; }
+  measure: total { type: sum_distinct sql: ${TABLE}.x ;; sql_distinct_key: ${TABLE}.id ;; precision: 2 }
+})"}});
+  Linted linted = test::lintProject(p);
+  const View& v = *linted.model("m")->findView("v");
+  const auto& size = v.findField("size")->details();
+  ASSERT_EQ(size.case_whens.size(), 2u);
+  EXPECT_EQ(size.case_whens[1].label, "large");
+  EXPECT_EQ(size.case_whens[0].sql.text, "${TABLE}.n < 10");
+  EXPECT_TRUE(size.has_case_else);
+  EXPECT_EQ(size.case_else, "unknown");
+  EXPECT_EQ(v.findField("place")->details().sql_longitude.text, "${TABLE}.lon");
+  ASSERT_EQ(v.findField("total")->details().uncompiled_parameters.size(), 1u);
+  EXPECT_EQ(v.findField("total")->details().uncompiled_parameters[0].first, "precision");
 }
 
 TEST(FieldDefaults, MeasureWithSqlButNoTypeIsAStringMeasure) {

@@ -8,7 +8,7 @@ SELECT
     MAX(enrollments.score) AS "enrollments.best_score",
     AVG(enrollments.progress_percent) AS "enrollments.average_progress",
     1.0 * (COUNT(CASE WHEN ((enrollments.completed_at IS NOT NULL)) THEN 1 ELSE NULL END)) / NULLIF((COUNT(*)), 0) AS "enrollments.completion_rate",
-    AVG((TRUNC(EXTRACT(EPOCH FROM ((enrollments.completed_at)::timestamp - (enrollments.enrolled_at)::timestamp)) / 86400)::bigint)) AS "enrollments.average_days_to_completion"
+    AVG((FLOOR(EXTRACT(EPOCH FROM ((enrollments.completed_at)::timestamp - (enrollments.enrolled_at)::timestamp)) / 86400)::bigint)) AS "enrollments.average_days_to_completion"
 FROM public.enrollments AS enrollments
 GROUP BY 1
 ORDER BY 1 DESC
