@@ -14,5 +14,6 @@ void addQueryCommand(CLI::App& app, int* exit_code);
 void addSchemaCommand(CLI::App& app, int* exit_code);    // lkml schema dump
 void addValidateCommand(CLI::App& app, int* exit_code);  // lkml validate sql
 void addHookCommand(CLI::App& app, int* exit_code);      // lkml hook install
+void addExplainCommand(CLI::App& app, int* exit_code);   // lkml explain CODE
 
 }  // namespace lkml::cli
