@@ -11,6 +11,7 @@
 #include "base/file_reader.h"
 #include "base/version.h"
 #include "cli/baseline.h"
+#include "cli/changed_lines.h"
 #include "cli/commands.h"
 #include "cli/diagnostic_catalog.h"
 #include "cli/exit_codes.h"
@@ -46,6 +47,7 @@ struct LintOptions {
   bool statistics = false;  // counts per code instead of the findings
   std::string baseline, write_baseline;
   bool prune_baseline = false;
+  std::string diff_base;  // report only findings on lines changed since this git revision
   bool syntax_only = false;
   bool timings = false;
   unsigned jobs = 0;
@@ -454,6 +456,22 @@ int runLint(LintOptions options) {
         << "lkml: error: --prune-baseline needs --baseline FILE (or \"baseline\" in lkml.json)\n";
     return kExitUsage;
   }
+  if (!options.diff_base.empty()) {
+    // The whole project was checked; only findings on changed lines are reported.
+    ChangedLines changed;
+    std::string error;
+    if (!changedLinesSince(options.diff_base, options.paths.front(), &changed, &error)) {
+      std::cerr << "lkml: error: " << error << "\n";
+      return kExitUsage;
+    }
+    auto& all = run.diagnostics;
+    all.erase(std::remove_if(all.begin(), all.end(),
+                             [&](const Diagnostic& d) {
+                               ResolvedLocation loc = resolveLocation(*run.files, d.span, d.path);
+                               return !changed.contains(canonical(loc.path), loc.line);
+                             }),
+              all.end());
+  }
   RenderOptions render;
   render.color = useColor(options.color, 1);
   render.tool_version = kLkmlVersion;
@@ -525,6 +543,8 @@ void addLintCommand(CLI::App& app, int* exit_code) {
                   "record today's findings in FILE and exit 0");
   cmd->add_flag("--prune-baseline", options->prune_baseline,
                 "rewrite the baseline without entries that no longer occur");
+  cmd->add_option("--diff-base", options->diff_base,
+                  "report only findings on lines changed since this git revision (all checked)");
   cmd->add_option("--config", options->config, "rule settings file (default: PROJECT/lkml.json)");
   cmd->add_flag("--syntax-only", options->syntax_only, "only parse; skip semantic checks");
   cmd->add_option("-j,--jobs", options->jobs, "threads (default: all cores)");

@@ -283,5 +283,96 @@ TEST(CiOutput, SarifRulesCarryTheirDocumentation) {
   EXPECT_THAT(out, Not(HasSubstr("github.com/lkml/lkml")));  // no made-up address
 }
 
+// ---- changed lines only -----------------------------------------------------------------------
+
+TEST(DiffBase, OnlyFindingsOnLinesChangedSinceTheRevision) {
+  TempProject p = project();
+  p.write("views/users.view.lkml",
+          "view: users {\n  dimension: id { primary_key: yes sql: ${nme} ;; }\n"
+          "  dimension: name {}\n}\n");
+  std::string out;
+  std::string git = "git -C " + quoted(p.root()) + " -c user.email=t@t -c user.name=t ";
+  ASSERT_EQ(lkml::test::runCommand(
+                git + "init -q && " + git + "add -A && " + git + "commit -qm base", &out, true),
+            0)
+      << out;
+  // A new problem on a changed line is reported; the old one on an unchanged line is not.
+  p.write("views/users.view.lkml",
+          "view: users {\n  dimension: id { primary_key: yes sql: ${nme} ;; }\n"
+          "  dimension: name { sql: ${idd} ;; }\n}\n");
+  EXPECT_EQ(lint(quoted(p.root()) + " --diff-base HEAD", &out), 1) << out;
+  EXPECT_THAT(out, HasSubstr("idd"));
+  EXPECT_THAT(out, Not(HasSubstr("`nme`")));
+  EXPECT_EQ(lint(quoted(p.root()) + " --diff-base no-such-rev", &out), 2) << out;
+  EXPECT_THAT(out, HasSubstr("cannot diff against `no-such-rev`"));
+}
+
+// ---- explores, fields, validate: nothing visible is not a success -----------------------------
+
+const char* kGrantModel = R"(connection: "db"
+include: "/views/*.view"
+access_grant: staff { user_attribute: access_level allowed_values: ["internal"] }
+explore: orders {
+  required_access_grants: [staff]
+  join: users {
+    relationship: many_to_one
+    sql_on: ${orders.user_id} = ${users.id} ;;
+  }
+}
+explore: users {}
+)";
+
+TEST(Visibility, ExploresListsWhoSeesWhat) {
+  TempProject p = project();
+  p.write("m.model.lkml", kGrantModel);
+  std::string out;
+  EXPECT_EQ(runLkml("explores " + quoted(p.root()) + " --access-level internal", &out), 0);
+  EXPECT_THAT(out, HasSubstr("orders  view orders  joins users  visible"));
+  EXPECT_EQ(runLkml("explores " + quoted(p.root()) +
+                        " --format json --user-attribute "
+                        "access_level=internal",
+                    &out),
+            0);
+  nlohmann::json json = nlohmann::json::parse(out);
+  EXPECT_EQ(json[0]["explores"][0]["joins"][0]["relationship"], "many_to_one");
+  // An access level no grant allows: nothing is visible, exit 1.
+  EXPECT_EQ(runLkml("explores " + quoted(p.root()) + " --access-level intern", &out, true), 1);
+  EXPECT_THAT(out, HasSubstr("no access_grant of model `m` allows access_level `intern`"));
+}
+
+TEST(Visibility, FieldsRefusesAnExploreTheUserCannotSee) {
+  TempProject p = project();
+  p.write("m.model.lkml", kGrantModel);
+  std::string out;
+  EXPECT_EQ(
+      runLkml("fields " + quoted(p.root()) + " --explore orders --access-level internal", &out), 0);
+  EXPECT_THAT(out, HasSubstr("users.name"));
+  EXPECT_EQ(
+      runLkml("fields " + quoted(p.root()) + " --explore orders --access-level client", &out, true),
+      1);
+  EXPECT_THAT(out, HasSubstr("no access_grant of model `m` allows access_level `client`"));
+  p.write("m.model.lkml", std::string(kGrantModel) +
+                              "access_grant: ext { user_attribute: access_level allowed_values: "
+                              "[\"client\"] }\n");
+  EXPECT_EQ(
+      runLkml("fields " + quoted(p.root()) + " --explore orders --access-level client", &out, true),
+      1);
+  EXPECT_THAT(out, HasSubstr("access denied: explore `orders` requires access grant `staff`"));
+}
+
+TEST(ExplorePatterns, ModelSlashExploreAndGlobs) {
+  TempProject p = project();
+  p.write("m.model.lkml", kGrantModel);
+  std::string out;
+  EXPECT_EQ(runLkml("fields " + quoted(p.root()) + " --explore m/users", &out), 0) << out;
+  EXPECT_THAT(out, HasSubstr("users.name"));
+  EXPECT_EQ(runLkml("fields " + quoted(p.root()) + " --explore 'use*'", &out), 0) << out;
+  EXPECT_THAT(out, HasSubstr("users.name"));
+  EXPECT_EQ(runLkml("fields " + quoted(p.root()) + " --explore '*'", &out, true), 2);
+  EXPECT_THAT(out, HasSubstr("matches 2 explores (m/orders, m/users)"));
+  EXPECT_EQ(runLkml("fields " + quoted(p.root()) + " --explore other/users", &out, true), 2);
+  EXPECT_THAT(out, HasSubstr("unknown model `other`"));
+}
+
 }  // namespace
 }  // namespace lkml::semantic
