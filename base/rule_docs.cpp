@@ -42,11 +42,15 @@ std::optional<RuleDoc> findRuleDoc(int code) {
   size_t begin = at + 1;
   size_t heading_end = doc.find('\n', begin);
   if (heading_end == std::string_view::npos) heading_end = doc.size();
-  // The section ends at the next heading of level 1 or 2, or a `---` rule.
+  // The section ends at the next heading of level 1 or 2, or a `---` rule, outside code fences
+  // (a `# lkml: disable=...` line in an example is not a heading).
   size_t end = doc.size();
-  for (size_t line = heading_end; line < doc.size(); line = doc.find('\n', line + 1)) {
-    if (line == std::string_view::npos) break;
+  bool fenced = false;
+  for (size_t line = heading_end; line != std::string_view::npos && line < doc.size();
+       line = doc.find('\n', line + 1)) {
     std::string_view next = doc.substr(line + 1, 4);
+    if (next.rfind("```", 0) == 0) fenced = !fenced;
+    if (fenced) continue;
     if (next.rfind("## ", 0) == 0 || next.rfind("# ", 0) == 0 || next.rfind("---", 0) == 0) {
       end = line + 1;
       break;

@@ -166,9 +166,9 @@ TEST(RenderSarifTest, Structure) {
   EXPECT_EQ(driver["rules"][0]["shortDescription"]["text"], "unexpected token");
   EXPECT_EQ(driver["rules"][0]["defaultConfiguration"]["level"], "error");
   // Rule help is the rule's section of docs/diagnostics.md.
-  EXPECT_NE(driver["rules"][0]["help"]["markdown"].get<std::string>().find(
-                "## LKML101 unexpected-token"),
-            std::string::npos);
+  EXPECT_NE(
+      driver["rules"][0]["help"]["markdown"].get<std::string>().find("## LKML101 unexpected-token"),
+      std::string::npos);
   EXPECT_NE(driver["rules"][0]["fullDescription"]["text"].get<std::string>().find("token"),
             std::string::npos);
   if (!repositoryUrl().empty()) {
@@ -226,7 +226,8 @@ TEST(RenderGithubTest, Commands) {
   Fixture f;
   EXPECT_EQ(f.render(OutputFormat::Github),
             "::error file=./views/a.view.lkml,line=2,col=7,endLine=2,endColumn=10,title=LKML101"
-            "::expected ':', found `bar`%0Ahelp: is a ':' missing?\n"
+            "::expected ':', found `bar`%0Anote: view opened here (./views/a.view.lkml:1:7)"
+            "%0Ahelp: is a ':' missing?\n"
             "::warning file=models/m.model.lkml,line=1,col=12,endLine=1,endColumn=13,"
             "title=LKML101::odd `x`\n"
             "::error file=c.lkml,title=LKML109::cannot read `c.lkml`\n");
