@@ -8,7 +8,7 @@ FUZZ_SECONDS ?= 120
 # Debian packages the build, the tests and the benchmarks need.
 PACKAGES := cmake make g++ clang pkg-config antlr4 libantlr4-runtime-dev libpqxx-dev \
   nlohmann-json3-dev libcli11-dev libgtest-dev googletest libgmock-dev libbenchmark-dev \
-  libjemalloc-dev postgresql postgresql-common postgresql-client clang-format
+  libjemalloc-dev postgresql postgresql-common postgresql-client clang-format python3-yaml
 
 .PHONY: all build deps configure run test test-unit test-asan test-tsan fuzz bench examples format \
   format-check clean

@@ -11,8 +11,8 @@
 
 namespace lkml {
 
-enum class OutputFormat { Text, Json, Sarif, Github };
-/// Parses "text", "json", "sarif" or "github"; returns false for anything else.
+enum class OutputFormat { Text, Json, Sarif, Github, Junit, Gitlab };
+/// Parses "text", "json", "sarif", "github", "junit" or "gitlab"; false for anything else.
 bool parseOutputFormat(const std::string& name, OutputFormat* format);
 
 struct RenderOptions {
@@ -34,6 +34,11 @@ void renderJson(std::ostream& out, const std::vector<Diagnostic>& diagnostics,
 void renderSarif(std::ostream& out, const std::vector<Diagnostic>& diagnostics,
                  const SourceMap& sources, const RenderOptions& options);
 void renderGithub(std::ostream& out, const std::vector<Diagnostic>& diagnostics,
+                  const SourceMap& sources, const RenderOptions& options);
+
+void renderJunit(std::ostream& out, const std::vector<Diagnostic>& diagnostics,
+                 const SourceMap& sources, const RenderOptions& options);
+void renderGitlab(std::ostream& out, const std::vector<Diagnostic>& diagnostics,
                   const SourceMap& sources, const RenderOptions& options);
 
 void renderDiagnostics(std::ostream& out, OutputFormat format,

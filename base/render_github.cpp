@@ -59,6 +59,15 @@ void renderGithub(std::ostream& out, const std::vector<Diagnostic>& diagnostics,
     }
     out << ",title=" << escapeProperty(d.codeName()) << "::";
     std::string text = d.message;
+    // Notes (`also in explore ...`, related places) stay: the annotation is all a reviewer sees.
+    for (const Label& note : d.notes) {
+      ResolvedLocation nloc = resolveLocation(sources, note.span, "");
+      text += "\nnote: " + note.message;
+      if (nloc.line) {
+        text += " (" + nloc.path + ":" + std::to_string(nloc.line) + ":" +
+                std::to_string(nloc.column) + ")";
+      }
+    }
     if (!d.help.empty()) text += "\nhelp: " + d.help;
     out << escapeData(text) << "\n";
   }

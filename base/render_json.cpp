@@ -15,6 +15,10 @@ bool parseOutputFormat(const std::string& name, OutputFormat* format) {
     *format = OutputFormat::Sarif;
   else if (name == "github")
     *format = OutputFormat::Github;
+  else if (name == "junit")
+    *format = OutputFormat::Junit;
+  else if (name == "gitlab")
+    *format = OutputFormat::Gitlab;
   else
     return false;
   return true;
@@ -100,6 +104,12 @@ void renderDiagnostics(std::ostream& out, OutputFormat format,
       break;
     case OutputFormat::Github:
       renderGithub(out, diagnostics, sources, options);
+      break;
+    case OutputFormat::Junit:
+      renderJunit(out, diagnostics, sources, options);
+      break;
+    case OutputFormat::Gitlab:
+      renderGitlab(out, diagnostics, sources, options);
       break;
   }
 }

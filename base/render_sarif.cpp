@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/diagnostic_renderer.h"
+#include "base/rule_docs.h"
 #include "base/version.h"
 
 namespace lkml {
@@ -54,8 +55,13 @@ void renderSarif(std::ostream& out, const std::vector<Diagnostic>& diagnostics,
       rule["shortDescription"] = {{"text", info->summary}};
       rule["defaultConfiguration"] = {{"level", sarifLevel(info->severity)}};
     }
-    rule["helpUri"] =
-        "https://github.com/lkml/lkml/blob/main/docs/diagnostics.md#" + probe.codeName();
+    // The rule's section of docs/diagnostics.md: code-scanning UIs show `help` beside a result.
+    if (std::optional<RuleDoc> doc = findRuleDoc(code)) {
+      if (!doc->meaning.empty()) rule["fullDescription"] = {{"text", doc->meaning}};
+      rule["help"] = {{"text", doc->markdown}, {"markdown", doc->markdown}};
+    }
+    std::string uri = ruleHelpUri(code);
+    if (!uri.empty()) rule["helpUri"] = uri;
     rules.push_back(std::move(rule));
   }
 
@@ -87,7 +93,7 @@ void renderSarif(std::ostream& out, const std::vector<Diagnostic>& diagnostics,
   nlohmann::ordered_json driver;
   driver["name"] = "lkml";
   driver["semanticVersion"] = kLkmlVersion;
-  driver["informationUri"] = "https://github.com/lkml/lkml";
+  if (!repositoryUrl().empty()) driver["informationUri"] = repositoryUrl();
   driver["rules"] = std::move(rules);
   nlohmann::ordered_json run;
   run["tool"] = {{"driver", driver}};

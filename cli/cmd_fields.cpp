@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/explore_visibility.h"
 #include "cli/project_selection.h"
 #include "cli/query_options.h"
 #include "codegen/query_compiler.h"
@@ -31,6 +32,15 @@ int runFields(const FieldsOptions& options) {
   codegen::UserContext user;
   if (!parseUserAttributes(options.user_attributes, options.access_level, &user.attributes)) {
     return kExitUsage;
+  }
+  if (as_user) {
+    // The same refusal `lkml sql` gives: an explore the user cannot see lists nothing.
+    std::string refusal = unknownAttributeValue(*selection.model, user);
+    if (refusal.empty()) refusal = exploreRefusal(*selection.model, explore, user);
+    if (!refusal.empty()) {
+      std::cerr << "lkml: error: " << refusal << "\n";
+      return kExitFindings;
+    }
   }
   semantic::ExploreScope scope(*selection.model, explore);
   semantic::ExploreFieldLists field_lists(scope);

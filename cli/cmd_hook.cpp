@@ -42,7 +42,8 @@ if ! command -v "$LKML" >/dev/null 2>&1; then
 fi
 top=$(git rev-parse --show-toplevel) || exit 1
 cd "$top" || exit 1
-staged=$(git diff --cached --name-only --diff-filter=ACMR -- '*.lkml')
+# Deletions and renames count: removing a view breaks the references to it elsewhere.
+staged=$(git diff --cached --name-only --diff-filter=ACMRD -- '*.lkml')
 [ -n "$staged" ] || exit 0
 
 roots=$(printf '%s\n' "$staged" | while IFS= read -r f; do

@@ -1,13 +1,21 @@
 // `lkml lint [PATH...]`: checks LookML projects (syntax, semantics) and prints diagnostics.
+#include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <future>
 #include <iostream>
+#include <map>
+#include <set>
 
 #include "base/diagnostic_renderer.h"
 #include "base/file_reader.h"
 #include "base/version.h"
+#include "cli/baseline.h"
+#include "cli/changed_lines.h"
 #include "cli/commands.h"
+#include "cli/diagnostic_catalog.h"
 #include "cli/exit_codes.h"
+#include "cli/lint_paths.h"
 #include "cli/phase_timer.h"
 #include "cli/terminal.h"
 #include "codegen/filter_lint.h"
@@ -32,7 +40,14 @@ struct LintOptions {
   std::string color = "auto";
   std::string config;
   std::vector<std::string> rules;
+  std::vector<std::string> select, ignore, warn;  // rule patterns, comma-separated
   bool werror = false;
+  bool quiet = false;       // only the findings: no summary lines
+  bool exit_zero = false;   // exit 0 even with errors (usage and I/O errors still exit 2)
+  bool statistics = false;  // counts per code instead of the findings
+  std::string baseline, write_baseline;
+  bool prune_baseline = false;
+  std::string diff_base;  // report only findings on lines changed since this git revision
   bool syntax_only = false;
   bool timings = false;
   unsigned jobs = 0;
@@ -80,7 +95,51 @@ struct LintRun {
   bool database_error = false;
   schema::SchemaCheckStats schema_stats;
   PhaseTimer timings;
+  std::string config_baseline;  // lkml.json "baseline" of the (first) project, resolved
 };
+
+// Applies the command line's rule flags over a project's lkml.json: `--select` replaces the
+// file's selection, `--ignore`/`--warn`/`--rule` add to it.
+bool applyCommandLineRules(const LintOptions& options, semantic::LintConfig* config,
+                           std::string* error) {
+  if (!options.select.empty()) config->clearSelect();
+  for (const std::string& s : options.select) {
+    if (!config->addSelect(s, error)) return false;
+  }
+  for (const std::string& s : options.ignore) {
+    if (!config->addIgnore(s, error)) return false;
+  }
+  for (const std::string& s : options.warn) {
+    if (!config->addWarn(s, error)) return false;
+  }
+  for (const std::string& rule : options.rules) {
+    if (!config->setRule(rule, error)) return false;
+  }
+  return true;
+}
+
+std::string canonical(const std::string& path) {
+  std::error_code ec;
+  fs::path p = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  return p.string();
+}
+
+// Findings a change to one file can cause in others: references to what it defines.
+bool crossFileFinding(const Diagnostic& d) {
+  switch (d.code) {
+    case 203:  // duplicate name
+    case 204:  // unknown view
+    case 205:  // unknown field
+    case 206:  // view not joined
+    case 216:  // include matches nothing
+    case 221:  // refinement of an unknown object
+    case 228:  // unknown explore
+    case 229:  // unknown field in Liquid
+      return d.severity == Severity::Error;
+    default:
+      return false;
+  }
+}
 
 void lintFile(const std::string& path, LintRun& run) {
   DiagnosticBag bag;
@@ -100,8 +159,8 @@ void lintFile(const std::string& path, LintRun& run) {
   for (auto& d : bag.diagnostics()) run.diagnostics.push_back(std::move(d));
 }
 
-void lintProject(const std::string& root, const LintOptions& options,
-                 const semantic::LintConfig& base_config, LintRun& run) {
+void lintProject(const std::string& root, const LintOptions& options, LintRun& run,
+                 const std::vector<std::string>& only_files = {}) {
   DiagnosticBag bag;
   auto project = std::make_unique<semantic::LoadedProject>();
   project->sources.sources = run.files;
@@ -121,17 +180,33 @@ void lintProject(const std::string& root, const LintOptions& options,
     semantic::compileModels(*project, bag, options.jobs);
     run.timings.mark("build models (+ syntax checks)");
   }
-  semantic::LintConfig config = base_config;
-  std::string error;
+  semantic::LintConfig config;
   std::string config_path =
       options.config.empty() ? (fs::path(root) / "lkml.json").string() : options.config;
-  if (!config.loadFile(config_path, &error)) {
-    Diagnostic d = semantic::makeSemDiagnostic(semantic::SemCode::invalid_config, {}, error);
+  semantic::ConfigError config_error;
+  if (!config.loadFile(config_path, &config_error)) {
+    Diagnostic d =
+        semantic::makeSemDiagnostic(semantic::SemCode::invalid_config, {}, config_error.message);
     d.path = config_path;
-    d.help = "expected {\"rules\": {\"LKML209\": \"off\", \"LKML251\": \"warning\"}}";
+    // Point into the file: it joins the run's sources so the caret shows the bad key.
+    ReadResult text = readFile(config_path);
+    if (text.ok && config_error.offset != std::string::npos) {
+      const SourceFile& file = run.files->add(config_path, std::move(text.text));
+      uint32_t size = static_cast<uint32_t>(file.text().size());
+      uint32_t at = std::min<uint32_t>(static_cast<uint32_t>(config_error.offset), size);
+      d.span = Span{file.id(), at, std::min<uint32_t>(at + 1, size)};
+      d.path.clear();
+    }
+    d.help =
+        "lkml.json keys: rules, select, ignore, warn, exclude, overrides, baseline, schema "
+        "(see README.md, \"Configuration\")";
     bag.report(std::move(d));
   }
-  for (const std::string& rule : options.rules) config.setRule(rule, &error);
+  std::string error;
+  applyCommandLineRules(options, &config, &error);  // validated before any project was read
+  if (!config.baselinePath().empty() && run.config_baseline.empty()) {
+    run.config_baseline = (fs::path(root) / config.baselinePath()).string();
+  }
   if (!options.syntax_only) {
     semantic::runModelChecks(*project, bag, config.anyStyleRuleEnabled());
     codegen::checkFilterExpressions(project->project, bag);
@@ -162,29 +237,129 @@ void lintProject(const std::string& root, const LintOptions& options,
         std::remove_if(all.begin(), all.end(), [](const Diagnostic& d) { return d.code >= 200; }),
         all.end());
   }
-  semantic::finalizeDiagnostics(&bag.diagnostics(), &project->sources, config);
+  semantic::FinalizeOptions finalize;
+  finalize.report_unused_suppressions = true;
+  finalize.semantic_checked = !options.syntax_only;
+  finalize.schema_checked = run.databases && !run.database_error && !options.syntax_only;
+  semantic::finalizeDiagnostics(&bag.diagnostics(), &project->sources, config, finalize);
+  if (!only_files.empty()) {
+    // Findings in the files given, and reference errors they may have caused in the other
+    // files of the models that include them.
+    std::set<std::string> wanted;
+    for (const std::string& f : only_files) wanted.insert(canonical(f));
+    std::set<FileId> given, related;
+    for (const auto& file : project->sources.files) {
+      if (file.source && wanted.count(canonical(file.source->path())))
+        given.insert(file.source->id());
+    }
+    // Objects the given files define: a finding elsewhere that names one may be caused by them.
+    std::vector<std::string> names;
+    for (const auto& file : project->sources.files) {
+      if (!file.source || !given.count(file.source->id())) continue;
+      for (const auto& member : file.doc.members) {
+        if (!member.isBlock() || !member.value.present()) continue;
+        std::string name(member.value.text);
+        if (!name.empty() && name.front() == '+') name.erase(0, 1);
+        names.push_back(name);
+      }
+    }
+    auto namesGiven = [&](const Diagnostic& d) {
+      return std::any_of(names.begin(), names.end(), [&](const std::string& n) {
+        return d.message.find("`" + n + "`") != std::string::npos ||
+               d.message.find("`" + n + ".") != std::string::npos ||
+               d.message.find("{" + n + ".") != std::string::npos;
+      });
+    };
+    for (const semantic::Model& model : project->project.models) {
+      bool includes = std::any_of(model.files.begin(), model.files.end(),
+                                  [&](FileId id) { return given.count(id) > 0; });
+      if (includes) related.insert(model.files.begin(), model.files.end());
+    }
+    auto& all = bag.diagnostics();
+    all.erase(std::remove_if(all.begin(), all.end(),
+                             [&](const Diagnostic& d) {
+                               if (!d.span.valid()) {  // file-level: only about a given file
+                                 return d.path.empty() ? false : !wanted.count(canonical(d.path));
+                               }
+                               if (given.count(d.span.file)) return false;
+                               return !(related.count(d.span.file) && crossFileFinding(d) &&
+                                        namesGiven(d));
+                             }),
+              all.end());
+  }
   run.timings.mark("suppressions and sorting");
   for (const auto& f : project->sources.files) run.file_count += f.source != nullptr;
   for (auto& d : bag.diagnostics()) run.diagnostics.push_back(std::move(d));
   run.projects.push_back(std::move(project));
 }
 
-int runLint(const LintOptions& options) {
+// The snapshot of a project, found the same way by `lkml lint` and the pre-commit hook:
+// lkml.json "schema" (relative to the project root), else PROJECT/lkml-schema.json.
+std::string discoverSnapshot(const std::string& root, const std::string& config_path) {
+  semantic::LintConfig config;
+  std::string error;
+  if (config.loadFile(config_path, &error) && !config.schemaPath().empty()) {
+    fs::path p = config.schemaPath();
+    return p.is_absolute() ? p.string() : (fs::path(root) / p).string();
+  }
+  std::error_code ec;
+  fs::path snapshot = fs::path(root) / "lkml-schema.json";
+  return fs::is_regular_file(snapshot, ec) ? snapshot.string() : "";
+}
+
+void printStatistics(const std::vector<Diagnostic>& diagnostics) {
+  std::map<int, std::pair<size_t, Severity>> counts;
+  for (const Diagnostic& d : diagnostics) {
+    auto& entry = counts[d.code];
+    if (entry.first == 0 || d.severity == Severity::Error) entry.second = d.severity;
+    ++entry.first;
+  }
+  for (const auto& [code, entry] : counts) {
+    Diagnostic probe;
+    probe.code = code;
+    const DiagInfo* info = findDiagnosticCode(code);
+    std::string slug = info ? info->slug : "";
+    std::replace(slug.begin(), slug.end(), '_', '-');
+    std::printf("%6zu  %s  %-7s  %s\n", entry.first, probe.codeName().c_str(),
+                severityName(entry.second), slug.c_str());
+  }
+}
+
+int runLint(LintOptions options) {
+  registerAllDiagnosticCodes();
   OutputFormat format;
   if (!parseOutputFormat(options.format, &format)) {
     std::cerr << "lkml: error: unknown --format `" << options.format
-              << "`; expected text, json, sarif or github\n";
+              << "`; expected text, json, sarif, github, junit or gitlab\n";
     return kExitUsage;
   }
-  semantic::LintConfig config;
-  for (const std::string& rule : options.rules) {
+  {
+    semantic::LintConfig probe;  // rule flags are checked once, before any project is read
     std::string error;
-    if (!config.setRule(rule, &error)) {
-      std::cerr << "lkml: error: --rule " << rule << ": " << error << "\n";
+    if (!applyCommandLineRules(options, &probe, &error)) {
+      std::cerr << "lkml: error: " << error << "\n";
       return kExitUsage;
     }
   }
+  LintTargets targets = classifyLintPaths(options.paths);
+  if (!targets.usage_error.empty()) {
+    std::cerr << "lkml: error: " << targets.usage_error << "\n";
+    return kExitUsage;
+  }
   LintRun run;
+  if (!options.live() && !options.syntax_only) {
+    std::string root = !targets.directories.empty()        ? targets.directories.front()
+                       : !targets.files_by_project.empty() ? targets.files_by_project.begin()->first
+                                                           : "";
+    if (!root.empty()) {
+      std::string config_path =
+          options.config.empty() ? (fs::path(root) / "lkml.json").string() : options.config;
+      options.schema = discoverSnapshot(root, config_path);
+      if (!options.schema.empty() && !options.quiet) {
+        std::cerr << "lkml: using the schema snapshot " << options.schema << "\n";
+      }
+    }
+  }
   if (options.live()) {
     if (options.db_given && !options.schema.empty()) {
       std::cerr << "lkml: error: --db and --schema exclude each other: --schema checks offline\n";
@@ -208,25 +383,94 @@ int runLint(const LintOptions& options) {
     }
     run.timings.mark(options.schema.empty() ? "database connection" : "catalog snapshot");
   }
-  for (const std::string& path : options.paths) {
-    std::error_code ec;
-    if (fs::is_directory(path, ec)) {
-      for (const std::string& root : projectRoots(path)) lintProject(root, options, config, run);
-    } else if (fs::exists(path, ec)) {
-      lintFile(path, run);
-    } else {
-      Diagnostic d = makeDiagnostic(DiagCode::unreadable_file, {},
-                                    "no such file or directory: `" + path + "`");
-      d.path = path;
-      d.help = "pass a LookML project directory or .lkml files";
-      run.diagnostics.push_back(std::move(d));
-      run.io_error = true;
-    }
+  for (const std::string& dir : targets.directories) {
+    for (const std::string& root : projectRoots(dir)) lintProject(root, options, run);
+  }
+  for (const auto& [root, files] : targets.files_by_project) {
+    lintProject(root, options, run, files);
+  }
+  for (const std::string& path : targets.loose_files) {
+    lintFile(path, run);
+    Diagnostic note = makeDiagnostic(DiagCode::semantic_checks_skipped, {},
+                                     "semantic checks skipped for `" + path +
+                                         "`: it belongs to no project (no manifest.lkml, "
+                                         "lkml.json or *.model.lkml above it)");
+    note.path = path;
+    note.help = "lint the project directory, or add a manifest.lkml at the project root";
+    run.diagnostics.push_back(std::move(note));
+  }
+  for (const std::string& path : targets.missing) {
+    Diagnostic d =
+        makeDiagnostic(DiagCode::unreadable_file, {}, "no such file or directory: `" + path + "`");
+    d.path = path;
+    d.help = "pass a LookML project directory or .lkml files";
+    run.diagnostics.push_back(std::move(d));
+    run.io_error = true;
   }
   if (options.werror) {
     for (auto& d : run.diagnostics) {
       if (d.severity == Severity::Warning) d.severity = Severity::Error;
     }
+  }
+  // Baselines: record today's findings, or hide the recorded ones.
+  std::vector<const semantic::ProjectSources*> sources;
+  for (const auto& project : run.projects) sources.push_back(&project->sources);
+  if (!options.write_baseline.empty()) {
+    std::string error;
+    std::vector<BaselineEntry> keys = baselineKeys(run.diagnostics, *run.files, sources);
+    if (!writeBaseline(options.write_baseline, keys, &error)) {
+      std::cerr << "lkml: error: " << error << "\n";
+      return kExitUsage;
+    }
+    std::cerr << "lkml: wrote " << keys.size() << " finding" << (keys.size() == 1 ? "" : "s")
+              << " to the baseline " << options.write_baseline << "\n";
+    return run.io_error ? kExitUsage : kExitOk;
+  }
+  std::string baseline_path = !options.baseline.empty() ? options.baseline : run.config_baseline;
+  size_t baselined = 0;
+  if (!baseline_path.empty()) {
+    std::vector<BaselineEntry> baseline;
+    std::string error;
+    if (!readBaseline(baseline_path, &baseline, &error)) {
+      std::cerr << "lkml: error: " << error << "\n";
+      return kExitUsage;
+    }
+    std::vector<BaselineEntry> keys = baselineKeys(run.diagnostics, *run.files, sources);
+    BaselineResult applied = applyBaseline(&run.diagnostics, keys, baseline);
+    baselined = applied.baselined;
+    if (options.prune_baseline) {
+      if (!writeBaseline(baseline_path, applied.current, &error)) {
+        std::cerr << "lkml: error: " << error << "\n";
+        return kExitUsage;
+      }
+      std::cerr << "lkml: pruned " << applied.stale.size() << " stale entr"
+                << (applied.stale.size() == 1 ? "y" : "ies") << " from " << baseline_path << "\n";
+    } else if (!applied.stale.empty() && !options.quiet) {
+      std::cerr << "lkml: " << applied.stale.size() << " baseline entr"
+                << (applied.stale.size() == 1 ? "y no longer occurs" : "ies no longer occur")
+                << " (first: " << applied.stale.front().code << " in " << applied.stale.front().file
+                << "); remove them with --prune-baseline\n";
+    }
+  } else if (options.prune_baseline) {
+    std::cerr
+        << "lkml: error: --prune-baseline needs --baseline FILE (or \"baseline\" in lkml.json)\n";
+    return kExitUsage;
+  }
+  if (!options.diff_base.empty()) {
+    // The whole project was checked; only findings on changed lines are reported.
+    ChangedLines changed;
+    std::string error;
+    if (!changedLinesSince(options.diff_base, options.paths.front(), &changed, &error)) {
+      std::cerr << "lkml: error: " << error << "\n";
+      return kExitUsage;
+    }
+    auto& all = run.diagnostics;
+    all.erase(std::remove_if(all.begin(), all.end(),
+                             [&](const Diagnostic& d) {
+                               ResolvedLocation loc = resolveLocation(*run.files, d.span, d.path);
+                               return !changed.contains(canonical(loc.path), loc.line);
+                             }),
+              all.end());
   }
   RenderOptions render;
   render.color = useColor(options.color, 1);
@@ -236,16 +480,22 @@ int runLint(const LintOptions& options) {
     errors += d.severity == Severity::Error;
     warnings += d.severity == Severity::Warning;
   }
-  renderDiagnostics(std::cout, format, run.diagnostics, *run.files, render);
+  if (options.statistics) {
+    printStatistics(run.diagnostics);
+  } else {
+    renderDiagnostics(std::cout, format, run.diagnostics, *run.files, render);
+  }
   std::cout.flush();
   run.timings.mark("printing");
   if (options.timings) run.timings.print(std::cerr);
-  if (format == OutputFormat::Text) {
+  if (format == OutputFormat::Text && !options.quiet) {
     std::cerr << "lkml: " << run.file_count << " file" << (run.file_count == 1 ? "" : "s")
               << " checked, " << errors << " error" << (errors == 1 ? "" : "s") << ", " << warnings
-              << " warning" << (warnings == 1 ? "" : "s") << "\n";
+              << " warning" << (warnings == 1 ? "" : "s");
+    if (baselined) std::cerr << " (" << baselined << " more in the baseline)";
+    std::cerr << "\n";
   }
-  if (run.databases && !run.database_error) {
+  if (run.databases && !run.database_error && !options.quiet) {
     const schema::SchemaCheckStats& s = run.schema_stats;
     std::cerr << "lkml: schema checks " << (options.schema.empty() ? "(live)" : "(snapshot)")
               << ": " << s.relations_checked << " relations, " << s.columns_checked
@@ -262,6 +512,7 @@ int runLint(const LintOptions& options) {
   for (auto& project : run.projects) static_cast<void>(project.release());
   if (run.io_error) return kExitUsage;
   if (run.database_error) return kExitDatabase;
+  if (options.exit_zero) return kExitOk;
   return errors > 0 ? kExitFindings : kExitOk;
 }
 
@@ -272,11 +523,28 @@ void addLintCommand(CLI::App& app, int* exit_code) {
       app.add_subcommand("lint", "Check LookML projects: syntax, references, joins, grants");
   auto options = std::make_shared<LintOptions>();
   cmd->add_option("PATH", options->paths, "project directories or .lkml files (default: .)");
-  cmd->add_option("--format", options->format, "text (default), json, sarif or github");
+  cmd->add_option("--format", options->format,
+                  "text (default), json, sarif, github, junit or gitlab (Code Quality)");
   cmd->add_option("--color", options->color, "auto (default), always or never");
   cmd->add_flag("--werror", options->werror, "treat warnings as errors");
   cmd->add_option("--rule", options->rules,
                   "set a rule's level: CODE=off|info|warning|error (repeatable)");
+  cmd->add_option("--select", options->select,
+                  "only these rules: codes, slugs or families (LKML2, LKML25x), comma-separated");
+  cmd->add_option("--ignore", options->ignore, "turn these rules off (codes, slugs, families)");
+  cmd->add_option("--warn", options->warn, "report these rules as warnings");
+  cmd->add_flag("-q,--quiet", options->quiet, "print only the findings (no summary lines)");
+  cmd->add_flag("--exit-zero", options->exit_zero, "exit 0 even when errors are found");
+  cmd->add_flag("--statistics", options->statistics, "print the number of findings per rule");
+  cmd->add_option(
+      "--baseline", options->baseline,
+      "report only findings not in this baseline file (default: lkml.json \"baseline\")");
+  cmd->add_option("--write-baseline", options->write_baseline,
+                  "record today's findings in FILE and exit 0");
+  cmd->add_flag("--prune-baseline", options->prune_baseline,
+                "rewrite the baseline without entries that no longer occur");
+  cmd->add_option("--diff-base", options->diff_base,
+                  "report only findings on lines changed since this git revision (all checked)");
   cmd->add_option("--config", options->config, "rule settings file (default: PROJECT/lkml.json)");
   cmd->add_flag("--syntax-only", options->syntax_only, "only parse; skip semantic checks");
   cmd->add_option("-j,--jobs", options->jobs, "threads (default: all cores)");
@@ -298,6 +566,10 @@ void addLintCommand(CLI::App& app, int* exit_code) {
       "  lkml lint looker/ --format json\n"
       "  lkml lint . --format sarif > lkml.sarif\n"
       "  lkml lint . --rule LKML209=off --rule LKML251=warning\n"
+      "  lkml lint . --select LKML2 --ignore missing-relationship --warn LKML25x\n"
+      "  lkml lint views/orders.view.lkml          the file's project, findings for the file\n"
+      "  lkml lint . --write-baseline lkml-baseline.json   then: --baseline lkml-baseline.json\n"
+      "  lkml lint . --format junit > lkml.xml    also: gitlab (Code Quality JSON)\n"
       "  lkml lint looker/ --db postgresql://looker@localhost/warehouse\n"
       "  lkml lint looker/ --schema lkml-schema.json\n"
       "Suppress one finding with a comment on the line above it: # lkml: disable=LKML209\n"
@@ -306,7 +578,7 @@ void addLintCommand(CLI::App& app, int* exit_code) {
   cmd->callback([cmd, options, exit_code] {
     options->db_given = cmd->count("--db") > 0;
     if (options->paths.empty()) options->paths.push_back(".");
-    *exit_code = runLint(*options);
+    *exit_code = runLint(*options);  // a copy: the run may fill in the snapshot
   });
 }
 

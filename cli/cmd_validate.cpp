@@ -6,9 +6,11 @@
 #include <map>
 
 #include "base/diagnostic_renderer.h"
+#include "base/suggest.h"
 #include "base/version.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/explore_patterns.h"
 #include "cli/query_options.h"
 #include "cli/terminal.h"
 #include "schema/database_set.h"
@@ -64,6 +66,7 @@ int runValidate(const ValidateOptions& options) {
   if (!parseUserAttributes(options.user_attributes, "", &validation.user_attributes)) {
     return kExitUsage;
   }
+  validation.all_grants = options.access_levels.empty() && validation.user_attributes.empty();
   schema::DatabaseOptions db;
   db.url = options.db;
   db.connections = options.connections;
@@ -83,10 +86,18 @@ int runValidate(const ValidateOptions& options) {
                       RenderOptions());
     return kExitUsage;
   }
-  std::vector<std::string> unknown = schema::unknownExplores(*project, options.explores);
-  if (!unknown.empty()) {
-    std::cerr << "lkml: error: no explore `" << unknown.front() << "` in " << options.dir << "\n";
-    return kExitUsage;
+  // `--explore` takes names, model/name and globs; each must match something.
+  validation.explores.clear();
+  for (const std::string& pattern : options.explores) {
+    std::vector<ExploreRef> hits = matchExplores(project->project, pattern);
+    if (hits.empty()) {
+      std::string near =
+          closestMatch(splitExploreName(pattern).explore, exploreNames(project->project));
+      std::cerr << "lkml: error: no explore matches `" << pattern << "` in " << options.dir
+                << (near.empty() ? "" : "; did you mean `" + near + "`?") << "\n";
+      return kExitUsage;
+    }
+    for (const ExploreRef& hit : hits) validation.explores.push_back(hit.explore);
   }
   bool progress = !options.quiet && isatty(2) && format == OutputFormat::Text;
   if (progress) validation.progress = drawProgress;
@@ -110,8 +121,24 @@ int runValidate(const ValidateOptions& options) {
   std::cerr << "lkml: " << s.tasks << " explore"
             << (options.access_levels.empty() ? "" : " x access level") << " pair"
             << (s.tasks == 1 ? "" : "s") << ": " << s.validated << " validated, " << s.denied
-            << " not visible to the user, " << s.failed << " failing; " << s.queries << " quer"
-            << (s.queries == 1 ? "y" : "ies") << "\n";
+            << " not visible to the user, " << s.failed << " failing";
+  if (s.skipped) std::cerr << ", " << s.skipped << " skipped";
+  std::cerr << "; " << s.queries << " quer" << (s.queries == 1 ? "y" : "ies");
+  if (validation.all_grants) std::cerr << " (as a user who passes every access grant)";
+  std::cerr << "\n";
+  if (s.skipped) {
+    std::cerr << "lkml: note: " << s.skipped << " explore" << (s.skipped == 1 ? " has" : "s have")
+              << " an access_filter on a user attribute that was not given; validate them with "
+                 "--user-attribute "
+              << s.skipped_attribute << "=VALUE\n";
+  }
+  if (s.validated == 0 && !bag.hasErrors()) {
+    std::cerr << "lkml: error: nothing was validated: "
+              << (s.tasks == 0 ? "no explore matched"
+                               : "no explore is visible to the given access level or attributes")
+              << "\n";
+    return kExitFindings;
+  }
   return bag.hasErrors() ? kExitFindings : kExitOk;
 }
 

@@ -15,5 +15,7 @@ void addSchemaCommand(CLI::App& app, int* exit_code);    // lkml schema dump
 void addValidateCommand(CLI::App& app, int* exit_code);  // lkml validate sql
 void addHookCommand(CLI::App& app, int* exit_code);      // lkml hook install
 void addTestCommand(CLI::App& app, int* exit_code);      // lkml test (data tests)
+void addExplainCommand(CLI::App& app, int* exit_code);   // lkml explain CODE
+void addExploresCommand(CLI::App& app, int* exit_code);  // lkml explores PROJECT
 
 }  // namespace lkml::cli

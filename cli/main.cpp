@@ -1,8 +1,11 @@
 // lkml: a compiler for LookML. See `lkml --help`.
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <string>
 #include <vector>
 
+#include "base/suggest.h"
 #include "base/version.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
@@ -29,6 +32,8 @@ int main(int argc, char** argv) {
   lkml::cli::addValidateCommand(app, &exit_code);
   lkml::cli::addHookCommand(app, &exit_code);
   lkml::cli::addTestCommand(app, &exit_code);
+  lkml::cli::addExplainCommand(app, &exit_code);
+  lkml::cli::addExploresCommand(app, &exit_code);
   // A repeatable option takes one value per occurrence (`--rule A --rule B`), so a positional
   // after it (`lkml sql --user-attribute a=1 looker/`) is not swallowed as a second value.
   std::vector<CLI::App*> apps = {&app};
@@ -36,6 +41,18 @@ int main(int argc, char** argv) {
     for (CLI::App* sub : apps[i]->get_subcommands({})) apps.push_back(sub);
     for (CLI::Option* opt : apps[i]->get_options()) {
       if (!opt->get_positional() && opt->get_items_expected_max() > 1) opt->allow_extra_args(false);
+    }
+  }
+  // An unknown first word is a mistyped command (`lkml lnt`): say so and suggest the closest.
+  if (argc > 1 && argv[1][0] != '-') {
+    std::vector<std::string> names;
+    for (CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+    if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+      std::string guess = lkml::closestMatch(argv[1], names);
+      std::cerr << "lkml: error: unknown command `" << argv[1] << "`";
+      if (!guess.empty()) std::cerr << "; did you mean `" << guess << "`?";
+      std::cerr << "\n  help: `lkml --help` lists the commands\n";
+      return lkml::cli::kExitUsage;
     }
   }
   try {

@@ -1,16 +1,52 @@
 #include "cli/project_selection.h"
 
+#include <algorithm>
 #include <iostream>
 
 #include "base/diagnostic_renderer.h"
 #include "base/suggest.h"
 #include "cli/exit_codes.h"
+#include "cli/explore_patterns.h"
 #include "cli/terminal.h"
 
 namespace lkml::cli {
 
-int selectExplore(const std::string& dir, const std::string& model_name,
-                  const std::string& explore_name, Selection* out) {
+int selectExplore(const std::string& dir, const std::string& model_arg,
+                  const std::string& explore_arg, Selection* out) {
+  // `--explore model/name` names the model too; a glob must match exactly one explore.
+  ExploreRef ref = splitExploreName(explore_arg);
+  std::string model_name = ref.model.empty() ? model_arg : ref.model;
+  std::string explore_name = ref.explore;
+  if (!ref.model.empty() && !model_arg.empty() && ref.model != model_arg) {
+    std::cerr << "lkml: error: --explore " << explore_arg << " names model `" << ref.model
+              << "` but --model is `" << model_arg << "`\n";
+    return kExitUsage;
+  }
+  if (isGlob(explore_arg)) {
+    DiagnosticBag all_bag;
+    auto all = semantic::loadAndCompile(dir, all_bag);
+    if (!all) {
+      for (const auto& d : all_bag.diagnostics()) std::cerr << "lkml: error: " << d.message << "\n";
+      return kExitUsage;
+    }
+    std::vector<ExploreRef> hits = matchExplores(all->project, explore_arg);
+    if (!model_arg.empty()) {
+      hits.erase(std::remove_if(hits.begin(), hits.end(),
+                                [&](const ExploreRef& h) { return h.model != model_arg; }),
+                 hits.end());
+    }
+    if (hits.size() != 1) {
+      std::cerr << "lkml: error: --explore " << explore_arg << " matches " << hits.size()
+                << " explores";
+      for (size_t i = 0; i < hits.size() && i < 10; ++i) {
+        std::cerr << (i ? ", " : " (") << hits[i].model << "/" << hits[i].explore;
+      }
+      std::cerr << (hits.empty() ? "" : ")") << "; this command needs exactly one\n";
+      return kExitUsage;
+    }
+    model_name = hits[0].model;
+    explore_name = hits[0].explore;
+  }
   DiagnosticBag bag;
   // Only the selected explore and its views are lowered: a query needs nothing else.
   out->project = semantic::loadAndCompile(dir, bag, 0, nullptr, &explore_name);

@@ -7,6 +7,7 @@ namespace lkml::codegen {
 bool AccessPolicy::passes(const std::string& grant) const {
   auto it = model_.access_grants.find(grant);
   if (it == model_.access_grants.end()) return false;  // undefined grants never pass
+  if (user_.all_grants) return true;
   const semantic::AccessGrant& g = it->second;
   auto value = user_.attributes.find(g.user_attribute);
   if (value == user_.attributes.end() || value->second.empty()) return false;

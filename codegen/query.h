@@ -36,6 +36,9 @@ struct Query {
 /// A user with no attributes passes no access grant (deny by default).
 struct UserContext {
   std::map<std::string, std::string> attributes;
+  // `lkml validate sql` without attributes checks everything: a user who passes every
+  // access_grant the model defines (undefined grants still fail).
+  bool all_grants = false;
 };
 
 /// `view.field=EXPRESSION`: split at the first '='. False with `error` set when malformed.

@@ -24,6 +24,7 @@ struct SqlValidationOptions {
   std::map<std::string, std::string> user_attributes;
   unsigned jobs = 2;           // explores validated concurrently, one connection each
   bool include_hidden = true;  // hidden fields are selectable too
+  bool all_grants = false;     // no attributes given: a user who passes every access grant
   /// Called after each explore × access level (from worker threads, serialised).
   std::function<void(size_t done, size_t total, const std::string& last)> progress;
 };
@@ -33,7 +34,9 @@ struct SqlValidationStats {
   size_t validated = 0;  // pairs whose SQL ran
   size_t denied = 0;     // pairs where the access level may not use the explore
   size_t failed = 0;     // pairs with at least one failing field
-  size_t queries = 0;    // statements sent to the database
+  size_t skipped = 0;    // all_grants pairs whose access_filter needs an attribute not given
+  std::string skipped_attribute;  // one such attribute, for the summary's help
+  size_t queries = 0;             // statements sent to the database
 };
 
 struct SqlValidationResult {

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "base/diagnostic_renderer.h"
+#include "base/rule_docs.h"
 #include "base/version.h"
 
 namespace lkml {
@@ -156,15 +157,26 @@ TEST(RenderSarifTest, Structure) {
   const Json& driver = run["tool"]["driver"];
   EXPECT_EQ(driver["name"], "lkml");
   EXPECT_EQ(driver["semanticVersion"], kLkmlVersion);
-  EXPECT_TRUE(driver.contains("informationUri"));
+  // informationUri/helpUri only when the build knows the repository (never a made-up one).
+  EXPECT_EQ(driver.contains("informationUri"), !repositoryUrl().empty());
   // One rule per code used, in code order.
   ASSERT_EQ(driver["rules"].size(), 2u);
   EXPECT_EQ(driver["rules"][0]["id"], "LKML101");
   EXPECT_EQ(driver["rules"][0]["name"], "unexpected_token");
   EXPECT_EQ(driver["rules"][0]["shortDescription"]["text"], "unexpected token");
   EXPECT_EQ(driver["rules"][0]["defaultConfiguration"]["level"], "error");
-  EXPECT_EQ(driver["rules"][0]["helpUri"],
-            "https://github.com/lkml/lkml/blob/main/docs/diagnostics.md#LKML101");
+  // Rule help is the rule's section of docs/diagnostics.md.
+  EXPECT_NE(
+      driver["rules"][0]["help"]["markdown"].get<std::string>().find("## LKML101 unexpected-token"),
+      std::string::npos);
+  EXPECT_NE(driver["rules"][0]["fullDescription"]["text"].get<std::string>().find("token"),
+            std::string::npos);
+  if (!repositoryUrl().empty()) {
+    EXPECT_EQ(driver["rules"][0]["helpUri"],
+              repositoryUrl() + "/blob/main/docs/diagnostics.md#lkml101-unexpected-token");
+  } else {
+    EXPECT_FALSE(driver["rules"][0].contains("helpUri"));
+  }
   EXPECT_EQ(driver["rules"][1]["id"], "LKML109");
 
   const Json& results = run["results"];
@@ -214,7 +226,8 @@ TEST(RenderGithubTest, Commands) {
   Fixture f;
   EXPECT_EQ(f.render(OutputFormat::Github),
             "::error file=./views/a.view.lkml,line=2,col=7,endLine=2,endColumn=10,title=LKML101"
-            "::expected ':', found `bar`%0Ahelp: is a ':' missing?\n"
+            "::expected ':', found `bar`%0Anote: view opened here (./views/a.view.lkml:1:7)"
+            "%0Ahelp: is a ':' missing?\n"
             "::warning file=models/m.model.lkml,line=1,col=12,endLine=1,endColumn=13,"
             "title=LKML101::odd `x`\n"
             "::error file=c.lkml,title=LKML109::cannot read `c.lkml`\n");

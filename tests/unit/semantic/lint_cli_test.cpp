@@ -101,7 +101,7 @@ TEST(LintConfig, BadRules) {
   LintConfig config;
   std::string error;
   EXPECT_FALSE(config.setRule("LKML999=off", &error));
-  EXPECT_EQ(error, "unknown rule `LKML999`; expected a code such as LKML209");
+  EXPECT_EQ(error, "unknown rule `LKML999`; expected a code such as LKML209 or a slug");
   EXPECT_FALSE(config.setRule("LKML209=loud", &error));
   EXPECT_EQ(error, "unknown level `loud` for LKML209; expected off, info, warning or error");
   EXPECT_FALSE(config.setRule("banana=off", &error));
@@ -120,7 +120,7 @@ TEST(LintConfig, File) {
   EXPECT_EQ(config.severityFor(251, Severity::Info), Severity::Warning);
   EXPECT_TRUE(config.loadFile(p.path("missing.json"), &error));  // no file: defaults
   EXPECT_FALSE(config.loadFile(p.path("not_json.json"), &error));
-  EXPECT_EQ(error, "not a JSON object");
+  EXPECT_THAT(error, HasSubstr("not valid JSON"));
   EXPECT_FALSE(config.loadFile(p.path("bad_rules.json"), &error));
   EXPECT_EQ(error, "\"rules\" must be an object such as {\"LKML209\": \"off\"}");
   EXPECT_FALSE(config.loadFile(p.path("bad_level.json"), &error));
@@ -199,8 +199,9 @@ TEST_F(LintCli, InvalidConfigIsLKML236) {
   project_->write("lkml.json", "{\"rules\": 5}");
   std::string out;
   EXPECT_EQ(lint("", &out), 1);
+  // The caret points at the key in lkml.json.
   EXPECT_THAT(out, HasSubstr(project_->path("lkml.json") +
-                             ": error[LKML236]: \"rules\" must be an object such as "
+                             ":1:2: error[LKML236]: \"rules\" must be an object such as "
                              "{\"LKML209\": \"off\"}\n"));
 }
 
