@@ -22,6 +22,7 @@ void runModelChecks(const LoadedProject& project, DiagnosticSink& sink, bool sty
     checks::checkModels(project, sink);
     checks::checkViews(project, sink);
     checks::checkAccessGrants(project, sink);
+    checks::checkFieldListReferences(project, sink);
     references.checkViewHalf(sink);
   });
   checks::checkExplores(project, sink);

@@ -44,6 +44,11 @@ struct FieldDetails {
   std::vector<std::string> allowed_values;  // parameters
   std::string default_value;
   SourceText sql_start, sql_end;  // duration groups
+  // Liquid and `${}` here read other fields (the dependency closure follows them).
+  SourceText html;
+  std::vector<SourceText> links;  // every text of every `link` block (url, label, icon_url)
+  std::vector<std::string> required_fields;
+  std::vector<Span> required_field_spans;  // one per item of `required_fields`
 };
 
 struct Field {
