@@ -73,8 +73,13 @@ void checkViews(CompileContext& ctx, const DependencyClosure& closure) {
     }
     std::string failed = ctx.policy.firstFailing(entry->view->required_access_grants);
     if (failed.empty()) continue;
-    std::string as = entry->join ? "joined as `" + alias + "`"
-                                 : "the base view of explore `" + ctx.explore.name + "`";
+    if (entry->join) {  // a joined view's grants are its join's (LKML412, as the planner says)
+      ctx.error(QueryCode::join_access_denied,
+                "access denied: the query needs join `" + alias + "`, which requires access " +
+                    "grant `" + failed + "` (" + ctx.policy.explain(failed) + ")");
+      continue;
+    }
+    std::string as = "the base view of explore `" + ctx.explore.name + "`";
     ctx.error(QueryCode::view_access_denied,
               "access denied: the query reads view `" + entry->view->name + "` (" + as +
                   "), which requires access grant `" + failed + "` (" + ctx.policy.explain(failed) +

@@ -223,6 +223,7 @@ TEST_F(QueryAccessTest, EveryViewReadPassesItsGrants) {
   for (const char* field : {"vaults.customer_id", "v_raw.id", "v_fk.id"}) {
     test::Outcome out = compile("customers_v", {"customers.name", field}, kUser);
     EXPECT_FALSE(out.ok) << field << "\n" << out.sql;
+    EXPECT_THAT(out.errors, HasSubstr("requires access grant `pii`")) << field;
     EXPECT_TRUE(compile("customers_v", {"customers.name", field}, kAdmin).ok) << field;
   }
   EXPECT_TRUE(compile("customers_v", {"customers.name"}, kUser).ok);
