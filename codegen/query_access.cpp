@@ -120,6 +120,33 @@ void checkQueryAccess(CompileContext& ctx, semantic::ExploreFieldLists& field_li
   checkViews(ctx, closure);
 }
 
+bool readsOnlyAllowed(const semantic::ExploreScope& scope, semantic::ExploreFieldLists& field_lists,
+                      const AccessPolicy& policy, const ScopeEntry& entry,
+                      const semantic::Field& field) {
+  DependencyClosure closure(scope, field_lists);
+  closure.addQueryField(entry, field);
+  closure.close();
+  for (const FieldDependency& dep : closure.fields()) {
+    if (dep.excluded) return false;
+    if (dep.grants && dep.via != semantic::DependencyVia::Root &&
+        !policy.firstFailing(dep.field->required_access_grants).empty()) {
+      return false;
+    }
+  }
+  for (const std::string& alias : closure.aliases()) {
+    const ScopeEntry* read = scope.find(alias);
+    if (!read || !read->view) continue;
+    if (read->join && !policy.firstFailing(read->join->required_access_grants).empty()) {
+      return false;
+    }
+    if (!policy.firstFailing(read->view->required_access_grants).empty()) return false;
+  }
+  for (const semantic::View* view : closure.outsideViews()) {
+    if (!policy.firstFailing(view->required_access_grants).empty()) return false;
+  }
+  return true;
+}
+
 void checkFilterValues(CompileContext& ctx) {
   for (const semantic::FilterDefault& always : ctx.explore.always_filter) {
     auto it = ctx.filters.find(always.field);

@@ -24,6 +24,12 @@ struct QueryRoots {
 void checkQueryAccess(CompileContext& ctx, semantic::ExploreFieldLists& field_lists,
                       const QueryRoots& roots);
 
+/// True when everything `field` reads (not the field itself) passes `policy` and the fields
+/// lists: the same closure and rules as checkQueryAccess, for listing what a user may select.
+bool readsOnlyAllowed(const semantic::ExploreScope& scope, semantic::ExploreFieldLists& field_lists,
+                      const AccessPolicy& policy, const semantic::ScopeEntry& entry,
+                      const semantic::Field& field);
+
 /// An `always_filter` the query sets must keep a condition, and the value of a templated
 /// filter (`filter:` field read by `{% condition %}`) must parse.
 void checkFilterValues(CompileContext& ctx);

@@ -205,7 +205,22 @@ bool userMaySee(const semantic::Model& model, const semantic::Explore& explore,
   if (join && !policy.firstFailing(join->required_access_grants).empty()) return false;
   const semantic::View* view = model.findView(join ? join->view : explore.view);
   if (view && !policy.firstFailing(view->required_access_grants).empty()) return false;
-  return policy.firstFailing(field.required_access_grants).empty();
+  if (!policy.firstFailing(field.required_access_grants).empty()) return false;
+  semantic::ExploreScope scope(model, explore);
+  semantic::ExploreFieldLists field_lists(scope);
+  const ScopeEntry* entry = scope.find(alias);
+  return entry && readsOnlyAllowed(scope, field_lists, policy, *entry, field);
+}
+
+bool userMaySee(const semantic::ExploreScope& scope, semantic::ExploreFieldLists& field_lists,
+                const ScopeEntry& entry, const Field& field, const UserContext& user) {
+  AccessPolicy policy(scope.model(), user);
+  const semantic::Explore& explore = scope.explore();
+  if (!policy.firstFailing(explore.required_access_grants).empty()) return false;
+  if (entry.join && !policy.firstFailing(entry.join->required_access_grants).empty()) return false;
+  if (!entry.view || !policy.firstFailing(entry.view->required_access_grants).empty()) return false;
+  if (!policy.firstFailing(field.required_access_grants).empty()) return false;
+  return readsOnlyAllowed(scope, field_lists, policy, entry, field);
 }
 
 CompiledQuery compileQuery(const semantic::Model& model, const semantic::Explore& explore,

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "codegen/query.h"
+#include "semantic/explore_scope.h"
 #include "tests/unit/codegen/query_test_support.h"
 
 namespace lkml::codegen {
@@ -173,6 +174,23 @@ TEST_F(QueryAccessTest, MeasureFiltersAndListFieldNeedTheGrantsOfWhatTheyRead) {
               HasSubstr("`orders.big_count_chain` uses `orders.big_flag` (filters), which uses "
                         "`orders.amount_plus` (sql), which uses `orders.amount` (sql)"));
   EXPECT_TRUE(compile("orders", {"orders.count", "orders.status"}, kUser).ok);
+}
+
+// `lkml fields --access-level` lists a field only when everything it reads is the user's too.
+TEST_F(QueryAccessTest, UserMaySeeFollowsTheClosure) {
+  const semantic::Model& model = project_->project->project.models.at(0);
+  auto may = [&](const std::string& explore, const std::string& alias, const std::string& field,
+                 const test::Attributes& attributes) {
+    const semantic::Explore* e = model.findExplore(explore);
+    const semantic::ExploreScope scope(model, *e);
+    return userMaySee(model, *e, alias, *scope.findField(alias, field), UserContext{attributes});
+  };
+  EXPECT_FALSE(may("orders", "orders", "big_count", kUser));
+  EXPECT_TRUE(may("orders", "orders", "big_count", kFinance));
+  EXPECT_TRUE(may("orders", "orders", "count", kUser));
+  EXPECT_FALSE(may("narrow", "orders", "amount_plus", kAdmin));
+  EXPECT_FALSE(may("vaults", "customers", "name", kUser));
+  EXPECT_TRUE(may("vaults", "customers", "name", kAdmin));
 }
 
 // Item 2: a field the explore's fields list excludes is not read through any reference.

@@ -400,6 +400,20 @@ TEST(QueryProperty, IndirectReferencesNeverReachWhatTheUserMayNotRead) {
             << out.errors << "\n"
             << gen.model << gen.view_text;
         (out.ok ? allowed : refused)++;
+        // `lkml fields` lists a field the fields lists keep exactly when a query of it alone
+        // compiles.
+        const semantic::Model& model = project.project->project.models.at(0);
+        const semantic::Explore& explore = *model.findExplore("v0");
+        for (size_t i : selected) {
+          std::string ignored;
+          EXPECT_EQ(
+              !gen.fields[i].excluded &&
+                  userMaySee(model, explore, gen.fields[i].view,
+                             *model.findView(gen.fields[i].view)->findField(gen.fields[i].name),
+                             UserContext{user}),
+              oracleAllows(gen, {i}, admin, &ignored))
+              << what << ": userMaySee of " << gen.fields[i].view << "." << gen.fields[i].name;
+        }
         if (!out.ok || admin) continue;
         EXPECT_EQ(out.sql.find("secret_"), std::string::npos) << what << "\n" << out.sql;
         for (const auto& [view, restricted] : gen.view_restricted) {
