@@ -1,5 +1,6 @@
 #include "codegen/query_access.h"
 
+#include <algorithm>
 #include <set>
 
 #include "codegen/sql_expander.h"
@@ -169,6 +170,22 @@ void checkFilterValues(CompileContext& ctx) {
                 "pass a value, e.g. --filter '" + always.field + "=" + always.expression +
                     "' (the explore's default)");
     }
+  }
+  // A conditionally_filter is met by filtering one of its fields: a blank value would meet it
+  // while filtering nothing, so it is refused too.
+  std::vector<std::string> conditional = ctx.explore.conditionally_filter_unless;
+  for (const semantic::FilterDefault& f : ctx.explore.conditionally_filter) {
+    conditional.push_back(f.field);
+  }
+  for (const QueryFilter& filter : ctx.query.filters) {
+    if (filter.expression.find_first_not_of(" \t\r\n") != std::string::npos) continue;
+    if (std::find(conditional.begin(), conditional.end(), filter.field) == conditional.end()) {
+      continue;
+    }
+    ctx.error(QueryCode::always_filter_removed,
+              "explore `" + ctx.explore.name + "` has a conditionally_filter that `" +
+                  filter.field + "` meets, and an empty value filters nothing",
+              "pass a value for `" + filter.field + "`, or leave it out for the explore's default");
   }
   for (const auto& [name, filter] : ctx.filters) {
     if (!filter.target || filter.target->kind != semantic::FieldKind::Filter) continue;

@@ -35,6 +35,11 @@ explore: orders {
   always_filter: { filters: [orders.status: "complete"] }
   join: customers { relationship: many_to_one sql_on: ${orders.customer_id} = ${customers.id} ;; }
 }
+explore: recent {
+  from: orders
+  view_name: orders
+  conditionally_filter: { filters: [orders.id: ">100"] unless: [orders.customer_id] }
+}
 explore: narrow {
   from: orders
   view_name: orders
@@ -261,6 +266,15 @@ TEST_F(QueryAccessTest, AlwaysFilterCannotBeEmptiedAndTemplatedValuesMustParse) 
     EXPECT_THAT(out.errors, HasSubstr("--filter 'orders.status=complete'"));
   }
   EXPECT_TRUE(compile("orders", {"orders.id"}, kAdmin, {{"orders.status", "-complete"}}).ok);
+  for (const char* field : {"orders.id", "orders.customer_id"}) {
+    test::Outcome blank = compile("recent", {"orders.status"}, kAdmin, {{field, " "}});
+    EXPECT_FALSE(blank.ok) << field << "\n" << blank.sql;
+    EXPECT_THAT(blank.errors, HasSubstr("LKML421: explore `recent` has a conditionally_filter"));
+    EXPECT_TRUE(compile("recent", {"orders.status"}, kAdmin, {{field, "5"}}).ok) << field;
+  }
+  test::Outcome unfiltered = compile("recent", {"orders.status"}, kAdmin);
+  ASSERT_TRUE(unfiltered.ok) << unfiltered.errors;
+  EXPECT_THAT(unfiltered.sql, HasSubstr("WHERE (orders.id > 100)"));
   test::Outcome bad = compile("orders", {"orders.over_min"}, kAdmin, {{"orders.id_min", "abc"}});
   EXPECT_FALSE(bad.ok) << bad.sql;
   EXPECT_THAT(bad.errors, HasSubstr("invalid value for templated filter `orders.id_min`"));
