@@ -50,7 +50,7 @@ int runFields(const FieldsOptions& options) {
     for (const semantic::Field& f : entry.view->fields) {
       if (!field_lists.allows(entry, f.name)) continue;
       std::string name = entry.alias + "." + f.name;
-      if (as_user && !codegen::userMaySee(*selection.model, explore, entry.alias, f, user)) {
+      if (as_user && !codegen::userMaySee(scope, field_lists, entry, f, user)) {
         continue;
       }
       std::vector<std::string> grants = explore.required_access_grants;

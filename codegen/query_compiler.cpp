@@ -5,6 +5,7 @@
 #include "base/suggest.h"
 #include "codegen/compile_context.h"
 #include "codegen/join_planner.h"
+#include "codegen/query_access.h"
 #include "codegen/sql_expander.h"
 #include "semantic/field_list.h"
 
@@ -60,8 +61,11 @@ class FieldResolver {
     }
     const ScopeEntry* entry = ctx_.scope.find(alias);
     if (!entry || !entry->view) {
+      // Suggestions name only what this user may use here: never a restricted or excluded name.
       std::vector<std::string> aliases;
-      for (const auto& e : ctx_.scope.entries()) aliases.push_back(e.alias);
+      for (const auto& e : ctx_.scope.entries()) {
+        if (mayUse(e)) aliases.push_back(e.alias);
+      }
       std::string near = closestMatch(alias, aliases);
       ctx_.error(QueryCode::unknown_query_field,
                  "unknown field `" + name + "` " + purpose + ": explore `" + ctx_.explore.name +
@@ -72,10 +76,18 @@ class FieldResolver {
     const Field* field = entry->view->findField(field_name);
     if (!field) {
       std::vector<std::string> names;
-      for (const auto& f : entry->view->fields) names.push_back(f.name);
+      bool visible_group = false;
+      for (const auto& f : entry->view->fields) {
+        if (!mayUse(*entry) || !field_lists_.allows(*entry, f.name) ||
+            !ctx_.policy.firstFailing(f.required_access_grants).empty()) {
+          continue;
+        }
+        names.push_back(f.name);
+        visible_group |= f.group == field_name;
+      }
       std::string near = closestMatch(field_name, names);
       std::string help = near.empty() ? "" : "did you mean `" + alias + "." + near + "`?";
-      if (entry->view->hasGroup(field_name)) {
+      if (visible_group) {
         help = "`" + field_name + "` is a dimension group: append a timeframe, e.g. `" + name +
                "_date`";
       }
@@ -97,7 +109,18 @@ class FieldResolver {
     return true;
   }
 
+  semantic::ExploreFieldLists& fieldLists() { return field_lists_; }
+
  private:
+  // The user passes the grants of the alias's join and view.
+  bool mayUse(const ScopeEntry& entry) const {
+    if (!entry.view) return false;
+    if (entry.join && !ctx_.policy.firstFailing(entry.join->required_access_grants).empty()) {
+      return false;
+    }
+    return ctx_.policy.firstFailing(entry.view->required_access_grants).empty();
+  }
+
   CompileContext& ctx_;
   SqlExpander& expander_;
   semantic::ExploreFieldLists field_lists_;
@@ -225,11 +248,29 @@ bool userMaySee(const semantic::Model& model, const semantic::Explore& explore,
                 const std::string& alias, const Field& field, const UserContext& user) {
   AccessPolicy policy(model, user);
   if (!policy.firstFailing(explore.required_access_grants).empty()) return false;
+  // Every query reads the base view's table.
+  const semantic::View* base = model.findView(explore.view);
+  if (base && !policy.firstFailing(base->required_access_grants).empty()) return false;
   const semantic::Join* join = explore.findJoin(alias);
   if (join && !policy.firstFailing(join->required_access_grants).empty()) return false;
   const semantic::View* view = model.findView(join ? join->view : explore.view);
   if (view && !policy.firstFailing(view->required_access_grants).empty()) return false;
-  return policy.firstFailing(field.required_access_grants).empty();
+  if (!policy.firstFailing(field.required_access_grants).empty()) return false;
+  semantic::ExploreScope scope(model, explore);
+  semantic::ExploreFieldLists field_lists(scope);
+  const ScopeEntry* entry = scope.find(alias);
+  return entry && readsOnlyAllowed(scope, field_lists, policy, *entry, field);
+}
+
+bool userMaySee(const semantic::ExploreScope& scope, semantic::ExploreFieldLists& field_lists,
+                const ScopeEntry& entry, const Field& field, const UserContext& user) {
+  AccessPolicy policy(scope.model(), user);
+  const semantic::Explore& explore = scope.explore();
+  if (!policy.firstFailing(explore.required_access_grants).empty()) return false;
+  if (entry.join && !policy.firstFailing(entry.join->required_access_grants).empty()) return false;
+  if (!entry.view || !policy.firstFailing(entry.view->required_access_grants).empty()) return false;
+  if (!policy.firstFailing(field.required_access_grants).empty()) return false;
+  return readsOnlyAllowed(scope, field_lists, policy, entry, field);
 }
 
 CompiledQuery compileQuery(const semantic::Model& model, const semantic::Explore& explore,
@@ -289,12 +330,18 @@ CompiledQuery compileQuery(const semantic::Model& model, const semantic::Explore
   }
   // Explore defaults: always_filter unless the query filters the field itself;
   // conditionally_filter unless the query filters any of its fields or `unless` fields.
+  QueryRoots roots;
+  for (const SelectItem& item : items) roots.query_fields.emplace_back(item.entry, item.field);
+  for (const auto& [name, filter] : ctx.filters) {
+    roots.query_fields.emplace_back(filter.entry, filter.target);
+  }
   auto addDefault = [&](const semantic::FilterDefault& f) {
     if (ctx.filters.count(f.field)) return;
     ParsedFilter parsed{f.field, f.expression, nullptr, nullptr};
     if (resolver.resolve(f.field, "in the explore's always_filter", false, &parsed.entry,
                          &parsed.target)) {
       ctx.filters[f.field] = parsed;
+      roots.explore_fields.emplace_back(parsed.entry, parsed.target);
     }
   };
   for (const auto& f : explore.always_filter) addDefault(f);
@@ -314,10 +361,18 @@ CompiledQuery compileQuery(const semantic::Model& model, const semantic::Explore
   for (const semantic::AccessFilter& af : explore.access_filters) {
     auto value = user.attributes.find(af.user_attribute);
     std::string alias, name;
-    if (value == user.attributes.end()) {
+    if (af.user_attribute.empty()) {
       ctx.error(QueryCode::missing_user_attribute,
-                "access denied: explore `" + explore.name + "` filters rows by user attribute `" +
-                    af.user_attribute + "`, which the user does not have",
+                "access denied: the access_filter on `" + af.field + "` of explore `" +
+                    explore.name +
+                    "` names no user_attribute; refusing to run without row "
+                    "security",
+                "lkml lint reports it (LKML238); add `user_attribute: NAME` to the access_filter");
+    } else if (value == user.attributes.end()) {
+      ctx.error(QueryCode::missing_user_attribute,
+                "access denied: the access_filter on `" + af.field + "` of explore `" +
+                    explore.name + "` filters rows by user attribute `" + af.user_attribute +
+                    "`, which the user does not have",
                 "pass --user-attribute " + af.user_attribute + "=VALUE");
     } else if (!semantic::ExploreScope::splitName(af.field, &alias, &name) ||
                !ctx.scope.findField(alias, name)) {
@@ -349,6 +404,20 @@ CompiledQuery compileQuery(const semantic::Model& model, const semantic::Explore
                 "add it to --fields");
     }
   }
+  if (ctx.failed()) {
+    result.errors = ctx.errors;
+    return result;
+  }
+  // Everything the query reads, not only what it names, must pass grants and fields lists.
+  for (const semantic::AccessFilter& af : explore.access_filters) {
+    std::string alias, name;
+    semantic::ExploreScope::splitName(af.field, &alias, &name);
+    const ScopeEntry* entry = ctx.scope.find(alias);
+    const Field* field = ctx.scope.findField(alias, name);
+    if (entry && field) roots.explore_fields.emplace_back(entry, field);
+  }
+  checkFilterValues(ctx);
+  checkQueryAccess(ctx, resolver.fieldLists(), roots);
   if (ctx.failed()) {
     result.errors = ctx.errors;
     return result;

@@ -129,10 +129,8 @@ void Validator::failDatabase(const catalog::DatabaseError& error) {
   stop_ = true;
 }
 
-std::vector<Candidate> visibleFields(const semantic::Model& model,
-                                     const semantic::ExploreScope& scope,
+std::vector<Candidate> visibleFields(const semantic::ExploreScope& scope,
                                      const codegen::UserContext& user, bool include_hidden) {
-  const semantic::Explore& explore = scope.explore();
   semantic::ExploreFieldLists field_lists(scope);
   std::vector<Candidate> out;
   for (const semantic::ScopeEntry& entry : scope.entries()) {
@@ -142,7 +140,7 @@ std::vector<Candidate> visibleFields(const semantic::Model& model,
         continue;
       if (f.hidden && !include_hidden) continue;
       if (!field_lists.allows(entry, f.name)) continue;
-      if (!codegen::userMaySee(model, explore, entry.alias, f, user)) continue;
+      if (!codegen::userMaySee(scope, field_lists, entry, f, user)) continue;
       out.push_back({entry.alias + "." + f.name, &entry, &f});
     }
   }
@@ -178,7 +176,7 @@ void Validator::runTask(Worker& worker, const Task& task) {
     return;
   }
   semantic::ExploreScope scope(model, explore);
-  std::vector<Candidate> fields = visibleFields(model, scope, user, options_.include_hidden);
+  std::vector<Candidate> fields = visibleFields(scope, user, options_.include_hidden);
   if (fields.empty()) {
     ++denied_;
     return;

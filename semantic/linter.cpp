@@ -23,6 +23,7 @@ void runModelChecks(const LoadedProject& project, DiagnosticSink& sink, bool sty
     checks::checkViews(project, sink);
     checks::checkAccessGrants(project, sink);
     checks::checkDerivedTables(project, sink);
+    checks::checkFieldListReferences(project, sink);
     references.checkViewHalf(sink);
   });
   checks::checkExplores(project, sink);

@@ -124,7 +124,16 @@ void readCommon(const syntax::Node& block, LowerContext& ctx, Field* field,
       field->mutableDetails().percentile = ctx.text(c);
     else if (key == "list_field")
       field->mutableDetails().list_field = ctx.text(c);
-    else if (key == "datatype")
+    else if (key == "html")
+      field->mutableDetails().html = ctx.sourceText(c);
+    else if (key == "link") {
+      for (const syntax::Node& part : c.children) {
+        if (!part.isBlock()) field->mutableDetails().links.push_back(ctx.sourceText(part));
+      }
+    } else if (key == "required_fields") {
+      field->mutableDetails().required_fields = ctx.list(c);
+      field->mutableDetails().required_field_spans = LowerContext::listSpans(c);
+    } else if (key == "datatype")
       field->datatype = ctx.text(c);
     else if (key == "convert_tz")
       field->convert_tz = ctx.yesNo(c, true);

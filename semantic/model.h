@@ -61,6 +61,11 @@ struct FieldDetails {
   /// Parameters lkml reads but cannot compile, though they change the field's SQL in Looker
   /// (name and where written); using the field is then an error (LKML435).
   std::vector<std::pair<std::string, Span>> uncompiled_parameters;
+  // Liquid and `${}` here read other fields (the dependency closure follows them).
+  SourceText html;
+  std::vector<SourceText> links;  // every text of every `link` block (url, label, icon_url)
+  std::vector<std::string> required_fields;
+  std::vector<Span> required_field_spans;  // one per item of `required_fields`
 };
 
 struct Field {

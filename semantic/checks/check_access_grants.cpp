@@ -1,10 +1,12 @@
 // Access grants: every `required_access_grants` entry names a defined grant (212); grants
-// that nothing requires are reported (213).
+// that nothing requires are reported (213); a grant needs its user attribute and allowed
+// values (202). Access filters name a user attribute, spelled like the model's others (238).
 #include <set>
 
 #include "base/suggest.h"
 #include "semantic/checks/checks.h"
 #include "semantic/semantic_diagnostics.h"
+#include "semantic/sql_references.h"
 
 namespace lkml::semantic::checks {
 
@@ -34,6 +36,66 @@ void collectUses(const Model& model, std::vector<GrantUse>* uses) {
     for (const Join& join : explore.joins) {
       uses->push_back({&join.required_access_grants, join.grants_span,
                        "join `" + join.name + "` of explore `" + explore.name + "`"});
+    }
+  }
+}
+
+// The user attributes the model names elsewhere: grants and `{{ _user_attributes['x'] }}`.
+std::set<std::string> knownAttributes(const Model& model) {
+  std::set<std::string> known;
+  for (const auto& [name, grant] : model.access_grants) {
+    if (!grant.user_attribute.empty()) known.insert(grant.user_attribute);
+  }
+  auto scan = [&](const SourceText& text) {
+    if (text.text.find("_user_attributes") == std::string::npos) return;
+    for (const LiquidReference& ref : findLiquidReferences(text.text)) {
+      if (ref.kind == LiquidReference::Kind::UserAttribute) known.insert(ref.name);
+    }
+  };
+  for (const auto& [name, view] : model.views) {
+    scan(view.sql_table_name);
+    scan(view.derived_table_sql);
+    for (const Field& f : view.fields) scan(f.sql);
+  }
+  for (const Explore& explore : model.explores) {
+    scan(explore.sql_always_where);
+    for (const Join& join : explore.joins) scan(join.sql_on);
+  }
+  return known;
+}
+
+// An access_filter without a user attribute filters nothing in Looker's validator's eyes and
+// is refused by every query; one whose attribute no other LookML uses but that is one typo
+// away from one that is, is a misspelling that denies every user.
+void checkAccessFilters(const Model& model, DiagnosticSink& sink) {
+  std::set<std::string> known;
+  bool loaded = false;
+  for (const Explore& explore : model.explores) {
+    for (const AccessFilter& af : explore.access_filters) {
+      if (af.user_attribute.empty()) {
+        Diagnostic d = makeSemDiagnostic(SemCode::invalid_access_filter, af.span,
+                                         "the access_filter on `" + af.field + "` of explore `" +
+                                             explore.name + "` has no `user_attribute`");
+        d.help = "add `user_attribute: company_id` (the user attribute whose value the rows of `" +
+                 af.field + "` must equal)";
+        sink.report(std::move(d));
+        continue;
+      }
+      if (!loaded) {
+        known = knownAttributes(model);
+        loaded = true;
+      }
+      if (known.count(af.user_attribute)) continue;
+      std::vector<std::string> names(known.begin(), known.end());
+      std::string near = closestMatch(af.user_attribute, names);
+      if (near.empty()) continue;
+      Diagnostic d = makeSemDiagnostic(
+          SemCode::invalid_access_filter, af.span,
+          "the access_filter on `" + af.field + "` of explore `" + explore.name +
+              "` uses user attribute `" + af.user_attribute +
+              "`, which no other LookML of the model uses; the model uses `" + near + "`");
+      d.help = "did you mean `user_attribute: " + near + "`?";
+      sink.report(std::move(d));
     }
   }
 }
@@ -69,6 +131,13 @@ void checkAccessGrants(const LoadedProject& project, DiagnosticSink& sink) {
         d.help = "add `user_attribute: access_level` (the user attribute to compare)";
         sink.report(std::move(d));
       }
+      if (grant.allowed_values.empty()) {
+        Diagnostic d = makeSemDiagnostic(
+            SemCode::invalid_value, grant.name_span,
+            "access grant `" + name + "` has no `allowed_values`: no user passes it");
+        d.help = "add `allowed_values: [\"value\", ...]` (the attribute values that pass)";
+        sink.report(std::move(d));
+      }
       if (used.count(name)) continue;
       Diagnostic d = makeSemDiagnostic(
           SemCode::unused_access_grant, grant.name_span,
@@ -76,6 +145,7 @@ void checkAccessGrants(const LoadedProject& project, DiagnosticSink& sink) {
       d.help = "use it in `required_access_grants`, or remove it";
       sink.report(std::move(d));
     }
+    checkAccessFilters(model, sink);
   }
 }
 

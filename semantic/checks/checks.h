@@ -30,8 +30,10 @@ class ReferenceChecker {
 };
 void checkExplores(const LoadedProject& project,
                    DiagnosticSink& sink);  // 204, 207-210, 227, 228, 230, 233, 235
-void checkAccessGrants(const LoadedProject& project, DiagnosticSink& sink);  // 212, 213
-void checkModels(const LoadedProject& project, DiagnosticSink& sink);        // 226, 234
+void checkAccessGrants(const LoadedProject& project, DiagnosticSink& sink);  // 212, 213, 238
+/// References from a field an explore exposes to a field its `fields:` lists exclude (237).
+void checkFieldListReferences(const LoadedProject& project, DiagnosticSink& sink);
+void checkModels(const LoadedProject& project, DiagnosticSink& sink);  // 226, 234
 /// Native derived tables (explore_source) and data tests (`test:`): 280-287.
 void checkDerivedTables(const LoadedProject& project, DiagnosticSink& sink);
 void checkStyle(const LoadedProject& project, DiagnosticSink& sink);  // 250-254 (opt-in)

@@ -166,7 +166,8 @@ TEST(Check203DuplicateName, ViewsExploresFieldsJoinsGrants) {
   Case c = lint(std::string(kUsers) +
                     "view: users { dimension: other {} }\n"
                     "view: dup { dimension: a {} measure: a {} }\n",
-                "access_grant: g { user_attribute: a }\naccess_grant: g { user_attribute: b }\n"
+                "access_grant: g { user_attribute: a allowed_values: [\"x\"] }\n"
+                "access_grant: g { user_attribute: b allowed_values: [\"x\"] }\n"
                 "explore: users { required_access_grants: [g]\n"
                 "  join: users { sql_on: 1=1 ;; relationship: one_to_one }\n"
                 "  join: dup { sql_on: 1=1 ;; relationship: one_to_one }\n"
@@ -323,10 +324,10 @@ TEST(Check205UnknownField, Good) {
                                       "  set: detail { fields: [id, created_date, users.name] }\n"
                                       "  drill_fields: [detail*, users.ALL_FIELDS*]\n}\n",
                    R"(explore: orders {
-  fields: [ALL_FIELDS*, -users.name]
+  fields: [ALL_FIELDS*, -users.company_id]
   sql_always_where: ${status} = 'x' ;;
   always_filter: { filters: [orders.status: "x"] }
-  join: users { sql_on: ${orders.user_id} = ${users.id} ;; relationship: many_to_one fields: [] }
+  join: users { sql_on: ${orders.user_id} = ${users.id} ;; relationship: many_to_one fields: [name] }
 }
 )")
                   .messages(),
@@ -535,15 +536,17 @@ TEST(Check212UndefinedAccessGrant, GrantsFromAnIncludedGenericFile) {
                   "connection: \"db\"\ninclude: \"/shared/grants.lkml\"\n"
                   "include: \"/*.view\"\nexplore: users { required_access_grants: "
                   "[company] }\n"},
-                 {"shared/grants.lkml", "access_grant: company { user_attribute: level }\n"},
+                 {"shared/grants.lkml",
+                  "access_grant: company { user_attribute: level allowed_values: [\"x\"] }\n"},
                  {"v.view.lkml", kUsers}});
   EXPECT_THAT(test::lintProject(p).messages(), IsEmpty());
 }
 
 TEST(Check213UnusedAccessGrant, BadAndGood) {
   Case c = lint(kUsers,
-                "access_grant: used { user_attribute: a }\naccess_grant: spare { "
-                "user_attribute: a }\nexplore: users { required_access_grants: [used] }\n");
+                "access_grant: used { user_attribute: a allowed_values: [\"x\"] }\n"
+                "access_grant: spare { user_attribute: a allowed_values: [\"x\"] }\n"
+                "explore: users { required_access_grants: [used] }\n");
   EXPECT_THAT(c.messages(),
               ElementsAre("LKML213: access grant `spare` is never required in model `m`"));
   EXPECT_EQ(c.at(0).severity, Severity::Warning);

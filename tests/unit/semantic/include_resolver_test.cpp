@@ -101,11 +101,12 @@ TEST(IncludeResolver, DoubleStarIncludesTheRootFolder) {
 }
 
 TEST(IncludeResolver, FullFileNamesAndBareNamesOfGenericFiles) {
-  TempProject p({{"m.model.lkml",
-                  "connection: \"c\"\ninclude: \"/views/users.view.lkml\"\n"
-                  "include: \"/shared/grants\"\n"},
-                 {"views/users.view.lkml", "view: users {}\n"},
-                 {"shared/grants.lkml", "access_grant: g { user_attribute: a }\n"}});
+  TempProject p(
+      {{"m.model.lkml",
+        "connection: \"c\"\ninclude: \"/views/users.view.lkml\"\n"
+        "include: \"/shared/grants\"\n"},
+       {"views/users.view.lkml", "view: users {}\n"},
+       {"shared/grants.lkml", "access_grant: g { user_attribute: a allowed_values: [\"x\"] }\n"}});
   Resolved r = resolve(p, "m.model.lkml");
   EXPECT_THAT(r.paths, ElementsAre("m.model.lkml", "views/users.view.lkml", "shared/grants.lkml"));
   EXPECT_THAT(r.diagnostics, IsEmpty());

@@ -62,10 +62,11 @@ TEST(Suppressions, OnlyTheNamedCodesAndOnlyTheNextLine) {
 
 TEST(Suppressions, WholeFile) {
   TempProject p(
-      {{"m.model.lkml", modelWith("  join: users { sql_on: ${orders.user_id} = ${users.id} ;; }\n"
-                                  "  join: u2 { from: users sql_on: 1=1 ;; }\n",
-                                  "access_grant: spare { user_attribute: a }\n") +
-                            "# lkml: disable-file=LKML209,LKML213\n"},
+      {{"m.model.lkml",
+        modelWith("  join: users { sql_on: ${orders.user_id} = ${users.id} ;; }\n"
+                  "  join: u2 { from: users sql_on: 1=1 ;; }\n",
+                  "access_grant: spare { user_attribute: a allowed_values: [\"x\"] }\n") +
+            "# lkml: disable-file=LKML209,LKML213\n"},
        {"v.view.lkml", kViews + std::string("view: +users { label: \"x\" label: \"y\" }\n")}});
   Linted linted = test::lintProject(p);
   // Other files keep their findings.

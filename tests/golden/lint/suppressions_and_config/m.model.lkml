@@ -4,7 +4,7 @@ connection: "db"
 include: "/*.view"
 
 access_grant: spare {
-  user_attribute: x
+  user_attribute: x allowed_values: ["y"]
 }
 
 explore: orders {
