@@ -22,6 +22,8 @@ value
 
 body   : LBRACE member* RBRACE ;
 scalar : LITERAL | STRING ;
-// A leading comma (`[, a, b]`) is accepted, as both open-source LookML parsers do.
-list   : LBRACKET (COMMA? item (COMMA item)* COMMA?)? RBRACKET ;
+// A leading comma (`[, a, b]`) is accepted, as both open-source LookML parsers do (`[,]` is
+// then an empty list). Written before the optional items, not inside them, so that ANTLR's
+// error recovery in lists stays as it was.
+list   : LBRACKET COMMA? (item (COMMA item)* COMMA?)? RBRACKET ;
 item   : scalar (COLON scalar)? ;

@@ -83,8 +83,9 @@ void reportDoubledColons(const SourceFile& file, const std::vector<RawToken>& to
     uint16_t type = tokens[i].type;
     if (type == kLBracket) ++depth;
     if (type == kRBracket && depth > 0) --depth;
+    // A third colon is a syntax error (LKML108), reported by the parser instead.
     if (depth > 0 || type != kLiteral || tokens[i + 1].type != kColon ||
-        tokens[i + 2].type != kColon) {
+        tokens[i + 2].type != kColon || (i + 3 < tokens.size() && tokens[i + 3].type == kColon)) {
       continue;
     }
     Span key{file.id(), tokens[i].begin, tokens[i].end};

@@ -233,14 +233,14 @@ bool TreeBuilder::buildBody(const RawToken* tokens, size_t* pos, syntax::Node* o
   return true;
 }
 
-// list : LBRACKET (COMMA? item (COMMA item)* COMMA?)? RBRACKET ;  (the caller has seen the
+// list : LBRACKET COMMA? (item (COMMA item)* COMMA?)? RBRACKET ;  (the caller has seen the
 // LBRACKET)
 bool TreeBuilder::buildList(const RawToken* tokens, size_t* pos, syntax::Node* out) {
   out->kind = syntax::NodeKind::List;
   ++*pos;
   const size_t mark = item_stack_.size();
   bool ok = true;
-  if (tokens[*pos].type == kComma && isScalar(tokens[*pos + 1].type)) ++*pos;  // `[, a]`
+  if (tokens[*pos].type == kComma) ++*pos;  // `[, a]`
   if (isScalar(tokens[*pos].type)) {
     ok = buildItem(tokens, pos);
     while (ok && tokens[*pos].type == kComma && isScalar(tokens[*pos + 1].type)) {

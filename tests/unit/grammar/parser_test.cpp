@@ -120,7 +120,7 @@ TEST(ParserTest, EmptyListsAndTrailingCommas) {
 }
 
 // `[, a, b]`: a leading comma is accepted (both open-source LookML parsers accept it and real
-// projects write comma-first lists); a comma alone (`[,]`) is still an error.
+// projects write comma-first lists); `[,]` is an empty list, two leading commas an error.
 TEST(ParserTest, LeadingComma) {
   auto p = parseValid("a: [, x, y]\nb: [\n  , x\n  , y\n]\nc: [, k: \"v\"]");
   ASSERT_EQ(p->member(0).items.size(), 2u);
@@ -129,7 +129,7 @@ TEST(ParserTest, LeadingComma) {
   EXPECT_EQ(p->member(1).items.size(), 2u);
   ASSERT_EQ(p->member(2).items.size(), 1u);
   EXPECT_EQ(p->member(2).items[0].map_value.text, "v");
-  EXPECT_NE(parseText("a: [,]")->summary(), "");
+  EXPECT_TRUE(parseValid("a: [,]")->member(0).items.empty());
   EXPECT_NE(parseText("a: [, , x]")->summary(), "");
 }
 
@@ -150,6 +150,8 @@ TEST(ParserTest, DoubledColonWarns) {
   EXPECT_EQ(broken->member(0).children.at(0).key, "measure");
   EXPECT_EQ(broken->member(0).children.at(0).value.text, "total");
   EXPECT_NE(broken->summary().find("LKML115 2:11"), std::string::npos) << broken->summary();
+  // Colons apart are a doubled colon too.
+  EXPECT_EQ(parseText("a: : b")->summary(), "LKML115 1:4 `a` is followed by two colons\n");
   // In a list a doubled colon is a syntax error, not this warning.
   auto list = parseText("a: [x::y]");
   EXPECT_EQ(list->summary().find("LKML115"), std::string::npos);
