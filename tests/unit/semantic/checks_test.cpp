@@ -650,6 +650,30 @@ TEST(Check205MeasureFilterUnknownField, BadAndGood) {
               IsEmpty());
 }
 
+// A field the explore's `fields:` excludes is still compiled when a kept field uses it, so its
+// references are checked there too (the query of the kept field would fail).
+TEST(Check206ExcludedFieldUsedByAKeptField, BadAndGood) {
+  const std::string views = std::string(kUsers) +
+                            "view: facts {\n  dimension: user_id {}\n"
+                            "  dimension: minutes { type: number sql: ${orders.created_raw} ;; }\n"
+                            "  dimension: tiered { type: tier tiers: [1] sql: ${minutes} ;; }\n}\n";
+  Case c = lint(views,
+                "explore: users {\n  fields: [ALL_FIELDS*, -facts.minutes]\n"
+                "  join: facts { sql_on: ${users.id} = ${facts.user_id} ;; relationship: "
+                "one_to_one }\n}\n");
+  EXPECT_THAT(c.messages(),
+              ElementsAre("LKML206: `${orders.created_raw}` in `facts.minutes` (excluded by "
+                          "`fields`, but used by `facts.tiered`): view `orders` is not joined in "
+                          "explore `users`"));
+  EXPECT_EQ(c.at(0).severity, Severity::Error);
+  EXPECT_THAT(lint(views,
+                   "explore: users {\n  fields: [ALL_FIELDS*, -facts.minutes, -facts.tiered]\n"
+                   "  join: facts { sql_on: ${users.id} = ${facts.user_id} ;; relationship: "
+                   "one_to_one }\n}\n")
+                  .messages(),
+              IsEmpty());
+}
+
 // ---- 220 reference_cycle, 229 invalid_liquid_reference -------------------------------------
 
 TEST(Check220ReferenceCycle, BadAndGood) {
