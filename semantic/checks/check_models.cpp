@@ -15,8 +15,9 @@ void checkModels(const LoadedProject& project, DiagnosticSink& sink) {
     if (model.imports_projects) {
       // It may come from a file of the imported project, which lkml does not read.
       d.severity = Severity::Warning;
-      d.help += "; it may be set in a file of an imported project (`include: \"//...\"`), "
-                "which lkml does not read";
+      d.help +=
+          "; it may be set in a file of an imported project (`include: \"//...\"`), "
+          "which lkml does not read";
     }
     sink.report(std::move(d));
   }
