@@ -41,6 +41,9 @@ void report(const SourceMap& sources, const std::string& expression, Span value,
   Span exact = expressionSpan(sources, value, expression);
   Diagnostic d = filterDiagnostic(*error, exact);
   if (!exact.valid()) d.span = value;
+  // Looker's validator does not parse the filter values written in LookML, so lint only
+  // warns; a query that applies the filter is still refused (LKML440-449).
+  d.severity = Severity::Warning;
   d.message = "invalid filter for `" + target_name + "` (" + filterTypeName(type) + ") in " +
               where + ": " + error->message;
   sink.report(std::move(d));

@@ -105,12 +105,10 @@ std::string SqlExpander::measureSql(const ScopeEntry& entry, const Field& field)
     return type == "sum" ? "COALESCE(SUM(" + v + "), 0)" : "AVG(" + v + ")";
   }
   if (type == "sum_distinct" || type == "average_distinct") {
+    // Without `sql_distinct_key` Looker uses the view's primary key.
     std::string key = trim(expandText(&entry, field.details().sql_distinct_key.text));
-    if (key.empty()) {
-      ctx_.error(QueryCode::query_reference_error,
-                 "measure `" + name + "` of type `" + type + "` needs `sql_distinct_key`");
-      return "NULL";
-    }
+    if (key.empty()) key = needKey("has no `sql_distinct_key`");
+    if (key == "NULL") return key;
     std::string v = guarded(value());
     return type == "sum_distinct" ? ctx_.dialect.symmetricSum(v, key)
                                   : ctx_.dialect.symmetricAverage(v, key);

@@ -6,10 +6,13 @@ options { tokenVocab = LookMLLexer; }
 
 document : member* EOF ;
 
+// `measure:: name` (a doubled colon) is accepted; parse() warns about it (LKML115).
 member
   : SQL_KEY SQL_TEXT* SQL_END        # sqlMember
-  | LITERAL COLON value              # keyMember
+  | LITERAL COLON doubledColon? value  # keyMember
   ;
+
+doubledColon : COLON ;
 
 value
   : scalar body?                     # scalarValue
@@ -19,5 +22,8 @@ value
 
 body   : LBRACE member* RBRACE ;
 scalar : LITERAL | STRING ;
-list   : LBRACKET (item (COMMA item)* COMMA?)? RBRACKET ;
+// A leading comma (`[, a, b]`) is accepted, as both open-source LookML parsers do (`[,]` is
+// then an empty list). Written before the optional items, not inside them, so that ANTLR's
+// error recovery in lists stays as it was.
+list   : LBRACKET COMMA? (item (COMMA item)* COMMA?)? RBRACKET ;
 item   : scalar (COLON scalar)? ;

@@ -73,6 +73,32 @@ struct AntlrParser {
   std::shared_ptr<SyntaxErrorStrategy> strategy;
 };
 
+// `measure:: name`: the grammar accepts a doubled colon after a key (real projects have it and
+// Looker loads them); warn wherever one follows a key outside a list (inside a list `a::b` is
+// a syntax error, reported as such). One token scan, so both parse paths warn alike.
+void reportDoubledColons(const SourceFile& file, const std::vector<RawToken>& tokens,
+                         DiagnosticSink& sink) {
+  int depth = 0;
+  for (size_t i = 0; i + 2 < tokens.size(); ++i) {
+    uint16_t type = tokens[i].type;
+    if (type == kLBracket) ++depth;
+    if (type == kRBracket && depth > 0) --depth;
+    // A third colon is a syntax error (LKML108), reported by the parser instead.
+    if (depth > 0 || type != kLiteral || tokens[i + 1].type != kColon ||
+        tokens[i + 2].type != kColon || (i + 3 < tokens.size() && tokens[i + 3].type == kColon)) {
+      continue;
+    }
+    Span key{file.id(), tokens[i].begin, tokens[i].end};
+    Span extra{file.id(), tokens[i + 2].begin, tokens[i + 2].end};
+    std::string name(file.slice(key));
+    Diagnostic d =
+        makeDiagnostic(DiagCode::doubled_colon, extra, "`" + name + "` is followed by two colons");
+    d.label = "one colon too many";
+    d.help = "write `" + name + ": ...` with one colon";
+    sink.report(std::move(d));
+  }
+}
+
 }  // namespace
 
 syntax::Document parse(const SourceFile& file, DiagnosticSink& sink) {
@@ -99,6 +125,8 @@ syntax::Document parse(const SourceFile& file, DiagnosticSink& sink) {
     doc.complete = false;
     return doc;
   }
+
+  reportDoubledColons(file, lexed.tokens, sink);
 
   // Top-level members one at a time. A valid member (nearly all of them) is recognised and
   // built straight from the tokens by TreeBuilder, which accepts exactly what the grammar

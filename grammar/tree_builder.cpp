@@ -167,7 +167,8 @@ namespace {
 bool isScalar(uint16_t type) { return type == kLiteral || type == kString; }
 }  // namespace
 
-// member : SQL_KEY SQL_TEXT* SQL_END | LITERAL COLON value ;
+// member : SQL_KEY SQL_TEXT* SQL_END | LITERAL COLON doubledColon? value ;
+// doubledColon : COLON ;
 // value  : scalar body? | body | list ;
 bool TreeBuilder::buildMember(const RawToken* tokens, size_t* pos, syntax::Node* out) {
   if (tokens[*pos].type == kSqlKey) return buildSqlMember(tokens, pos, out);
@@ -176,6 +177,7 @@ bool TreeBuilder::buildMember(const RawToken* tokens, size_t* pos, syntax::Node*
   out->key_span = {file_.id(), key.begin, key.end};
   out->key = text(key);
   *pos += 2;
+  if (tokens[*pos].type == kColon) ++*pos;  // `key:: value`, warned about by parse()
   const RawToken& value = tokens[*pos];
   if (isScalar(value.type)) {
     out->value = buildScalar(value);
@@ -231,12 +233,14 @@ bool TreeBuilder::buildBody(const RawToken* tokens, size_t* pos, syntax::Node* o
   return true;
 }
 
-// list : LBRACKET (item (COMMA item)* COMMA?)? RBRACKET ;  (the caller has seen the LBRACKET)
+// list : LBRACKET COMMA? (item (COMMA item)* COMMA?)? RBRACKET ;  (the caller has seen the
+// LBRACKET)
 bool TreeBuilder::buildList(const RawToken* tokens, size_t* pos, syntax::Node* out) {
   out->kind = syntax::NodeKind::List;
   ++*pos;
   const size_t mark = item_stack_.size();
   bool ok = true;
+  if (tokens[*pos].type == kComma) ++*pos;  // `[, a]`
   if (isScalar(tokens[*pos].type)) {
     ok = buildItem(tokens, pos);
     while (ok && tokens[*pos].type == kComma && isScalar(tokens[*pos + 1].type)) {

@@ -159,6 +159,17 @@ Explore lowerExplore(const syntax::Node& block, LowerContext& ctx) {
   // `from` picks the view; `view_name` names the alias (and the view when `from` is absent).
   explore.view = !from.empty() ? from : !view_name.empty() ? view_name : explore.name;
   explore.alias = !view_name.empty() ? view_name : explore.name;
+  // A field name without a view (`field: user_id`) means the base view's field, as in Looker;
+  // qualified here so lint and the query compiler see the same `alias.field`.
+  auto qualify = [&](std::string& field) {
+    if (!field.empty() && field.find('.') == std::string::npos) {
+      field = explore.alias + "." + field;
+    }
+  };
+  for (FilterDefault& f : explore.always_filter) qualify(f.field);
+  for (FilterDefault& f : explore.conditionally_filter) qualify(f.field);
+  for (std::string& field : explore.conditionally_filter_unless) qualify(field);
+  for (AccessFilter& f : explore.access_filters) qualify(f.field);
   return explore;
 }
 

@@ -306,6 +306,8 @@ Model buildModel(const ProjectSources& project, size_t model_index,
   // Objects may come from an imported project lkml cannot read: unknown names are warnings.
   ImportAwareSink import_sink(sink, includes.imports_projects);
   Collected collected;
+  std::string included_connection;
+  Span included_connection_span;
   for (size_t index : includes.files) {
     const ProjectFile& file = project.files[index];
     if (!file.source) continue;
@@ -322,7 +324,15 @@ Model buildModel(const ProjectSources& project, size_t model_index,
       if (member.key == "test" && member.isBlock() && member.value.present()) {
         model.tests.push_back(lowerDataTest(member, ctx));
       }
-      if (index != model_index) continue;
+      if (index != model_index) {
+        // A `connection:` in an included file (a shared settings file, or an included model)
+        // is the one Looker uses when the model file has none itself; the first one wins.
+        if (member.key == "connection" && member.isPair() && included_connection.empty()) {
+          included_connection = ctx.text(member);
+          included_connection_span = member.span;
+        }
+        continue;
+      }
       if (member.key == "connection") {
         model.connection = ctx.text(member);
         model.connection_span = member.span;
@@ -336,6 +346,10 @@ Model buildModel(const ProjectSources& project, size_t model_index,
         model.fiscal_month_offset = parseFiscalMonthOffset(ctx.text(member));
       }
     }
+  }
+  if (model.connection.empty() && !included_connection.empty()) {
+    model.connection = included_connection;
+    model.connection_span = included_connection_span;
   }
   applyRefinements(collected.views, collected.view_refinements, "view", import_sink);
   applyRefinements(collected.explores, collected.explore_refinements, "explore", import_sink);

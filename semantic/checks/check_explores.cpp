@@ -91,7 +91,7 @@ void checkFanout(const ExploreScope& scope, DiagnosticSink& sink) {
       if (!fanned || !reported.insert(entry.alias).second) continue;
       Diagnostic d = makeSemDiagnostic(
           SemCode::fanout_without_primary_key, join.name_span,
-          "join `" + join.name + "` (" +
+          "in explore `" + explore.name + "`, join `" + join.name + "` (" +
               (join.type == JoinType::Cross && !join.relationship_given
                    ? "type: cross"
                    : relationshipName(join.relationship)) +
@@ -216,6 +216,8 @@ void checkJoins(const ExploreScope& scope, DiagnosticSink& sink) {
         !join.sql.present()) {
       Diagnostic d = makeSemDiagnostic(SemCode::missing_join_condition, join.name_span,
                                        "join `" + join.name + "` has no `sql_on` or `foreign_key`");
+      // Looker's validator accepts it (a view without a table whose fields only reference
+      // other views needs no condition); a query that needs the table joins it `ON TRUE`.
       d.help = "add `sql_on: ${" + explore.alias + ".x} = ${" + join.name +
                ".y} ;;`, or "
                "`type: cross` for a deliberate cross join";
@@ -229,7 +231,8 @@ void checkJoins(const ExploreScope& scope, DiagnosticSink& sink) {
         Diagnostic d =
             makeSemDiagnostic(SemCode::join_order, subSpan(join.sql_on, ref.begin, ref.end),
                               "the `sql_on` of join `" + join.name + "` uses `" + ref.view +
-                                  "`, which is joined after it");
+                                  "`, which is joined after it; Looker and lkml order the "
+                                  "joins by what they reference");
         d.notes.push_back({entry->join ? entry->join->name_span : explore.name_span,
                            "`" + ref.view + "` is joined here"});
         d.help = "move join `" + ref.view + "` above join `" + join.name + "`";

@@ -12,6 +12,13 @@ void checkModels(const LoadedProject& project, DiagnosticSink& sink) {
                                      "model `" + model.name + "` has no `connection`");
     d.path = project.sources.sources->file(model.file).path();
     d.help = "add `connection: \"name\"` naming the database connection";
+    if (model.imports_projects) {
+      // It may come from a file of the imported project, which lkml does not read.
+      d.severity = Severity::Warning;
+      d.help +=
+          "; it may be set in a file of an imported project (`include: \"//...\"`), "
+          "which lkml does not read";
+    }
     sink.report(std::move(d));
   }
   size_t dashboards = 0;

@@ -161,11 +161,42 @@ void checkRefs(const Model* model, const ExploreScope* scope, const View* own_vi
 void checkViewSql(const Model& model, const ExploreScope* scope, const ScopeEntry* entry,
                   ExploreFieldLists* field_lists, const View& view, const std::string& alias,
                   ViewRefsCache& cache, DiagnosticSink& sink) {
-  for (const FieldSqlRefs& item : cache.of(view)) {
+  const std::vector<FieldSqlRefs>& items = cache.of(view);
+  // Fields an explore's `fields:` excludes are never compiled there (Looker skips them), unless
+  // a field it keeps uses them: their SQL is then part of that field's (`${excluded}` expands),
+  // so it is checked too, naming the field that needs it. Same-view references, followed with
+  // an explicit work list.
+  std::map<std::string, std::string> needed_by;  // excluded field -> a kept field using it
+  if (field_lists) {
+    std::map<std::string, const FieldSqlRefs*> by_name;
+    for (const FieldSqlRefs& item : items) by_name.emplace(item.field->name, &item);
+    std::vector<std::pair<const FieldSqlRefs*, std::string>> todo;
+    for (const FieldSqlRefs& item : items) {
+      if (field_lists->allows(*entry, item.field->name)) todo.push_back({&item, ""});
+    }
+    while (!todo.empty()) {
+      auto [item, user] = todo.back();
+      todo.pop_back();
+      for (const SqlReference& ref : item->refs.sql) {
+        bool same_view = ref.kind == SqlReference::Kind::Field ||
+                         (ref.kind == SqlReference::Kind::ViewField && ref.view == alias);
+        if (!same_view || field_lists->allows(*entry, ref.field)) continue;
+        auto target = by_name.find(ref.field);
+        if (target == by_name.end() || needed_by.count(ref.field)) continue;
+        std::string root = user.empty() ? item->field->name : user;
+        needed_by[ref.field] = root;
+        todo.push_back({target->second, root});
+      }
+    }
+  }
+  for (const FieldSqlRefs& item : items) {
     const Field& f = *item.field;
-    // Fields an explore's `fields:` excludes are never compiled there (Looker skips them).
-    if (field_lists && !field_lists->allows(*entry, f.name)) continue;
     std::string where = "`" + view.name + "." + (f.group.empty() ? f.name : f.group) + "`";
+    if (field_lists && !field_lists->allows(*entry, f.name)) {
+      auto user = needed_by.find(f.name);
+      if (user == needed_by.end()) continue;
+      where += " (excluded by `fields`, but used by `" + view.name + "." + user->second + "`)";
+    }
     checkRefs(&model, scope, &view, *item.sql, item.refs, alias, where, sink);
   }
 }

@@ -1,10 +1,11 @@
 // View-level checks: duplicate fields (203), several primary keys (211), number measures over
 // dimensions (215), aggregates over measures (224), *_distinct measures without
-// sql_distinct_key (232). (An aggregate measure without sql reads `${TABLE}.name`, as in
+// sql_distinct_key (232), unknown fields in measure `filters` (205). (An aggregate measure without sql reads `${TABLE}.name`, as in
 // Looker: LKML214 is no longer reported.)
 #include <cctype>
 #include <map>
 
+#include "base/suggest.h"
 #include "semantic/checks/checks.h"
 #include "semantic/field_types.h"
 #include "semantic/semantic_diagnostics.h"
@@ -41,13 +42,61 @@ Span refSpan(const SourceText& sql, const SqlReference& ref) {
           sql.span.begin + static_cast<uint32_t>(ref.end)};
 }
 
+// A measure's `filters: [field: "value"]` must name a field: Looker's validator reports an
+// unknown one at the filter. `field` is the view's own; `view.field` may be another view's
+// (checked here when the model has that view; an unknown view is only known per explore).
+void checkMeasureFilterFields(const Model& model, const View& view, const Field& field,
+                              DiagnosticSink& sink) {
+  for (const MeasureFilter& filter : field.filters) {
+    std::string target_view = view.name, name = filter.field;
+    size_t dot = filter.field.find('.');
+    if (dot != std::string::npos) {
+      target_view = filter.field.substr(0, dot);
+      name = filter.field.substr(dot + 1);
+    }
+    const View* target = target_view == view.name ? &view : model.findView(target_view);
+    if (!target || name.empty() || target->findField(name)) continue;
+    bool group = target->hasGroup(name);
+    Diagnostic d =
+        makeSemDiagnostic(group ? SemCode::missing_timeframe : SemCode::unknown_field,
+                          filter.span.valid() ? filter.span : field.name_span,
+                          "the `filters` of measure `" + view.name + "." + field.name + "` name " +
+                              (group ? "dimension group `" + filter.field + "` without a timeframe"
+                                     : "unknown field `" + filter.field + "`"));
+    if (group) {
+      d.help = "append a timeframe, e.g. `" + filter.field + "_date`";
+    } else {
+      std::vector<std::string> names;
+      for (const Field& f : target->fields) names.push_back(f.name);
+      std::string near = closestMatch(name, names);
+      if (!near.empty()) {
+        d.help =
+            "did you mean `" + (dot == std::string::npos ? "" : target_view + ".") + near + "`?";
+      }
+      std::string parent = unknownAncestor(model, *target);
+      if (!parent.empty()) {
+        d.severity = Severity::Warning;
+        d.help = "view `" + target->name + "` extends `" + parent +
+                 "`, which lkml cannot see; the field may be defined there";
+      }
+    }
+    sink.report(std::move(d));
+  }
+}
+
 void checkMeasure(const View& view, const Field& field, DiagnosticSink& sink) {
+  // Without `sql_distinct_key` Looker takes the view's primary key as the distinct key, so
+  // only a view without one leaves the measure with nothing to compute it by; Looker's
+  // validator accepts the measure either way (a warning: queries of it fail, LKML406).
   if (field.type.find("_distinct") != std::string::npos && field.type != "count_distinct" &&
-      !field.details().sql_distinct_key.present()) {
+      !field.details().sql_distinct_key.present() && !view.primaryKey()) {
     Diagnostic d = makeSemDiagnostic(SemCode::distinct_measure_missing_key, field.name_span,
                                      "measure `" + view.name + "." + field.name + "` of type `" +
-                                         field.type + "` needs `sql_distinct_key`");
-    d.help = "add `sql_distinct_key: ${TABLE}.id ;;` naming what makes a row unique";
+                                         field.type + "` has no `sql_distinct_key`, and view `" +
+                                         view.name + "` has no primary key to use instead");
+    d.help =
+        "add `sql_distinct_key: ${TABLE}.id ;;` naming what makes a row unique, or mark "
+        "the view's unique dimension `primary_key: yes`";
     sink.report(std::move(d));
   }
   for (const SqlReference& ref : findSqlReferences(field.sql.text)) {
@@ -110,7 +159,10 @@ void checkViews(const LoadedProject& project, DiagnosticSink& sink) {
           }
           if (!first_pk) first_pk = &field;
         }
-        if (field.isMeasure()) checkMeasure(view, field, sink);
+        if (field.isMeasure()) {
+          checkMeasure(view, field, sink);
+          if (!view.extension_required) checkMeasureFilterFields(model, view, field, sink);
+        }
       }
     }
   }

@@ -119,6 +119,45 @@ TEST(ParserTest, EmptyListsAndTrailingCommas) {
   EXPECT_EQ(p->member(4).items.size(), 2u);
 }
 
+// `[, a, b]`: a leading comma is accepted (both open-source LookML parsers accept it and real
+// projects write comma-first lists); `[,]` is an empty list, two leading commas an error.
+TEST(ParserTest, LeadingComma) {
+  auto p = parseValid("a: [, x, y]\nb: [\n  , x\n  , y\n]\nc: [, k: \"v\"]");
+  ASSERT_EQ(p->member(0).items.size(), 2u);
+  EXPECT_EQ(p->member(0).items[0].value.text, "x");
+  EXPECT_EQ(p->at(p->member(0).items[0].span.begin), "1:7");
+  EXPECT_EQ(p->member(1).items.size(), 2u);
+  ASSERT_EQ(p->member(2).items.size(), 1u);
+  EXPECT_EQ(p->member(2).items[0].map_value.text, "v");
+  EXPECT_TRUE(parseValid("a: [,]")->member(0).items.empty());
+  EXPECT_NE(parseText("a: [, , x]")->summary(), "");
+}
+
+// `measure:: name {`: parsed as one colon, with a warning (LKML115) at the extra colon, on the
+// fast path and in a member that goes to ANTLR (one with a syntax error further on).
+TEST(ParserTest, DoubledColonWarns) {
+  auto p = parseText("view: v {\n  measure:: total { type: sum }\n}\n");
+  EXPECT_EQ(p->summary(), "LKML115 2:11 `measure` is followed by two colons\n");
+  EXPECT_EQ(p->diagnostics().at(0).severity, Severity::Warning);
+  EXPECT_TRUE(p->doc.complete);
+  const auto& measure = p->member(0).children.at(0);
+  EXPECT_EQ(measure.key, "measure");
+  EXPECT_EQ(measure.value.text, "total");
+  EXPECT_TRUE(measure.isBlock());
+
+  auto broken =
+      parseText("view: v {\n  measure:: total { type: sum }\n  dimension: x { type: }\n}\n");
+  EXPECT_EQ(broken->member(0).children.at(0).key, "measure");
+  EXPECT_EQ(broken->member(0).children.at(0).value.text, "total");
+  EXPECT_NE(broken->summary().find("LKML115 2:11"), std::string::npos) << broken->summary();
+  // Colons apart are a doubled colon too.
+  EXPECT_EQ(parseText("a: : b")->summary(), "LKML115 1:4 `a` is followed by two colons\n");
+  // In a list a doubled colon is a syntax error, not this warning.
+  auto list = parseText("a: [x::y]");
+  EXPECT_EQ(list->summary().find("LKML115"), std::string::npos);
+  EXPECT_NE(list->summary(), "");
+}
+
 TEST(ParserTest, MapLists) {
   auto p = parseValid(
       "filters: [status: \"complete\", users.state: \"-CA\", n: 5]\nsorts: [created_date: desc]");

@@ -385,6 +385,8 @@ TEST(Check207MissingJoinCondition, BadAndGood) {
   Case c =
       lint(usersAndOrders(), "explore: orders { join: users { relationship: many_to_one } }\n");
   EXPECT_THAT(c.messages(), ElementsAre("LKML207: join `users` has no `sql_on` or `foreign_key`"));
+  // Looker's validator accepts a join without a condition: a warning, never an error.
+  EXPECT_EQ(c.at(0).severity, Severity::Warning);
   EXPECT_EQ(c.at(0).help,
             "add `sql_on: ${orders.x} = ${users.y} ;;`, or `type: cross` for a "
             "deliberate cross join");
@@ -407,7 +409,11 @@ TEST(Check208JoinOrder, BadAndGood) {
       "  join: users { sql_on: ${orders.user_id} = ${users.id} ;; relationship: many_to_one }\n"
       "}\n");
   EXPECT_THAT(c.messages(), ElementsAre("LKML208: the `sql_on` of join `companies` uses `users`, "
-                                        "which is joined after it"));
+                                        "which is joined after it; Looker and lkml order the "
+                                        "joins by what they reference"));
+  // Looker's validator has no join-order check: a warning, never an error.
+  EXPECT_EQ(c.at(0).severity, Severity::Warning);
+  EXPECT_EQ(c.linted.errors(), 0u);
   EXPECT_EQ(c.where(0), "m.model.lkml:4:29");
   EXPECT_EQ(c.at(0).notes.at(0).message, "`users` is joined here");
   EXPECT_EQ(c.at(0).help, "move join `users` above join `companies`");
@@ -441,7 +447,8 @@ view: orders { dimension: id { primary_key: yes } dimension: user_id {} measure:
                 "explore: users {\n  join: orders { sql_on: ${users.id} = ${orders.user_id} "
                 ";; relationship: one_to_many }\n}\n");
   EXPECT_THAT(c.messages(),
-              ElementsAre("LKML210: join `orders` (one_to_many) repeats the rows of `users`, whose "
+              ElementsAre("LKML210: in explore `users`, join `orders` (one_to_many) repeats the "
+                          "rows of `users`, whose "
                           "view `users` has no primary key, so its measures cannot be computed "
                           "without double counting"));
   EXPECT_EQ(c.at(0).severity, Severity::Warning);
@@ -600,11 +607,66 @@ TEST(Check232DistinctMeasureMissingKey, BadAndGood) {
       "view: v {\n  measure: s { type: sum_distinct sql: ${TABLE}.x ;; }\n"
       "  measure: a { type: average_distinct sql: ${TABLE}.x ;; }\n}\n");
   EXPECT_THAT(c.messages(),
-              ElementsAre("LKML232: measure `v.s` of type `sum_distinct` needs `sql_distinct_key`",
-                          "LKML232: measure `v.a` of type `average_distinct` needs "
-                          "`sql_distinct_key`"));
+              ElementsAre("LKML232: measure `v.s` of type `sum_distinct` has no "
+                          "`sql_distinct_key`, and view `v` has no primary key to use instead",
+                          "LKML232: measure `v.a` of type `average_distinct` has no "
+                          "`sql_distinct_key`, and view `v` has no primary key to use instead"));
+  EXPECT_EQ(c.at(0).severity, Severity::Warning);
+  // Looker uses the primary key when `sql_distinct_key` is missing: nothing to report.
+  EXPECT_THAT(lint("view: v {\n  dimension: id { primary_key: yes }\n"
+                   "  measure: s { type: sum_distinct sql: ${TABLE}.x ;; }\n}\n")
+                  .messages(),
+              IsEmpty());
   EXPECT_THAT(lint("view: v {\n  measure: s { type: sum_distinct sql: ${TABLE}.x ;; "
                    "sql_distinct_key: ${TABLE}.id ;; }\n}\n")
+                  .messages(),
+              IsEmpty());
+}
+
+// A measure's `filters:` naming a field that does not exist: an error at the filter, as
+// Looker's validator reports it.
+TEST(Check205MeasureFilterUnknownField, BadAndGood) {
+  Case c = lint(std::string(kUsers) +
+                "view: v {\n  dimension: status {}\n"
+                "  dimension_group: created { type: time timeframes: [date] }\n"
+                "  measure: a { type: count filters: [statuss: \"x\"] }\n"
+                "  measure: b { type: count filters: [users.nam: \"x\", v.status: \"y\"] }\n"
+                "  measure: c { type: count filters: [created: \"today\"] }\n}\n");
+  EXPECT_THAT(c.messages(),
+              ElementsAre("LKML205: the `filters` of measure `v.a` name unknown field `statuss`",
+                          "LKML205: the `filters` of measure `v.b` name unknown field `users.nam`",
+                          "LKML223: the `filters` of measure `v.c` name dimension group "
+                          "`created` without a timeframe"));
+  EXPECT_EQ(c.at(0).severity, Severity::Error);
+  EXPECT_EQ(c.where(0), "v.view.lkml:10:38");
+  EXPECT_EQ(c.at(0).help, "did you mean `status`?");
+  EXPECT_EQ(c.at(1).help, "did you mean `users.name`?");
+  EXPECT_THAT(lint("view: v {\n  dimension: status {}\n"
+                   "  measure: a { type: count filters: [status: \"x\", v.status: \"-y\"] }\n}\n")
+                  .messages(),
+              IsEmpty());
+}
+
+// A field the explore's `fields:` excludes is still compiled when a kept field uses it, so its
+// references are checked there too (the query of the kept field would fail).
+TEST(Check206ExcludedFieldUsedByAKeptField, BadAndGood) {
+  const std::string views = std::string(kUsers) +
+                            "view: facts {\n  dimension: user_id {}\n"
+                            "  dimension: minutes { type: number sql: ${orders.created_raw} ;; }\n"
+                            "  dimension: tiered { type: tier tiers: [1] sql: ${minutes} ;; }\n}\n";
+  Case c = lint(views,
+                "explore: users {\n  fields: [ALL_FIELDS*, -facts.minutes]\n"
+                "  join: facts { sql_on: ${users.id} = ${facts.user_id} ;; relationship: "
+                "one_to_one }\n}\n");
+  EXPECT_THAT(c.messages(),
+              ElementsAre("LKML206: `${orders.created_raw}` in `facts.minutes` (excluded by "
+                          "`fields`, but used by `facts.tiered`): view `orders` is not joined in "
+                          "explore `users`"));
+  EXPECT_EQ(c.at(0).severity, Severity::Error);
+  EXPECT_THAT(lint(views,
+                   "explore: users {\n  fields: [ALL_FIELDS*, -facts.minutes, -facts.tiered]\n"
+                   "  join: facts { sql_on: ${users.id} = ${facts.user_id} ;; relationship: "
+                   "one_to_one }\n}\n")
                   .messages(),
               IsEmpty());
 }

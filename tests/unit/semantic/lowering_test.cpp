@@ -387,3 +387,54 @@ TEST_F(FieldLists, ProblemsNameTheItemWithASuggestion) {
 
 }  // namespace
 }  // namespace lkml::semantic
+
+namespace lkml::semantic {
+namespace {
+
+// A field name without a view in always_filter, conditionally_filter (and its `unless`) and
+// access_filter names the base view's field, as in Looker: lowered to `alias.field` so lint
+// and the query compiler resolve it alike.
+TEST(ExploreFilters, BareFieldNamesResolveAgainstTheBaseView) {
+  TempProject p({{"m.model.lkml", kModel + R"(explore: orders_x {
+  view_name: orders
+  always_filter: { filters: [status: "complete"] }
+  conditionally_filter: { filters: [orders.created_date: "7 days"] unless: [id] }
+  access_filter: { field: user_id user_attribute: user_id }
+  access_filter: { field: orders.status user_attribute: status }
+}
+)"},
+                 {"v.view.lkml", R"(view: orders {
+  dimension: id { primary_key: yes type: number }
+  dimension: status {}
+  dimension: user_id { type: number }
+  dimension_group: created { type: time timeframes: [date] }
+})"}});
+  Linted linted = test::lintProject(p);
+  EXPECT_EQ(linted.errors(), 0u) << linted.text();
+  const Explore& e = *linted.model("m")->findExplore("orders_x");
+  EXPECT_EQ(e.always_filter.at(0).field, "orders.status");
+  EXPECT_EQ(e.conditionally_filter.at(0).field, "orders.created_date");
+  EXPECT_THAT(e.conditionally_filter_unless, ElementsAre("orders.id"));
+  EXPECT_EQ(e.access_filters.at(0).field, "orders.user_id");
+  EXPECT_EQ(e.access_filters.at(1).field, "orders.status");
+}
+
+// The model's connection may come from a file it includes, when the model file has none.
+TEST(ModelSettings, ConnectionFromAnIncludedFile) {
+  TempProject p({{"m.model.lkml", "include: \"/settings.lkml\"\ninclude: \"/*.view\"\n"},
+                 {"own.model.lkml",
+                  "connection: \"own\"\ninclude: \"/settings.lkml\"\ninclude: \"/*.view\"\n"},
+                 {"settings.lkml", "connection: \"shared\"\n"},
+                 {"v.view.lkml", "view: v { dimension: id { primary_key: yes } }\n"}});
+  Linted linted = test::lintProject(p);
+  EXPECT_EQ(linted.count(226), 0u) << linted.text();
+  EXPECT_EQ(linted.model("m")->connection, "shared");
+  EXPECT_EQ(linted.model("own")->connection, "own");
+
+  TempProject none({{"m.model.lkml", "include: \"/*.view\"\n"},
+                    {"v.view.lkml", "view: v { dimension: id { primary_key: yes } }\n"}});
+  EXPECT_EQ(test::lintProject(none).count(226), 1u);
+}
+
+}  // namespace
+}  // namespace lkml::semantic
