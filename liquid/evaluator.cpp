@@ -85,6 +85,7 @@ class Evaluator {
   std::vector<Loop> loops_;
   size_t iterations_ = 0;
   size_t output_ = 0;
+  size_t work_ = 0;
 };
 
 bool Evaluator::variable(const Operand& op, Value* out) {
@@ -184,6 +185,13 @@ bool Evaluator::expression(const Expression& e, Value* out) {
     std::string message;
     if (!applyFilter(f.name, *out, args, options_.max_text, &result, &message)) {
       return fail(message, f.begin, f.end);
+    }
+    // Every byte a filter makes counts, so a loop re-copying a long string stops early.
+    work_ += result.text.size() + result.items.size();
+    if (work_ > options_.max_work) {
+      return fail("Liquid filters produced more than " + std::to_string(options_.max_work) +
+                      " bytes in one evaluation",
+                  f.begin, f.end, "simplify the template");
     }
     *out = std::move(result);
   }
