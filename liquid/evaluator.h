@@ -50,8 +50,9 @@ struct EvalError {
 };
 
 struct EvalOptions {
-  size_t max_iterations = 10000;  // loop iterations in one evaluation, all loops together
-  size_t max_text = 1024 * 1024;  // bytes of any string and of the whole output
+  size_t max_iterations = 10000;       // loop iterations in one evaluation, all loops together
+  size_t max_text = 1024 * 1024;       // bytes of any string and of the whole output
+  size_t max_work = 64 * 1024 * 1024;  // bytes all filters together may produce
 };
 
 struct EvalResult {
