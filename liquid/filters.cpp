@@ -2,8 +2,11 @@
 // the input keep theirs, bytes taken from an argument keep the argument's, and text computed
 // from user bytes (a formatted date) is user text.
 #include <cctype>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
+#include <string_view>
 
 #include "liquid/evaluator.h"
 
@@ -62,6 +65,12 @@ bool parseDate(const std::string& text, std::tm* tm) {
   std::time_t t = timegm(tm);
   gmtime_r(&t, tm);
   return true;
+}
+
+double toNumber(const Value& v) {
+  if (v.kind == Value::Kind::Number) return v.number;
+  if (v.kind == Value::Kind::String) return std::atof(v.text.c_str());
+  return 0;
 }
 
 }  // namespace
@@ -152,6 +161,48 @@ bool applyFilter(const std::string& name, const Value& input, const std::vector<
         out->append(std::string_view(&s.text[i], 1), s.originAt(i));
       } else if (c == ' ') {
         out->append("+", s.originAt(i));
+      } else {
+        char hex[4];
+        std::snprintf(hex, sizeof hex, "%%%02X", c);
+        out->append(hex, s.originAt(i));
+      }
+    }
+  } else if (name == "plus" || name == "minus" || name == "times" || name == "divided_by" ||
+             name == "modulo" || name == "round" || name == "abs" || name == "ceil" ||
+             name == "floor") {
+    double x = toNumber(input), y = args.empty() ? 0 : toNumber(args[0]);
+    double r = 0;
+    if (name == "plus") r = x + y;
+    if (name == "minus") r = x - y;
+    if (name == "times") r = x * y;
+    if (name == "divided_by" || name == "modulo") {
+      if (y == 0) {
+        *error = "filter `" + name + "` divides by zero";
+        return false;
+      }
+      bool integers = std::floor(x) == x && std::floor(y) == y;
+      // Liquid divides integers as integers (floor), like Ruby.
+      r = name == "modulo" ? std::fmod(x, y) : (integers ? std::floor(x / y) : x / y);
+    }
+    if (name == "round") {
+      double scale = std::pow(10.0, std::floor(y));
+      r = std::round(x * scale) / scale;
+    }
+    if (name == "abs") r = std::fabs(x);
+    if (name == "ceil") r = std::ceil(x);
+    if (name == "floor") r = std::floor(x);
+    if (!std::isfinite(r)) {
+      *error = "filter `" + name + "` gave a number out of range";
+      return false;
+    }
+    *out = Value::fromNumber(r);
+  } else if (name == "encode_uri") {
+    *out = Value::templateString("");
+    for (size_t i = 0; i < s.text.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(s.text[i]);
+      if (std::isalnum(c) || std::string_view("-_.!~*'();/?:@&=+$,#").find(static_cast<char>(c)) !=
+                                 std::string_view::npos) {
+        out->append(std::string_view(&s.text[i], 1), s.originAt(i));
       } else {
         char hex[4];
         std::snprintf(hex, sizeof hex, "%%%02X", c);

@@ -242,7 +242,8 @@ bool MarkupParser::parseFilters(std::vector<Filter>* out, LiquidError* error) {
       error->message = "unknown Liquid filter `" + filter.name + "`";
       error->hint =
           "lkml implements downcase, upcase, replace, remove, append, prepend, split, join, "
-          "size, default, date, sql_quote, url_encode and strip";
+          "size, default, date, sql_quote, url_encode, encode_uri, strip, plus, minus, times, "
+          "divided_by, modulo, round, abs, ceil and floor";
       error->begin = filter.begin;
       error->end = filter.end;
       return false;

@@ -189,10 +189,12 @@ bool isKnownFilter(std::string_view name, size_t* min_args, size_t* max_args) {
     size_t min, max;
   };
   static const Known kFilters[] = {
-      {"downcase", 0, 0},   {"upcase", 0, 0},  {"replace", 2, 2}, {"remove", 1, 1},
-      {"append", 1, 1},     {"prepend", 1, 1}, {"split", 1, 1},   {"join", 0, 1},
-      {"size", 0, 0},       {"default", 1, 1}, {"date", 1, 1},    {"sql_quote", 0, 0},
-      {"url_encode", 0, 0}, {"strip", 0, 0},
+      {"downcase", 0, 0},   {"upcase", 0, 0},  {"replace", 2, 2},    {"remove", 1, 1},
+      {"append", 1, 1},     {"prepend", 1, 1}, {"split", 1, 1},      {"join", 0, 1},
+      {"size", 0, 0},       {"default", 1, 1}, {"date", 1, 1},       {"sql_quote", 0, 0},
+      {"url_encode", 0, 0}, {"strip", 0, 0},   {"encode_uri", 0, 0}, {"plus", 1, 1},
+      {"minus", 1, 1},      {"times", 1, 1},   {"divided_by", 1, 1}, {"modulo", 1, 1},
+      {"round", 0, 1},      {"abs", 0, 0},     {"ceil", 0, 0},       {"floor", 0, 0},
   };
   for (const Known& k : kFilters) {
     if (k.name == name) {

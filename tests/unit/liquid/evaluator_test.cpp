@@ -128,6 +128,10 @@ TEST(LiquidEvaluatorTest, Filters) {
   EXPECT_EQ(render("{{ \"it's\" | sql_quote }}"), "'it''s'");
   EXPECT_EQ(render("{{ 'a b&c' | url_encode }}"), "a+b%26c");
   EXPECT_EQ(render("{{ '  x  ' | strip | upcase }}"), "X");
+  EXPECT_EQ(render("{{ 7 | plus: 3 | times: 2 | minus: 1 | divided_by: 2 }}"), "#9#");
+  EXPECT_EQ(render("{{ 3.14159 | round: 2 }}{{ -2.5 | abs }}{{ 7 | modulo: 4 }}"),
+            "#3.14##2.5##3#");
+  EXPECT_EQ(render("{{ 'a b/c' | encode_uri }}"), "a%20b/c");
 }
 
 TEST(LiquidEvaluatorTest, UserBytesStayMarkedThroughFilters) {
