@@ -119,6 +119,21 @@ bool LiquidEnvironment::fieldProperty(const std::string& field_name, const std::
   if (semantic::ExploreScope::splitName(name, &alias, &fname)) {
     field = ctx_.scope.findField(alias, fname);
   }
+  if (!field && field_name.find('.') == std::string::npos && ctx_.scope.find(field_name) &&
+      (property == "_in_query" || property == "_is_selected" || property == "_is_filtered")) {
+    // `view._in_query`: whether any field of the view (join alias) is in the query.
+    std::string prefix = field_name + ".";
+    bool selected = std::any_of(ctx_.query.fields.begin(), ctx_.query.fields.end(),
+                                [&](const std::string& f) { return f.rfind(prefix, 0) == 0; });
+    bool filtered = std::any_of(ctx_.filters.begin(), ctx_.filters.end(), [&](const auto& f) {
+      return f.first.rfind(prefix, 0) == 0 && !f.second.expression.empty();
+    });
+    bool result = property == "_is_selected"   ? selected
+                  : property == "_is_filtered" ? filtered
+                                               : selected || filtered;
+    *out = Value::fromBool(result);
+    return true;
+  }
   if (!field) {
     return fail(QueryCode::query_reference_error,
                 "Liquid `" + field_name + "." + property + "` names `" + field_name +

@@ -374,7 +374,13 @@ ParseResult parseTemplate(std::string_view text) {
       stack.pop_back();
       continue;
     } else {
-      return fail(makeError(LiquidCode::liquid_unknown_tag, "unknown Liquid tag `" + name + "`",
+      bool standard = name == "tablerow" || name == "cycle" || name == "increment" ||
+                      name == "decrement" || name == "ifchanged" || name == "include" ||
+                      name == "render" || name == "liquid" || name == "layout";
+      return fail(makeError(LiquidCode::liquid_unknown_tag,
+                            standard
+                                ? "Liquid tag `" + name + "` is not supported in LookML by lkml"
+                                : "unknown Liquid tag `" + name + "`",
                             p.begin, p.end,
                             "lkml knows if, unless, case, for, assign, capture, comment, raw, "
                             "echo and Looker's condition, parameter, date_start, date_end"));
