@@ -43,12 +43,16 @@ bool LiquidEnvironment::parameter(const std::string& name, ParameterValue* out,
         "Liquid names `" + name + "`, which is not a field of explore `" + ctx_.explore.name + "`",
         error);
   }
-  if (out->field->kind != semantic::FieldKind::Parameter) {
+  // `filter:` fields were Looker's parameters before `parameter:` existed: their value is the
+  // filter expression, text like a string parameter's.
+  if (out->field->kind != semantic::FieldKind::Parameter &&
+      out->field->kind != semantic::FieldKind::Filter) {
     return fail(QueryCode::query_reference_error,
                 "Liquid uses `" + name + "` as a parameter, but it is a " +
                     semantic::fieldKindName(out->field->kind),
                 error);
   }
+  out->type = out->field->kind == semantic::FieldKind::Filter ? "string" : out->field->type;
   auto it = ctx_.filters.find(out->name);
   out->value = it != ctx_.filters.end() ? it->second.expression : "";
   if (out->value.empty()) out->value = out->field->details().default_value;
@@ -88,7 +92,7 @@ bool LiquidEnvironment::fieldProperty(const std::string& field_name, const std::
   if (property == "_parameter_value") {
     ParameterValue p;
     if (!parameter(field_name, &p, error)) return false;
-    const std::string& type = p.field->type;
+    const std::string& type = p.type;
     if (type == "unquoted") {
       if (p.value.empty()) return *out = Value::templateString(""), true;
       if (!checkUnquoted(p, error)) return false;

@@ -18,6 +18,7 @@ struct ParameterValue {
   const semantic::Field* field = nullptr;
   std::string name;   // `alias.parameter`
   std::string value;  // the raw value ("" when neither given nor defaulted)
+  std::string type;   // the parameter's type; "string" for a `filter:` field
 };
 
 class LiquidEnvironment : public liquid::Environment {

@@ -204,12 +204,12 @@ class SqlTemplateWriter {
     } else if (s.tag == "parameter") {
       ParameterValue p;
       if (!env_.parameter(s.argument, &p, &error)) return fail(env_.errorCode(), error, s);
-      if (p.field->type == "unquoted") {
+      if (p.type == "unquoted") {
         if (!env_.checkUnquoted(p, &error)) return fail(env_.errorCode(), error, s);
         flushText();
         text_ = p.value;  // an allowed value (written by the developer) or a plain identifier
         flushText();
-      } else if (p.field->type == "number") {
+      } else if (p.type == "number") {
         if (!isPlainNumber(p.value)) {
           return fail(QueryCode::invalid_parameter_value,
                       "parameter `" + p.name + "` (number) must be a number, got `" + p.value + "`",
