@@ -29,6 +29,7 @@ explore: sales {
   sql_always_where: {% if sales.region._is_filtered %} 1=1 {% else %} ${sales.amount} > 0-{{ sales.offset._parameter_value }} {% endif %} ;;
 }
 explore: child_sales { from: child_sales }
+explore: grandchild_sales {}
 explore: minus_dt {}
 )lkml";
 
@@ -96,6 +97,12 @@ view: child_sales {
   sql_table_name: (SELECT * FROM ${EXTENDED} WHERE amount > 0) ;;
   dimension: amount { sql: ${EXTENDED} * 100 ;; }
   dimension: orphan { sql: ${EXTENDED} ;; }
+}
+
+view: grandchild_sales {
+  extends: [child_sales]
+  sql_table_name: (SELECT * FROM ${EXTENDED} AS c LIMIT 10) ;;
+  dimension: amount { sql: ${EXTENDED} + 1 ;; }
 }
 
 view: minus_dt {
@@ -289,6 +296,12 @@ TEST_F(LiquidSqlTest, ExtendedIsTheParentsValue) {
   EXPECT_THAT(out.sql, HasSubstr("child_sales.amount * 100 AS \"child_sales.amount\""));
   EXPECT_THAT(out.sql,
               HasSubstr("FROM (SELECT * FROM shop.sales WHERE amount > 0) AS child_sales"));
+  // Two levels: each `${EXTENDED}` is its parent's text, which has its own parent's inside.
+  test::Outcome grand = compile("grandchild_sales", {"grandchild_sales.amount"});
+  ASSERT_TRUE(grand.ok) << grand.errors;
+  EXPECT_THAT(grand.sql, HasSubstr("grandchild_sales.amount * 100 + 1 AS"));
+  EXPECT_THAT(grand.sql, HasSubstr("FROM (SELECT * FROM (SELECT * FROM shop.sales WHERE amount > "
+                                   "0) AS c LIMIT 10) AS grandchild_sales"));
   test::Outcome orphan = compile("child_sales", {"child_sales.orphan"});
   EXPECT_FALSE(orphan.ok);
   EXPECT_THAT(orphan.errors, HasSubstr("LKML417"));
