@@ -181,7 +181,7 @@ class SqlTemplateWriter {
         failed_ = true;
         return;
       }
-      std::string name = s.argument.empty() ? (ex_.stack_.empty() ? "" : ex_.stack_.back())
+      std::string name = s.argument.empty() ? (ex_.stack_.empty() ? ownFilter() : ex_.stack_.back())
                                             : env_.qualify(s.argument);
       std::string predicate;
       auto it = ctx_.filters.find(name);
@@ -224,6 +224,19 @@ class SqlTemplateWriter {
       separate();
       out_ += dateBound(s, s.tag == "date_start");
     }
+  }
+
+  // A nameless `{% condition %}` outside any field being expanded is in the SQL of a `filter:`
+  // field used as a WHERE condition: the filter of the owner's view whose SQL this is.
+  std::string ownFilter() const {
+    for (const auto& [name, filter] : ctx_.filters) {
+      if (filter.target && filter.entry && owner_ && filter.entry->alias == owner_->alias &&
+          filter.target->kind == semantic::FieldKind::Filter &&
+          filter.target->sql.text == source_) {
+        return name;
+      }
+    }
+    return "";
   }
 
   // The first instant (date_start) or the exclusive end (date_end) of the date filter on the

@@ -39,7 +39,7 @@ view: sales {
   dimension: id { primary_key: yes type: number }
   dimension: region {}
   dimension: amount { type: number }
-  filter: region_pick { type: string sql: {% condition region_pick %} ${region} {% endcondition %} ;; }
+  filter: region_pick { type: string sql: {% condition %} ${region} {% endcondition %} ;; }
   dimension: picked {
     type: yesno
     sql: {% condition region_pick %} {% if true %}${region}{% endif %} {% endcondition %} ;;
@@ -175,7 +175,8 @@ TEST_F(LiquidSqlTest, ConditionTagsWithLiquidInside) {
   EXPECT_THAT(out.sql, HasSubstr("CASE WHEN ((sales.region) = 'east') THEN 'Yes'"));
   test::Outcome unset = compile("sales", {"sales.picked"});
   EXPECT_THAT(unset.sql, HasSubstr("CASE WHEN 1=1 THEN 'Yes'"));
-  // A filter field's SQL is the WHERE condition when the query filters it.
+  // A filter field's SQL is the WHERE condition when the query filters it; a nameless
+  // `{% condition %}` there means that filter.
   test::Outcome own = compile("sales", {"sales.id"}, {{"sales.region_pick", "west"}});
   ASSERT_TRUE(own.ok) << own.errors;
   EXPECT_THAT(own.sql, HasSubstr("((sales.region) = 'west')"));
