@@ -1,7 +1,7 @@
-// Expands field SQL for one query: `${TABLE}`, `${field}`, `${view.field}`,
-// `${view.SQL_TABLE_NAME}` (recursively, parenthesised), the Liquid lkml understands
-// (user attributes as escaped literals, `{% condition %}`, `{% parameter %}`), dimension
-// group timeframes, yesno and tier dimensions, and measure aggregates with fan-out safety.
+// Expands field SQL for one query: Liquid (sql_template.cpp, rendered against the query, user
+// values as escaped literals), then `${TABLE}`, `${field}`, `${view.field}`,
+// `${view.SQL_TABLE_NAME}` (recursively, parenthesised), dimension group timeframes, yesno and
+// tier dimensions, and measure aggregates with fan-out safety.
 #pragma once
 
 #include <optional>
@@ -59,7 +59,9 @@ class SqlExpander {
                      std::string* lat, std::string* lon);
   /// LKML435 for a parameter the field uses that changes its SQL and lkml cannot compile.
   void reportUncompiledParameters(const semantic::ScopeEntry& entry, const semantic::Field& field);
-  std::string expandLiquid(const semantic::ScopeEntry* owner, const std::string& sql);
+  /// `${...}` substitution of template text (sql_template.cpp); Liquid is already rendered.
+  std::string expandReferences(const semantic::ScopeEntry* owner, const std::string& sql);
+  friend class SqlTemplateWriter;  // writes rendered Liquid, expanding `${}` in template text
   std::string reference(const semantic::ScopeEntry* owner, const std::string& alias,
                         const std::string& field_name, bool bare);
 

@@ -10,6 +10,7 @@ namespace lkml::semantic {
 void runSyntaxChecks(const LoadedProject& project, DiagnosticSink& sink) {
   registerSemanticCodes();
   checks::checkParameters(project, sink);
+  checks::checkLiquid(project, sink);
 }
 
 void runModelChecks(const LoadedProject& project, DiagnosticSink& sink, bool style_rules) {

@@ -45,6 +45,7 @@ std::string LowerContext::expand(std::string_view text, Span span) {
 }
 
 std::string LowerContext::text(const syntax::Node& node) {
+  if (node.isSql() && !node.children.empty()) return extendedText(node);
   if (node.isSql()) return expand(node.sql, node.sql_span);
   if (node.isPair()) {
     return expand(node.value.quoted() ? node.value.unescaped() : std::string(node.value.text),
@@ -52,6 +53,32 @@ std::string LowerContext::text(const syntax::Node& node) {
   }
   if (node.isBlock() && node.value.present()) return std::string(node.value.text);
   return "";
+}
+
+std::string LowerContext::extendedText(const syntax::Node& node) {
+  // The chain child -> parent -> grandparent (node_merge keeps each replaced SQL node as the
+  // child of its replacement), folded from the oldest without recursion. A result that grows
+  // past 1 MB keeps its `${EXTENDED}`, which the query compiler then reports.
+  std::vector<const syntax::Node*> chain;
+  for (const syntax::Node* n = &node; n && n->isSql();
+       n = n->children.empty() ? nullptr : &n->children[0]) {
+    chain.push_back(n);
+  }
+  std::string acc = expand(chain.back()->sql, chain.back()->sql_span);
+  for (size_t i = chain.size() - 1; i-- > 0;) {
+    std::string own = expand(chain[i]->sql, chain[i]->sql_span);
+    std::string out;
+    size_t pos = 0;
+    for (size_t at = own.find("${EXTENDED}"); at != std::string::npos;
+         at = own.find("${EXTENDED}", pos)) {
+      out += own.substr(pos, at - pos);
+      out += out.size() + acc.size() > (1u << 20) ? std::string("${EXTENDED}") : acc;
+      pos = at + 11;
+    }
+    out += own.substr(pos);
+    acc = std::move(out);
+  }
+  return acc;
 }
 
 SourceText LowerContext::sourceText(const syntax::Node& node) {

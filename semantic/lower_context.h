@@ -21,6 +21,8 @@ class LowerContext {
 
   /// Text of a pair value or SQL block with `@{name}` constants substituted.
   std::string text(const syntax::Node& node);
+  /// An SQL node's text with `${EXTENDED}` replaced by the value it overrides (node_merge).
+  std::string extendedText(const syntax::Node& node);
   SourceText sourceText(const syntax::Node& node);
   bool yesNo(const syntax::Node& node, bool fallback);
   std::vector<std::string> list(const syntax::Node& node);

@@ -74,7 +74,13 @@ void mergeImpl(syntax::Node& base, Overlay&& overlay, MergeMode mode) {
     if (it == children.end()) {
       children.push_back(take(child));
     } else {
+      // `${EXTENDED}` in the new SQL means the value it replaces: keep that value as the SQL
+      // node's only child (SQL nodes have none otherwise); lowering substitutes it.
+      bool extended =
+          child.isSql() && it->isSql() && child.sql.find("${EXTENDED}") != std::string_view::npos;
+      syntax::Node parent = extended ? std::move(*it) : syntax::Node();
       *it = take(child);
+      if (extended) it->children.assign(1, std::move(parent));
       children.erase(
           std::remove_if(std::next(it), children.end(),
                          [&](const syntax::Node& c) { return c.key == child.key && !c.isBlock(); }),

@@ -2,9 +2,13 @@
 
 #include <mutex>
 
+#include "liquid/liquid_diagnostics.h"
+
 namespace lkml::semantic {
 
 void registerSemanticCodes() {
+  // The Liquid syntax codes (LKML150-169) are reported by lint too, and may be configured.
+  liquid::registerLiquidDiagnosticCodes();
   static std::once_flag once;
   std::call_once(once, [] {
     registerDiagnosticCodes({

@@ -1,6 +1,7 @@
 // Finds the substitution references of a SQL block (`${TABLE}`, `${field}`, `${view.field}`,
-// `${view.SQL_TABLE_NAME}`, `${EXTENDED}`) and the Liquid tags lkml understands
-// (`{{ _user_attributes['x'] }}`, `{% condition f %}...{% endcondition %}`, `{% parameter p %}`).
+// `${view.SQL_TABLE_NAME}`, `${EXTENDED}`) and the references in its Liquid (parsed with
+// liquid/): user attributes, `{% condition f %}`, `{% parameter p %}`, `{% date_start f %}`,
+// and field variables (`f._in_query`, `view.p._parameter_value`, `_filters['view.f']`).
 #pragma once
 
 #include <string>
@@ -19,6 +20,8 @@ struct SqlReference {
 };
 
 struct LiquidReference {
+  // FieldValue: a field named by a variable (`view.f._in_query`, `p._parameter_value`,
+  // `_filters['view.f']`) or by `{% date_start f %}` / `{% date_end f %}`.
   enum class Kind { UserAttribute, Condition, Parameter, FieldValue };
   Kind kind = Kind::UserAttribute;
   size_t begin = 0;   // offset of the tag's `{`
@@ -28,6 +31,8 @@ struct LiquidReference {
 };
 
 std::vector<SqlReference> findSqlReferences(std::string_view sql);
+/// Every reference in the Liquid of `sql`, in source order (text whose Liquid does not parse
+/// is scanned for its tags instead).
 std::vector<LiquidReference> findLiquidReferences(std::string_view sql);
 
 }  // namespace lkml::semantic

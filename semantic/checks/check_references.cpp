@@ -138,6 +138,11 @@ void checkRefs(const Model* model, const ExploreScope* scope, const View* own_vi
   // `{% condition %}` without a name, inside a filter field, means that filter itself: such
   // references were dropped by collectRefs.
   for (const LiquidReference& ref : refs.liquid) {
+    // `view._in_query` names a view (or join alias), not a field.
+    if (ref.kind == LiquidReference::Kind::FieldValue && ref.name.find('.') == std::string::npos &&
+        (!own_view || !own_view->findField(ref.name)) && (!scope || scope->find(ref.name))) {
+      continue;
+    }
     std::string alias = own_alias, field = ref.name;
     ExploreScope::splitName(ref.name, &alias, &field);
     const View* view = own_view;

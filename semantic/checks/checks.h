@@ -10,6 +10,7 @@
 namespace lkml::semantic::checks {
 
 void checkParameters(const LoadedProject& project, DiagnosticSink& sink);  // 201, 231
+void checkLiquid(const LoadedProject& project, DiagnosticSink& sink);      // 150-169
 void checkViews(const LoadedProject& project,
                 DiagnosticSink& sink);  // 203, 211, 214, 224, 232, 215
 /// The reference checks (205, 206, 220, 223, 229) in two halves that may run on two threads at

@@ -11,8 +11,7 @@ SqlRefs collectRefs(const std::string& text) {
   }
   if (text.find('{') != std::string::npos) {
     for (LiquidReference& ref : findLiquidReferences(text)) {
-      bool named = ref.kind == LiquidReference::Kind::Condition ||
-                   ref.kind == LiquidReference::Kind::Parameter;
+      bool named = ref.kind != LiquidReference::Kind::UserAttribute;
       if (named && !ref.name.empty()) refs.liquid.push_back(std::move(ref));
     }
   }

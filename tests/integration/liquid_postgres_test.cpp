@@ -1,0 +1,231 @@
+// Liquid in LookML SQL, compiled and run on a real PostgreSQL: `{% if %}` on `_is_filtered` and
+// `_in_query`, parameters (`{% parameter %}`, `_parameter_value`, negative numbers),
+// `_user_attributes | replace` IN lists, and hostile values. Rows are compared with
+// independently hand-written SQL; injection attempts must leave the data intact and match
+// nothing, with standard_conforming_strings on and off.
+//
+// Needs a server from the PG* environment; creates and drops its own database.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <pqxx/pqxx>
+#include <string>
+#include <vector>
+
+#include "tests/unit/codegen/query_test_support.h"
+
+namespace lkml::codegen {
+namespace {
+
+namespace fs = std::filesystem;
+using Row = std::vector<std::string>;
+using Rows = std::vector<Row>;
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE public.sales (id int PRIMARY KEY, region text, amount numeric, created_at timestamp);
+INSERT INTO public.sales VALUES
+  (1, 'east', 10, '2024-01-05 10:00'),
+  (2, 'west', -5, '2024-01-20 11:00'),
+  (3, 'north', 7, '2024-03-01 09:00'),
+  (4, E'O''Hara\\', 3, '2024-03-02 08:00'),
+  (5, 'a,b', 1, '2024-04-09 07:00');
+)sql";
+
+constexpr const char* kModel = R"lkml(
+connection: "pg"
+include: "/*.view.lkml"
+explore: sales {
+  sql_always_where: {% if sales.amount._in_query %}${sales.amount} > 0-{{ sales.shift._parameter_value }}{% else %}1=1{% endif %} ;;
+}
+)lkml";
+
+constexpr const char* kViews = R"lkml(
+view: sales {
+  sql_table_name: public.sales ;;
+  dimension: id { primary_key: yes type: number }
+  dimension: region {}
+  dimension: amount { type: number }
+  dimension: region_group {
+    sql: {% if sales.region._is_filtered %}'filtered'{% else %}${region}{% endif %} ;;
+  }
+  parameter: bucket {
+    type: unquoted
+    allowed_value: { value: "day" }
+    allowed_value: { value: "month" }
+  }
+  dimension: created_bucket { sql: DATE_TRUNC('{% parameter bucket %}', ${TABLE}.created_at) ;; }
+  parameter: shift { type: number default_value: "100" }
+  dimension: shifted { type: number sql: ${amount} - {{ shift._parameter_value }} ;; }
+  dimension: mine {
+    type: yesno
+    sql: ${region} IN ('{{ _user_attributes['regions'] | replace: ",", "','" }}') ;;
+  }
+  dimension: named { type: yesno sql: ${region} = '{{ _user_attributes['name'] }}' ;; }
+  dimension: named_bare { type: yesno sql: ${region} = {{ _user_attributes['name'] }} ;; }
+  dimension: id_minus { type: yesno sql: ${id} = 0-{{ _user_attributes['n'] }} ;; }
+  measure: total { type: sum sql: ${amount} ;; }
+}
+)lkml";
+
+class LiquidPostgresTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    database_ = "lkml_liquid_pg_" + std::to_string(getpid());
+    try {
+      admin_ = std::make_unique<pqxx::connection>("");
+      {
+        pqxx::nontransaction tx(*admin_);
+        tx.exec("DROP DATABASE IF EXISTS " + tx.quote_name(database_));
+        tx.exec("CREATE DATABASE " + tx.quote_name(database_) +
+                " ENCODING 'UTF8' TEMPLATE template0");
+      }
+      db_ = std::make_unique<pqxx::connection>("dbname=" + database_);
+      pqxx::nontransaction tx(*db_);
+      tx.exec(kSchema);
+    } catch (const std::exception& e) {
+      db_.reset();
+      setup_error_ = e.what();
+    }
+    dir_ = fs::temp_directory_path() / ("lkml_liquid_pg_" + std::to_string(getpid()));
+    fs::create_directories(dir_);
+    std::ofstream(dir_ / "m.model.lkml") << kModel;
+    std::ofstream(dir_ / "sales.view.lkml") << kViews;
+    project_ = std::make_unique<test::ProjectUnderTest>(test::loadProject(dir_.string()));
+  }
+
+  static void TearDownTestSuite() {
+    db_.reset();
+    if (admin_) {
+      try {
+        pqxx::nontransaction tx(*admin_);
+        tx.exec("DROP DATABASE IF EXISTS " + tx.quote_name(database_) + " WITH (FORCE)");
+      } catch (const std::exception&) {
+      }
+    }
+    admin_.reset();
+    project_.reset();
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+
+  void SetUp() override {
+    ASSERT_TRUE(db_) << "cannot set up a PostgreSQL database through the PG* environment: "
+                     << setup_error_;
+    ASSERT_TRUE(project_ && project_->project && project_->errors.empty());
+  }
+
+  static Rows run(const std::string& sql, bool standard_conforming = true) {
+    Rows rows;
+    pqxx::work tx(*db_);
+    tx.exec(std::string("SET LOCAL standard_conforming_strings = ") +
+            (standard_conforming ? "on" : "off"));
+    for (const auto& r : tx.exec(sql)) {
+      Row row;
+      for (const auto& field : r) row.push_back(field.is_null() ? "NULL" : field.c_str());
+      rows.push_back(std::move(row));
+    }
+    tx.commit();
+    std::sort(rows.begin(), rows.end());
+    return rows;
+  }
+
+  static std::string compile(const std::vector<std::string>& fields,
+                             const std::vector<QueryFilter>& filters = {},
+                             const test::Attributes& user = {}) {
+    Query query;
+    query.explore = "sales";
+    query.fields = fields;
+    query.filters = filters;
+    test::Outcome out = test::compileOn(*project_->project, query, user);
+    EXPECT_TRUE(out.ok) << out.errors;
+    return out.sql;
+  }
+
+  static std::string database_, setup_error_;
+  static fs::path dir_;
+  static std::unique_ptr<pqxx::connection> admin_, db_;
+  static std::unique_ptr<test::ProjectUnderTest> project_;
+};
+
+std::string LiquidPostgresTest::database_, LiquidPostgresTest::setup_error_;
+fs::path LiquidPostgresTest::dir_;
+std::unique_ptr<pqxx::connection> LiquidPostgresTest::admin_, LiquidPostgresTest::db_;
+std::unique_ptr<test::ProjectUnderTest> LiquidPostgresTest::project_;
+
+TEST_F(LiquidPostgresTest, IfOnIsFiltered) {
+  EXPECT_EQ(run(compile({"sales.region", "sales.region_group"})),
+            run("SELECT region, region FROM public.sales GROUP BY 1"));
+  EXPECT_EQ(run(compile({"sales.region", "sales.region_group"}, {{"sales.region", "east,west"}})),
+            run("SELECT region, 'filtered' FROM public.sales WHERE region IN ('east', 'west')"));
+}
+
+TEST_F(LiquidPostgresTest, ParametersAndInQuery) {
+  EXPECT_EQ(run(compile({"sales.created_bucket"}, {{"sales.bucket", "month"}})),
+            run("SELECT DISTINCT DATE_TRUNC('month', created_at) FROM public.sales"));
+  // shift = -1: `0-{{ shift }}` is 0-(-1), and `amount - {{ shift }}` is amount - (-1).
+  EXPECT_EQ(run(compile({"sales.id", "sales.amount", "sales.shifted"}, {{"sales.shift", "-1"}})),
+            run("SELECT id, amount, amount + 1 FROM public.sales WHERE amount > 1"));
+  // amount not in the query: sql_always_where is 1=1; the default shift is 100.
+  EXPECT_EQ(run(compile({"sales.id", "sales.shifted"})),
+            run("SELECT id, amount - 100 FROM public.sales"));
+}
+
+// `0-{{ n }}` with n = -1 must compute 0 - (-1) = 1, not start a `--` comment.
+TEST_F(LiquidPostgresTest, NegativeAttributeIsANumber) {
+  EXPECT_EQ(run(compile({"sales.id", "sales.id_minus"}, {}, {{"n", "-1"}})),
+            run("SELECT id, CASE WHEN id = 1 THEN 'Yes' ELSE 'No' END FROM public.sales"));
+  EXPECT_EQ(run(compile({"sales.id", "sales.id_minus"}, {}, {{"n", "-3"}})),
+            run("SELECT id, CASE WHEN id = 3 THEN 'Yes' ELSE 'No' END FROM public.sales"));
+}
+
+TEST_F(LiquidPostgresTest, UserAttributeInList) {
+  EXPECT_EQ(run(compile({"sales.id", "sales.mine"}, {}, {{"regions", "east,north,a"}})),
+            run("SELECT id, CASE WHEN region IN ('east','north','a') THEN 'Yes' ELSE 'No' END "
+                "FROM public.sales"));
+}
+
+TEST_F(LiquidPostgresTest, HostileValuesMatchNothingAndChangeNothing) {
+  const std::vector<std::string> hostile = {
+      "x') OR 1=1; DROP TABLE public.sales; --",
+      "x' OR '1'='1",
+      "\\') OR 1=1 --",
+      "$$ OR 1=1 $$",
+      "*/ OR 1=1 /*",
+      "x\n') OR TRUE --",
+      "{{ _user_attributes['regions'] }}",
+  };
+  for (bool scs : {true, false}) {
+    for (const std::string& value : hostile) {
+      std::string sql = compile({"sales.id", "sales.mine", "sales.named", "sales.named_bare"}, {},
+                                {{"regions", value}, {"name", value}});
+      Rows rows = run(sql, scs);
+      ASSERT_EQ(rows.size(), 5u) << value << "\n" << sql;
+      for (const Row& row : rows) {
+        EXPECT_EQ(row[1], "No") << value << "\n" << sql;
+        EXPECT_EQ(row[2], "No") << value << "\n" << sql;
+        EXPECT_EQ(row[3], "No") << value << "\n" << sql;
+      }
+    }
+  }
+  EXPECT_EQ(run("SELECT count(*) FROM public.sales"), Rows{{"5"}});
+}
+
+TEST_F(LiquidPostgresTest, QuotesAndBackslashesCompareExactly) {
+  for (bool scs : {true, false}) {
+    std::string sql = compile({"sales.id", "sales.named"}, {}, {{"name", "O'Hara\\"}});
+    EXPECT_EQ(run(sql, scs), run("SELECT id, CASE WHEN id = 4 THEN 'Yes' ELSE 'No' END FROM "
+                                 "public.sales"))
+        << sql;
+  }
+  std::string comma = compile({"sales.id", "sales.named"}, {}, {{"name", "a,b"}});
+  EXPECT_EQ(run(comma), run("SELECT id, CASE WHEN id = 5 THEN 'Yes' ELSE 'No' END FROM "
+                            "public.sales"));
+}
+
+}  // namespace
+}  // namespace lkml::codegen
