@@ -26,7 +26,7 @@ struct ValidateOptions {
   std::string db;
   std::vector<std::string> connections, explores, access_levels, user_attributes;
   unsigned jobs = 2;
-  double statement_timeout = 30;
+  std::string statement_timeout = "30";
   std::string format = "text";
   std::string color = "auto";
   bool ignore_hidden = false;
@@ -52,8 +52,15 @@ int runValidate(const ValidateOptions& options) {
               << "`; expected text, json, sarif or github\n";
     return kExitUsage;
   }
-  if (options.statement_timeout <= 0 || options.jobs == 0) {
-    std::cerr << "lkml: error: --statement-timeout and --jobs must be positive\n";
+  if (options.jobs == 0) {
+    std::cerr << "lkml: error: --jobs must be positive\n";
+    return kExitUsage;
+  }
+  std::chrono::milliseconds timeout;
+  std::string timeout_error;
+  if (!catalog::parseTimeoutSeconds("--statement-timeout", options.statement_timeout, &timeout,
+                                    &timeout_error)) {
+    std::cerr << "lkml: error: " << timeout_error << "\n";
     return kExitUsage;
   }
   schema::SqlValidationOptions validation;
@@ -67,8 +74,7 @@ int runValidate(const ValidateOptions& options) {
   schema::DatabaseOptions db;
   db.url = options.db;
   db.connections = options.connections;
-  db.statement_timeout =
-      std::chrono::milliseconds(static_cast<int64_t>(options.statement_timeout * 1000));
+  db.statement_timeout = timeout;
   schema::DatabaseSet databases;
   std::string error;
   if (!databases.init(db, &error)) {
