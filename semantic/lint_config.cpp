@@ -59,7 +59,12 @@ bool LintConfig::setRule(const std::string& assignment, std::string* error) {
 }
 
 bool LintConfig::loadFile(const std::string& path, std::string* error) {
-  ReadResult read = readFile(path);
+  // The project's own lkml.json may be a FIFO in a hostile checkout: never block on it.
+  ReadResult read = readRegularFile(path);
+  if (read.not_regular) {
+    *error = read.error;
+    return false;
+  }
   if (!read.ok) return true;
   nlohmann::json json = nlohmann::json::parse(read.text, nullptr, false);
   if (json.is_discarded() || !json.is_object()) {
