@@ -211,6 +211,23 @@ TEST(HostileProjects, IncludeGlobsWithManyStarsStayFast) {
   EXPECT_THAT(lint, HasSubstr("does not match any file"));
 }
 
+TEST(HostileProjects, DeeplyNestedSetsAreAnError) {
+  // 10,000 levels: deep enough to overflow an 8 MB stack without the limit; View::findSet is a
+  // linear search, so 50,000 sets would spend the time budget in lint's set checks instead.
+  const int sets = kLong / 5;
+  std::string view = "view: v {\n  sql_table_name: t ;;\n  dimension: id {}\n";
+  for (int i = 0; i < sets - 1; ++i) {
+    view += "  set: s" + std::to_string(i) + " { fields: [s" + std::to_string(i + 1) + "*] }\n";
+  }
+  view += "  set: s" + std::to_string(sets - 1) + " { fields: [id] }\n}\n";
+  TempProject p({{"m.model.lkml", std::string(kModel) + "explore: v { fields: [v.s0*] }\n"},
+                 {"v.view.lkml", view}});
+  std::string lint = lkmlFails("lint " + quoted(p.root()));
+  EXPECT_THAT(lint, HasSubstr("sets include sets more than 64 levels deep, starting at `v.s0*`"));
+  // The explore's list cannot be resolved: the query sees no field rather than a guess.
+  lkmlFails("sql " + quoted(p.root()) + " --explore v --fields v.id");
+}
+
 TEST(HostileProjects, DeeplyNestedBlocksAndQueryJson) {
   std::string nested = "view: v {\n";
   for (int i = 0; i < kLong; ++i) nested += "a: {";
