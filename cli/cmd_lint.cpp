@@ -294,7 +294,7 @@ void addLintCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--connection", options->connections,
                   "NAME=URL: the database of models with `connection: \"NAME\"` (repeatable)");
   cmd->add_option("--statement-timeout", options->statement_timeout,
-                  "seconds each live probe may run (default 10)");
+                  "seconds each live probe may run, 0.001 to 2147483.647 (default 10)");
   cmd->footer(
       "Examples:\n"
       "  lkml lint looker/\n"

@@ -90,7 +90,7 @@ void addSchemaCommand(CLI::App& app, int* exit_code) {
                   "a schema to read (repeatable; default: every non-system schema)");
   cmd->add_option("-o,--output", options->output, "output file (default: - for stdout)");
   cmd->add_option("--statement-timeout", options->statement_timeout,
-                  "seconds each catalog query may run (default 30)");
+                  "seconds each catalog query may run, 0.001 to 2147483.647 (default 30)");
   cmd->footer(
       "Example:\n"
       "  lkml schema dump --db postgresql://looker@localhost/warehouse -o lkml-schema.json\n"

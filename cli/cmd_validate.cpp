@@ -142,7 +142,7 @@ void addValidateCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("-j,--jobs", options->jobs,
                   "explores validated at once, one connection each (default 2)");
   cmd->add_option("--statement-timeout", options->statement_timeout,
-                  "seconds each query may run (default 30)");
+                  "seconds each query may run, 0.001 to 2147483.647 (default 30)");
   cmd->add_flag("--ignore-hidden", options->ignore_hidden, "skip hidden fields");
   cmd->add_option("--format", options->format, "text (default), json, sarif or github");
   cmd->add_option("--color", options->color, "auto (default), always or never");
