@@ -14,16 +14,36 @@ namespace lkml {
 
 namespace fs = std::filesystem;
 
-ReadResult readFile(const std::string& path) {
+namespace {
+
+const char* kindOf(mode_t mode) {
+  if (S_ISFIFO(mode)) return "a FIFO";
+  if (S_ISSOCK(mode)) return "a socket";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISDIR(mode)) return "a directory";
+  return S_ISREG(mode) ? "" : "not a regular file";
+}
+
+ReadResult read(const std::string& path, bool regular_only) {
   ReadResult result;
+  struct stat st {};
+  // Never even opened: opening a device can have effects of its own.
+  if (regular_only && ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) &&
+      !S_ISDIR(st.st_mode)) {
+    result.not_regular = true;
+    result.error = std::string("is ") + kindOf(st.st_mode) + ", not a regular file";
+    return result;
+  }
   // open + fstat + read into a string of the right size: one copy, no stdio buffer (a project
-  // has thousands of small files, read on several threads).
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // has thousands of small files, read on several threads). O_NONBLOCK makes opening a FIFO
+  // return at once (a blocking open waits for a writer); fstat then refuses it, so a file
+  // swapped for a FIFO after the directory walk cannot hang us either.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | (regular_only ? O_NONBLOCK : 0));
   if (fd < 0) {
     result.error = std::strerror(errno);
     return result;
   }
-  struct stat st {};
   if (::fstat(fd, &st) != 0) {
     result.error = std::strerror(errno);
     ::close(fd);
@@ -31,6 +51,12 @@ ReadResult readFile(const std::string& path) {
   }
   if (S_ISDIR(st.st_mode)) {
     result.error = "is a directory";
+    ::close(fd);
+    return result;
+  }
+  if (regular_only && !S_ISREG(st.st_mode)) {
+    result.not_regular = true;
+    result.error = std::string("is ") + kindOf(st.st_mode) + ", not a regular file";
     ::close(fd);
     return result;
   }
@@ -55,6 +81,18 @@ ReadResult readFile(const std::string& path) {
   result.text.resize(size);
   result.ok = true;
   return result;
+}
+
+}  // namespace
+
+ReadResult readFile(const std::string& path) { return read(path, false); }
+
+ReadResult readRegularFile(const std::string& path) { return read(path, true); }
+
+std::string nonRegularKind(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return "";
+  return kindOf(st.st_mode);
 }
 
 bool findLookmlFiles(const std::string& dir, std::vector<std::string>* files, std::string* error) {

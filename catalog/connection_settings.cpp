@@ -1,5 +1,7 @@
 #include "catalog/connection_settings.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 
 namespace lkml::catalog {
@@ -107,7 +109,8 @@ bool parseHosts(std::string_view text, PostgresUrl* out, std::string* problem) {
       if (end == std::string_view::npos) end = text.size();
       port = std::string(text.substr(pos + 1, end - pos - 1));
       if (port.find_first_not_of("0123456789") != std::string::npos) {
-        *problem = "invalid port `" + port + "`";
+        // Not quoted: with an unencoded `/` in a password, this "port" is part of it.
+        *problem = "invalid port (expected digits after `:`)";
         return false;
       }
       pos = end;
@@ -149,6 +152,17 @@ bool parseUrlParts(std::string_view url, PostgresUrl* out, std::string* problem)
     return false;
   }
   std::string_view rest = url.substr(scheme);
+  size_t authority_end = rest.find_first_of("/?");
+  if (authority_end != std::string_view::npos &&
+      rest.substr(0, authority_end).find('@') == std::string_view::npos &&
+      rest.find('@', authority_end) != std::string_view::npos) {
+    // libpq would read `user:pa/ss@host` as host `user`, port `pa`, database `ss@host`, and
+    // its messages would then show pieces of the password.
+    *problem =
+        "`@` after the host part; a user name or password containing `/`, `?`, `@` or `#` must "
+        "be percent-encoded (%2F, %3F, %40, %23), and so must any other `@`";
+    return false;
+  }
   size_t query = rest.find('?');
   std::string_view params = query == std::string_view::npos ? "" : rest.substr(query + 1);
   rest = rest.substr(0, query);
@@ -198,28 +212,56 @@ std::string redactUrl(std::string_view url) {
   if (scheme == 0) return "(not a postgresql:// URL)";
   std::string out(url.substr(0, scheme));
   std::string_view rest = url.substr(scheme);
-  size_t query = rest.find('?');
-  std::string_view params = query == std::string_view::npos ? "" : rest.substr(query + 1);
-  rest = rest.substr(0, query);
-  size_t at = rest.substr(0, rest.find('/')).rfind('@');
+  // The userinfo ends at the LAST `@`, not at the first `/` or `?`: a password with an
+  // unencoded `/`, `?` or `@` must not leak into the message that reports the malformed URL.
+  // When the `@` really belonged to a parameter this hides more than needed, never less.
+  size_t at = rest.rfind('@');
   if (at != std::string_view::npos) {
     std::string_view userinfo = rest.substr(0, at);
-    out += std::string(userinfo.substr(0, userinfo.find(':'))) + "@";
-    rest = rest.substr(at + 1);
+    size_t colon = userinfo.find(':');
+    if (colon != std::string_view::npos) {
+      out += std::string(userinfo.substr(0, std::min(colon, userinfo.find_first_of("/?#&")))) + "@";
+      rest = rest.substr(at + 1);
+    }
   }
-  out += rest;
+  size_t query = rest.find('?');
+  std::string_view params = query == std::string_view::npos ? "" : rest.substr(query + 1);
+  out += rest.substr(0, query);
   std::string kept;
   size_t pos = 0;
   while (pos < params.size()) {
     size_t end = params.find('&', pos);
     if (end == std::string_view::npos) end = params.size();
     std::string_view item = params.substr(pos, end - pos);
-    if (item.substr(0, item.find('=')) != "password") {
-      kept += (kept.empty() ? "" : "&") + std::string(item);
-    }
+    // An unencoded `&` may split a password: drop everything from `password=` on.
+    if (item.substr(0, item.find('=')) == "password") break;
+    kept += (kept.empty() ? "" : "&") + std::string(item);
     pos = end + 1;
   }
   return kept.empty() ? out : out + "?" + kept;
+}
+
+bool parseTimeoutSeconds(std::string_view flag, std::string_view text,
+                         std::chrono::milliseconds* out, std::string* error) {
+  const std::string range =
+      "expected a number of seconds from 0.001 to 2147483.647 "
+      "(PostgreSQL's statement_timeout limit; a timeout is always in force)";
+  std::string copy(text);
+  // Decimal numbers only: strtod would also take "nan", "inf" and hexadecimal.
+  bool decimal = !copy.empty() && copy.find_first_not_of("0123456789.eE+-") == std::string::npos;
+  char* end = nullptr;
+  double seconds = decimal ? std::strtod(copy.c_str(), &end) : 0;
+  if (!decimal || end != copy.c_str() + copy.size() || !std::isfinite(seconds)) {
+    *error = std::string(flag) + " `" + copy + "`: " + range;
+    return false;
+  }
+  double ms = std::round(seconds * 1000);
+  if (!(ms >= kMinStatementTimeoutMs && ms <= kMaxStatementTimeoutMs)) {
+    *error = std::string(flag) + " `" + copy + "`: " + range;
+    return false;
+  }
+  *out = std::chrono::milliseconds(static_cast<int64_t>(ms));
+  return true;
 }
 
 bool parsePostgresUrl(std::string_view url, PostgresUrl* out, std::string* error) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -25,6 +26,17 @@ struct ConnectionSettings {
   int connect_timeout_seconds = 5;
   std::string application_name = "lkml";
 };
+
+/// PostgreSQL's statement_timeout is an int of milliseconds; 0 would switch the timeout off.
+inline constexpr int64_t kMinStatementTimeoutMs = 1;
+inline constexpr int64_t kMaxStatementTimeoutMs = 2147483647;  // INT_MAX
+
+/// Parses a timeout given in seconds ("30", "0.25") for the option `flag`, rounded to whole
+/// milliseconds. Fails (with `error` naming `flag` and the accepted range, 0.001 to
+/// 2147483.647) on text that is not a number, NaN, infinities, negative values, values that
+/// round to 0 ms and values beyond PostgreSQL's limit: a statement timeout is always in force.
+bool parseTimeoutSeconds(std::string_view flag, std::string_view text,
+                         std::chrono::milliseconds* out, std::string* error);
 
 /// Where a connection goes, for messages. Never holds the password.
 struct ConnectionTarget {

@@ -127,6 +127,15 @@ PostgresConnection::~PostgresConnection() = default;
 
 std::unique_ptr<PostgresConnection> PostgresConnection::open(const ConnectionSettings& settings,
                                                              DatabaseError* error) {
+  // A timeout is always in force: 0 would disable PostgreSQL's, beyond INT_MAX it refuses.
+  if (settings.statement_timeout.count() < kMinStatementTimeoutMs ||
+      settings.statement_timeout.count() > kMaxStatementTimeoutMs) {
+    *error = DatabaseError();
+    error->kind = DatabaseError::Kind::Unreachable;
+    error->message = "statement timeout of " + std::to_string(settings.statement_timeout.count()) +
+                     " ms is outside 1 to 2147483647 ms";
+    return nullptr;
+  }
   ResolvedConnection resolved;
   std::string problem;
   if (!resolveConnection(settings, processEnvironment(), &resolved, &problem)) {

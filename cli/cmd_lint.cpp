@@ -54,7 +54,7 @@ struct LintOptions {
   // Live schema checks (LKML3xx): --db / --connection, or offline with --schema.
   std::string db, schema;
   std::vector<std::string> connections;
-  double statement_timeout = 10;
+  std::string statement_timeout = "10";
   bool db_given = false;  // `--db` alone: LKML_DATABASE_URL, then PG*
   bool live() const { return db_given || !schema.empty() || !connections.empty(); }
 };
@@ -341,6 +341,14 @@ int runLint(LintOptions options) {
       return kExitUsage;
     }
   }
+  // Checked even when no database is used, so a typo never waits for the day one is.
+  std::chrono::milliseconds timeout;
+  std::string timeout_error;
+  if (!catalog::parseTimeoutSeconds("--statement-timeout", options.statement_timeout, &timeout,
+                                    &timeout_error)) {
+    std::cerr << "lkml: error: " << timeout_error << "\n";
+    return kExitUsage;
+  }
   LintTargets targets = classifyLintPaths(options.paths);
   if (!targets.usage_error.empty()) {
     std::cerr << "lkml: error: " << targets.usage_error << "\n";
@@ -365,16 +373,11 @@ int runLint(LintOptions options) {
       std::cerr << "lkml: error: --db and --schema exclude each other: --schema checks offline\n";
       return kExitUsage;
     }
-    if (options.statement_timeout <= 0) {
-      std::cerr << "lkml: error: --statement-timeout must be a positive number of seconds\n";
-      return kExitUsage;
-    }
     schema::DatabaseOptions db;
     db.url = options.db;
     db.snapshot = options.schema;
     db.connections = options.connections;
-    db.statement_timeout =
-        std::chrono::milliseconds(static_cast<int64_t>(options.statement_timeout * 1000));
+    db.statement_timeout = timeout;
     run.databases = std::make_unique<schema::DatabaseSet>();
     std::string error;
     if (!run.databases->init(db, &error)) {
@@ -559,7 +562,7 @@ void addLintCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--connection", options->connections,
                   "NAME=URL: the database of models with `connection: \"NAME\"` (repeatable)");
   cmd->add_option("--statement-timeout", options->statement_timeout,
-                  "seconds each live probe may run (default 10)");
+                  "seconds each live probe may run, 0.001 to 2147483.647 (default 10)");
   cmd->footer(
       "Examples:\n"
       "  lkml lint looker/\n"

@@ -15,7 +15,7 @@ namespace {
 struct RunOptions {
   QueryOptions query;
   std::string db, format = "table";
-  double timeout = 30;
+  std::string timeout = "30";
 };
 
 int runQuery(const RunOptions& options) {
@@ -25,8 +25,10 @@ int runQuery(const RunOptions& options) {
               << "`; expected table, json or csv\n";
     return kExitUsage;
   }
-  if (options.timeout <= 0) {
-    std::cerr << "lkml: error: --timeout must be a positive number of seconds\n";
+  std::chrono::milliseconds timeout;
+  std::string timeout_error;
+  if (!catalog::parseTimeoutSeconds("--timeout", options.timeout, &timeout, &timeout_error)) {
+    std::cerr << "lkml: error: " << timeout_error << "\n";
     return kExitUsage;
   }
   // Never freed: the process exits right after (see cmd_sql.cpp).
@@ -34,8 +36,7 @@ int runQuery(const RunOptions& options) {
   if (int code = compileFromOptions(options.query, &compiled)) return code;
   catalog::ConnectionSettings settings;
   settings.url = options.db;
-  settings.statement_timeout =
-      std::chrono::milliseconds(static_cast<int64_t>(options.timeout * 1000));
+  settings.statement_timeout = timeout;
   catalog::DatabaseError error;
   auto connection = catalog::PostgresConnection::open(settings, &error);
   if (!connection) {
@@ -63,8 +64,10 @@ void addQueryCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--db", options->db,
                   "postgresql://user@host:port/db (default: LKML_DATABASE_URL, then PG* "
                   "environment)");
-  cmd->add_option("--format", options->format, "table (default), json or csv");
-  cmd->add_option("--timeout", options->timeout, "statement timeout in seconds (default 30)");
+  cmd->add_option("--format", options->format,
+                  "table (default: NULL shows as ∅, control characters as escapes), json or csv");
+  cmd->add_option("--timeout", options->timeout,
+                  "statement timeout in seconds, 0.001 to 2147483.647 (default 30)");
   cmd->footer(
       "Example:\n"
       "  lkml query looker --explore enrollments_internal --access-level internal \\\n"

@@ -18,19 +18,21 @@ struct DumpOptions {
   std::string db;
   std::vector<std::string> schemas;
   std::string output = "-";
-  double statement_timeout = 30;
+  std::string statement_timeout = "30";
 };
 
 int runSchemaDump(const DumpOptions& options) {
-  if (options.statement_timeout <= 0) {
-    std::cerr << "lkml: error: --statement-timeout must be a positive number of seconds\n";
+  std::chrono::milliseconds timeout;
+  std::string timeout_error;
+  if (!catalog::parseTimeoutSeconds("--statement-timeout", options.statement_timeout, &timeout,
+                                    &timeout_error)) {
+    std::cerr << "lkml: error: " << timeout_error << "\n";
     return kExitUsage;
   }
   auto start = std::chrono::steady_clock::now();
   catalog::ConnectionSettings settings;
   settings.url = options.db;
-  settings.statement_timeout =
-      std::chrono::milliseconds(static_cast<int64_t>(options.statement_timeout * 1000));
+  settings.statement_timeout = timeout;
   catalog::DatabaseError error;
   auto connection = catalog::PostgresConnection::open(settings, &error);
   if (!connection) {
@@ -88,7 +90,7 @@ void addSchemaCommand(CLI::App& app, int* exit_code) {
                   "a schema to read (repeatable; default: every non-system schema)");
   cmd->add_option("-o,--output", options->output, "output file (default: - for stdout)");
   cmd->add_option("--statement-timeout", options->statement_timeout,
-                  "seconds each catalog query may run (default 30)");
+                  "seconds each catalog query may run, 0.001 to 2147483.647 (default 30)");
   cmd->footer(
       "Example:\n"
       "  lkml schema dump --db postgresql://looker@localhost/warehouse -o lkml-schema.json\n"

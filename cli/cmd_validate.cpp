@@ -28,7 +28,7 @@ struct ValidateOptions {
   std::string db;
   std::vector<std::string> connections, explores, access_levels, user_attributes;
   unsigned jobs = 2;
-  double statement_timeout = 30;
+  std::string statement_timeout = "30";
   std::string format = "text";
   std::string color = "auto";
   bool ignore_hidden = false;
@@ -54,8 +54,15 @@ int runValidate(const ValidateOptions& options) {
               << "`; expected text, json, sarif or github\n";
     return kExitUsage;
   }
-  if (options.statement_timeout <= 0 || options.jobs == 0) {
-    std::cerr << "lkml: error: --statement-timeout and --jobs must be positive\n";
+  if (options.jobs == 0) {
+    std::cerr << "lkml: error: --jobs must be positive\n";
+    return kExitUsage;
+  }
+  std::chrono::milliseconds timeout;
+  std::string timeout_error;
+  if (!catalog::parseTimeoutSeconds("--statement-timeout", options.statement_timeout, &timeout,
+                                    &timeout_error)) {
+    std::cerr << "lkml: error: " << timeout_error << "\n";
     return kExitUsage;
   }
   schema::SqlValidationOptions validation;
@@ -70,8 +77,7 @@ int runValidate(const ValidateOptions& options) {
   schema::DatabaseOptions db;
   db.url = options.db;
   db.connections = options.connections;
-  db.statement_timeout =
-      std::chrono::milliseconds(static_cast<int64_t>(options.statement_timeout * 1000));
+  db.statement_timeout = timeout;
   schema::DatabaseSet databases;
   std::string error;
   if (!databases.init(db, &error)) {
@@ -163,7 +169,7 @@ void addValidateCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("-j,--jobs", options->jobs,
                   "explores validated at once, one connection each (default 2)");
   cmd->add_option("--statement-timeout", options->statement_timeout,
-                  "seconds each query may run (default 30)");
+                  "seconds each query may run, 0.001 to 2147483.647 (default 30)");
   cmd->add_flag("--ignore-hidden", options->ignore_hidden, "skip hidden fields");
   cmd->add_option("--format", options->format, "text (default), json, sarif or github");
   cmd->add_option("--color", options->color, "auto (default), always or never");

@@ -8,6 +8,7 @@
 #include "cli/exit_codes.h"
 #include "cli/explore_patterns.h"
 #include "cli/terminal.h"
+#include "semantic/semantic_diagnostics.h"
 
 namespace lkml::cli {
 
@@ -63,6 +64,14 @@ int selectExplore(const std::string& dir, const std::string& model_arg,
   if (!out->project) {
     for (const auto& d : bag.diagnostics()) std::cerr << "lkml: error: " << d.message << "\n";
     return kExitUsage;
+  }
+  // An `extends` chain too deep to follow (LKML245) leaves its definitions out of the model:
+  // say so rather than "unknown explore" or "no field".
+  for (const auto& d : bag.diagnostics()) {
+    if (d.code == static_cast<int>(semantic::SemCode::extends_too_deep)) {
+      printErrors();
+      return kExitFindings;
+    }
   }
   const auto& models = out->project->project.models;
   if (model_name.empty()) {

@@ -1,6 +1,7 @@
 #include "cli/result_writer.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
@@ -51,6 +52,85 @@ nlohmann::ordered_json cellJson(const std::optional<std::string>& value, uint32_
       return *value;
   }
 }
+
+// Code points a terminal would act on instead of showing: C1 controls, bidirectional
+// overrides and isolates (which reorder the rest of the line), zero-width characters, and the
+// Unicode line and paragraph separators.
+bool invisible(uint32_t cp) {
+  return (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || (cp >= 0x200B && cp <= 0x200F) ||
+         (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2069) || cp == 0xFEFF;
+}
+
+// Length of the well-formed UTF-8 sequence at `i` (0 if it is not one) and its code point.
+size_t utf8Sequence(const std::string& text, size_t i, uint32_t* cp) {
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+  unsigned char c = byte(i);
+  size_t len = (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+  if (len == 0 || i + len > text.size()) return 0;
+  *cp = c & (0x7F >> len);
+  for (size_t k = 1; k < len; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    *cp = (*cp << 6) | (byte(i + k) & 0x3F);
+  }
+  static const uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (*cp < kMin[len] || *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF)) return 0;
+  return len;
+}
+
+}  // namespace
+
+std::string tableCell(const std::optional<std::string>& value) {
+  if (!value) return kTableNull;
+  if (*value == kTableNull) return "\\u2205";  // the text "∅" must not read as NULL
+  std::string out;
+  out.reserve(value->size());
+  char hex[16];
+  for (size_t i = 0; i < value->size();) {
+    unsigned char c = static_cast<unsigned char>((*value)[i]);
+    if (c >= 0x80) {
+      uint32_t cp = 0;
+      size_t len = utf8Sequence(*value, i, &cp);
+      if (len == 0) {
+        std::snprintf(hex, sizeof hex, "\\x%02x", c);
+        out += hex;
+        ++i;
+      } else if (invisible(cp)) {
+        std::snprintf(hex, sizeof hex, "\\u%04x", static_cast<unsigned>(cp));
+        out += hex;
+        i += len;
+      } else {
+        out.append(*value, i, len);
+        i += len;
+      }
+      continue;
+    }
+    ++i;
+    switch (c) {
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (c < 0x20 || c == 0x7F) {
+          std::snprintf(hex, sizeof hex, "\\x%02x", c);
+          out += hex;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  return out;
+}
+
+namespace {
 
 std::string csvField(const std::string& text) {
   if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
@@ -105,29 +185,34 @@ void writeResult(std::ostream& out, ResultFormat format, const std::vector<std::
       return;
     }
     case ResultFormat::Table: {
-      std::vector<size_t> width(names.size());
-      for (size_t i = 0; i < names.size(); ++i) width[i] = displayWidth(names[i]);
+      // Every cell goes through tableCell: a value can neither start a new line (fake rows),
+      // move the cursor, recolour the terminal, reorder the line, nor pass for NULL.
+      std::vector<std::string> header;
+      for (const std::string& name : names) header.push_back(tableCell(name));
+      std::vector<std::vector<std::string>> cells;
+      cells.reserve(result.rows.size());
+      std::vector<size_t> width(header.size());
+      for (size_t i = 0; i < header.size(); ++i) width[i] = displayWidth(header[i]);
       for (const auto& row : result.rows) {
+        std::vector<std::string> line;
         for (size_t i = 0; i < row.size() && i < width.size(); ++i) {
-          width[i] = std::max(width[i], displayWidth(row[i] ? *row[i] : "NULL"));
+          line.push_back(tableCell(row[i]));
+          width[i] = std::max(width[i], displayWidth(line.back()));
         }
+        cells.push_back(std::move(line));
       }
-      auto line = [&](const std::vector<std::string>& cells) {
-        for (size_t i = 0; i < cells.size(); ++i) {
-          out << (i ? " | " : "") << cells[i]
-              << std::string(width[i] - std::min(width[i], displayWidth(cells[i])), ' ');
+      auto line = [&](const std::vector<std::string>& row) {
+        for (size_t i = 0; i < row.size(); ++i) {
+          out << (i ? " | " : "") << row[i]
+              << std::string(width[i] - std::min(width[i], displayWidth(row[i])), ' ');
         }
         out << "\n";
       };
-      line(names);
-      for (size_t i = 0; i < names.size(); ++i)
+      line(header);
+      for (size_t i = 0; i < header.size(); ++i)
         out << (i ? "-+-" : "") << std::string(width[i], '-');
       out << "\n";
-      for (const auto& row : result.rows) {
-        std::vector<std::string> cells;
-        for (const auto& cell : row) cells.push_back(cell ? *cell : "NULL");
-        line(cells);
-      }
+      for (const auto& row : cells) line(row);
       out << "(" << result.rows.size() << " row" << (result.rows.size() == 1 ? "" : "s") << ")\n";
       return;
     }

@@ -5,6 +5,7 @@
 
 #include "codegen/native_derived_table.h"
 #include "semantic/field_types.h"
+#include "semantic/sql_references.h"
 
 namespace lkml::codegen {
 
@@ -151,6 +152,21 @@ std::string SqlExpander::tableSql(const ScopeEntry& entry) {
   if (view.has_derived_table) {
     bool known = std::any_of(ctx_.ctes.begin(), ctx_.ctes.end(),
                              [&](const auto& cte) { return cte.first == view.name; });
+    // CTEs still being expanded (reserved, empty) are the derived tables this one is nested
+    // in: each nesting is a level of recursion.
+    size_t open = std::count_if(ctx_.ctes.begin(), ctx_.ctes.end(),
+                                [](const auto& cte) { return cte.second.empty(); });
+    if (!known && open >= semantic::kMaxSqlReferenceDepth) {
+      ctx_.error(QueryCode::reference_too_deep,
+                 "derived tables nest deeper than " +
+                     std::to_string(semantic::kMaxSqlReferenceDepth) + " levels (`" +
+                     std::find_if(ctx_.ctes.begin(), ctx_.ctes.end(),
+                                  [](const auto& cte) { return cte.second.empty(); })
+                         ->first +
+                     "` ... `" + view.name + "`)",
+                 "read a table instead of another derived table somewhere along the chain");
+      return view.name;
+    }
     if (!known) {
       ctx_.ctes.emplace_back(view.name, "");  // reserve the name (cycles stop here)
       std::string sql = trim(expandText(&entry, view.derived_table_sql.text));
@@ -199,9 +215,19 @@ std::string SqlExpander::reference(const ScopeEntry* owner, const std::string& a
   ctx_.aliases.insert(entry->alias);
   requireAccess(*entry, *field);
   std::string key = entry->alias + "." + field->name;
-  if (std::find(stack_.begin(), stack_.end(), key) != stack_.end() || stack_.size() > 64) {
+  if (std::find(stack_.begin(), stack_.end(), key) != stack_.end()) {
     ctx_.error(QueryCode::query_reference_error,
                "field `" + key + "` refers to itself through `${}` references");
+    return "NULL";
+  }
+  // Expanding recurses once per reference: the input must not decide how deep. The stack holds
+  // the fields being expanded, the selected one first.
+  if (stack_.size() >= semantic::kMaxSqlReferenceDepth) {
+    ctx_.error(QueryCode::reference_too_deep,
+               "`${}` references starting at `" + stack_.front() + "` nest deeper than " +
+                   std::to_string(semantic::kMaxSqlReferenceDepth) + " fields (" + stack_.front() +
+                   " -> " + stack_[1] + " -> ... -> " + key + ")",
+               "use a column (`${TABLE}.col`) somewhere along the chain");
     return "NULL";
   }
   stack_.push_back(key);

@@ -57,13 +57,27 @@ bool expandItem(const ExploreScope& scope, const std::string& item,
     for (const auto& v : *visiting) {
       if (v == key) return true;  // a set that includes itself adds nothing more
     }
+    // Each level recurses: the input must not decide how deep. Too deep fails the whole item
+    // (never a silently shorter list: an exclusion must not lose members).
+    if (visiting->size() >= kMaxSetNesting) {
+      problem->message = "sets include sets more than " + std::to_string(kMaxSetNesting) +
+                         " levels deep, starting at `" + visiting->front() + "*`";
+      problem->too_deep = true;
+      return false;
+    }
     visiting->push_back(key);
     for (const std::string& member : set->fields) {
       bool negative = !member.empty() && member[0] == '-';
       std::string inner = negative ? member.substr(1) : member;
       FieldListProblem ignored;
       std::set<std::string> part;
-      expandItem(scope, inner, alias, &part, visiting, &ignored);
+      if (!expandItem(scope, inner, alias, &part, visiting, &ignored) && ignored.too_deep) {
+        size_t item_index = problem->item;
+        *problem = ignored;
+        problem->item = item_index;
+        visiting->pop_back();
+        return false;
+      }
       for (const auto& p : part) {
         if (negative)
           out->erase(p);
@@ -106,9 +120,20 @@ std::set<std::string> resolveFieldList(const ExploreScope& scope,
     problem.item = i;
     std::vector<std::string> visiting;
     std::set<std::string>& target = negative ? excluded : included;
-    if (!expandItem(scope, item, default_alias, &target, &visiting, &problem) && problems) {
-      problems->push_back(problem);
+    std::set<std::string> part;
+    if (!expandItem(scope, item, default_alias, &part, &visiting, &problem)) {
+      if (problem.too_deep) {
+        // Fail closed: an item that cannot be resolved adds nothing and excludes everything.
+        part.clear();
+        if (negative) {
+          for (const ScopeEntry& entry : scope.entries()) {
+            if (default_alias.empty() || entry.alias == default_alias) addAllFields(entry, &part);
+          }
+        }
+      }
+      if (problems) problems->push_back(problem);
     }
+    target.insert(part.begin(), part.end());
     any_positive |= !negative;
   }
   // A list of only exclusions means "everything except"; an empty list (`fields: []`, which

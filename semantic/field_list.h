@@ -16,7 +16,11 @@ struct FieldListProblem {
   std::string message;  // "unknown field `users.emal`"
   std::string suggestion;
   bool unknown_set = false;
+  bool too_deep = false;  // sets including sets more than kMaxSetNesting deep
 };
+
+/// How deeply sets may include sets (`set: a { fields: [b*] }`); expanding recurses per level.
+inline constexpr size_t kMaxSetNesting = 64;
 
 /// Resolves `items` in an explore (names are `alias.field`) with `default_alias` for bare
 /// names (a join's or view's own fields). Returns the selected `alias.field` names.

@@ -1,6 +1,5 @@
 #include "semantic/include_resolver.h"
 
-#include <functional>
 #include <map>
 #include <set>
 
@@ -22,36 +21,49 @@ std::vector<std::string> splitPath(const std::string& path) {
   return parts;
 }
 
-// `*` matches any run of characters inside one segment.
+// `*` matches any run of characters inside one segment. Greedy with one backtracking point,
+// so time stays O(|p| * |s|) however many `*` a pattern has (no recursion, no exponential blowup).
 bool segmentMatch(const char* p, const char* s) {
-  while (*p) {
+  const char* star = nullptr;   // pattern position after the last `*` seen
+  const char* retry = nullptr;  // where that `*`'s match would grow by one character
+  while (*s) {
     if (*p == '*') {
       while (*p == '*') ++p;
-      if (!*p) return true;
-      for (; *s; ++s) {
-        if (segmentMatch(p, s)) return true;
-      }
+      star = p;
+      retry = s;
+    } else if (*p && *p == *s) {
+      ++p;
+      ++s;
+    } else if (star) {
+      p = star;
+      s = ++retry;
+    } else {
       return false;
     }
-    if (*p != *s) return false;
-    ++p;
-    ++s;
   }
-  return *s == 0;
+  while (*p == '*') ++p;
+  return *p == 0;
 }
 
-bool matchParts(const std::vector<std::string>& pat, size_t i, const std::vector<std::string>& path,
-                size_t j) {
-  if (i == pat.size()) return j == path.size();
-  if (pat[i] == "**") {
-    // `**` matches any number of folders, including none.
-    for (size_t k = j; k <= path.size(); ++k) {
-      if (matchParts(pat, i + 1, path, k)) return true;
+// Folders by folder, as a table of which path prefixes the pattern's prefix matches: O(|pat| *
+// |path|) without recursion, however many `**` the pattern has.
+bool matchParts(const std::vector<std::string>& pat, const std::vector<std::string>& path) {
+  std::vector<char> reach(path.size() + 1, 0);  // reach[j]: pat[0, i) matches path[0, j)
+  reach[0] = 1;
+  for (const std::string& part : pat) {
+    std::vector<char> next(path.size() + 1, 0);
+    if (part == "**") {
+      // `**` matches any number of folders, including none.
+      char any = 0;
+      for (size_t j = 0; j <= path.size(); ++j) next[j] = any = any || reach[j];
+    } else {
+      for (size_t j = 0; j < path.size(); ++j) {
+        if (reach[j] && segmentMatch(part.c_str(), path[j].c_str())) next[j + 1] = 1;
+      }
     }
-    return false;
+    reach = std::move(next);
   }
-  if (j == path.size()) return false;
-  return segmentMatch(pat[i].c_str(), path[j].c_str()) && matchParts(pat, i + 1, path, j + 1);
+  return reach[path.size()];
 }
 
 bool endsWith(const std::string& s, const std::string& suffix) {
@@ -97,7 +109,7 @@ std::string directoryOf(const std::string& path) {
 }  // namespace
 
 bool globMatch(const std::string& pattern, const std::string& path) {
-  return matchParts(splitPath(pattern), 0, splitPath(path), 0);
+  return matchParts(splitPath(pattern), splitPath(path));
 }
 
 IncludeResult resolveIncludes(const ProjectSources& project, size_t model_index,
@@ -107,9 +119,46 @@ IncludeResult resolveIncludes(const ProjectSources& project, size_t model_index,
   std::map<std::string, std::vector<size_t>> match_cache;
   const std::string& model_path = project.files[model_index].path;
 
-  std::function<void(size_t)> visit = [&](size_t index) {
-    const ProjectFile& file = project.files[index];
-    for (const syntax::Node& member : file.doc.members) {
+  // Depth-first in include order, with an explicit stack: a chain of files each including the
+  // next is as deep as the project is large. `seen` makes every file count once (no cycles).
+  struct Frame {
+    explicit Frame(size_t index) : file(index) {}
+    size_t file;
+    size_t next_member = 0;
+    std::vector<size_t> matches;  // of the include being followed
+    size_t next_match = 0;
+    Span span;  // of that include
+  };
+  std::vector<Frame> stack;
+  auto visit = [&](size_t root) {
+    stack.emplace_back(root);
+    while (!stack.empty()) {
+      Frame& top = stack.back();
+      if (top.next_match < top.matches.size()) {
+        size_t match = top.matches[top.next_match++];
+        const ProjectFile& target = project.files[match];
+        if (target.kind == FileKind::Model && match != model_index && !seen.count(match)) {
+          Diagnostic d = makeSemDiagnostic(
+              SemCode::model_included, top.span,
+              "model file `" + target.path + "` is included by `" + model_path +
+                  "`; Looker documents that models are not included, lkml merges its "
+                  "views, explores and grants");
+          d.help = "move the shared parts into a generic .lkml file and include that";
+          sink.report(std::move(d));
+        }
+        if (target.kind == FileKind::Manifest) continue;
+        if (seen.insert(match).second) {
+          result.files.push_back(match);
+          if (target.kind != FileKind::Dashboard) stack.emplace_back(match);  // `top` dangles
+        }
+        continue;
+      }
+      const ProjectFile& file = project.files[top.file];
+      if (top.next_member >= file.doc.members.size()) {
+        stack.pop_back();
+        continue;
+      }
+      const syntax::Node& member = file.doc.members[top.next_member++];
       if (member.key != "include" || !member.isPair()) continue;
       std::string raw = member.value.unescaped();
       Span span = member.value.span;
@@ -146,7 +195,7 @@ IncludeResult resolveIncludes(const ProjectSources& project, size_t model_index,
         } else {
           std::vector<std::string> pattern_parts = splitPath(pattern);
           for (size_t i = 0; i < project.files.size(); ++i) {
-            if (matchParts(pattern_parts, 0, splitPath(project.files[i].path), 0)) {
+            if (matchParts(pattern_parts, splitPath(project.files[i].path))) {
               found.push_back(i);
             }
           }
@@ -173,23 +222,9 @@ IncludeResult resolveIncludes(const ProjectSources& project, size_t model_index,
         sink.report(std::move(d));
         continue;
       }
-      for (size_t match : matches) {
-        const ProjectFile& target = project.files[match];
-        if (target.kind == FileKind::Model && match != model_index && !seen.count(match)) {
-          Diagnostic d = makeSemDiagnostic(
-              SemCode::model_included, span,
-              "model file `" + target.path + "` is included by `" + model_path +
-                  "`; Looker documents that models are not included, lkml merges its "
-                  "views, explores and grants");
-          d.help = "move the shared parts into a generic .lkml file and include that";
-          sink.report(std::move(d));
-        }
-        if (target.kind == FileKind::Manifest) continue;
-        if (seen.insert(match).second) {
-          result.files.push_back(match);
-          if (target.kind != FileKind::Dashboard) visit(match);
-        }
-      }
+      top.matches = std::move(matches);
+      top.next_match = 0;
+      top.span = span;
     }
   };
   seen.insert(model_index);

@@ -121,7 +121,12 @@ bool LintConfig::loadFile(const std::string& path, std::string* error) {
 }
 
 bool LintConfig::loadFile(const std::string& path, ConfigError* error) {
-  ReadResult read = readFile(path);
+  // The project's own lkml.json may be a FIFO in a hostile checkout: never block on it.
+  ReadResult read = readRegularFile(path);
+  if (read.not_regular) {
+    *error = {read.error, std::string::npos};
+    return false;
+  }
   if (!read.ok) return true;
   return loadText(read.text, error);
 }

@@ -173,8 +173,100 @@ struct Resolved {
   std::map<std::string, syntax::Node> merged;
 };
 
+// Longest `extends` chain from each definition (1: it extends nothing known), computed with an
+// explicit stack: the input decides the depth. An edge that closes a cycle is not followed (the
+// cycle is reported while resolving).
+std::map<std::string, size_t> extendsDepths(const Definitions& defs) {
+  struct Frame {
+    Frame(const std::string* n, std::vector<std::pair<std::string, Span>> p)
+        : name(n), parents(std::move(p)) {}
+    const std::string* name;
+    std::vector<std::pair<std::string, Span>> parents;
+    size_t next = 0;
+    size_t deepest_parent = 0;
+  };
+  std::map<std::string, size_t> depth;
+  std::set<std::string> on_stack;
+  std::vector<Frame> stack;
+  for (const auto& [root, root_def] : defs) {
+    if (depth.count(root)) continue;
+    stack.emplace_back(&root, extendsList(root_def.node()));
+    on_stack.insert(root);
+    while (!stack.empty()) {
+      Frame& top = stack.back();
+      if (top.next < top.parents.size()) {
+        const std::string& parent = top.parents[top.next++].first;
+        auto def = defs.find(parent);
+        if (def == defs.end() || on_stack.count(parent)) continue;
+        if (auto known = depth.find(parent); known != depth.end()) {
+          top.deepest_parent = std::max(top.deepest_parent, known->second);
+          continue;
+        }
+        on_stack.insert(parent);
+        stack.emplace_back(&def->first, extendsList(def->second.node()));  // `top` dangles
+        continue;
+      }
+      size_t value = top.deepest_parent + 1;
+      const std::string& name = *top.name;
+      on_stack.erase(name);
+      depth[name] = value;
+      stack.pop_back();
+      if (!stack.empty())
+        stack.back().deepest_parent = std::max(stack.back().deepest_parent, value);
+    }
+  }
+  return depth;
+}
+
+// LKML245 for each chain deeper than kMaxExtendsDepth, at its start (a definition nothing
+// extends; in a long cycle, the deepest member). Following such a chain would copy every
+// level's fields into every level below (quadratic), so the definitions too deep are left out.
+void reportDeepExtends(const Definitions& defs, const std::map<std::string, size_t>& depth,
+                       const char* what, DiagnosticSink& sink) {
+  std::set<std::string> extended;
+  const std::string* deepest = nullptr;
+  for (const auto& [name, def] : defs) {
+    for (const auto& [parent, span] : extendsList(def.node())) extended.insert(parent);
+    if (!deepest || depth.at(name) > depth.at(*deepest)) deepest = &name;
+  }
+  if (!deepest || depth.at(*deepest) <= kMaxExtendsDepth) return;
+  std::vector<const std::string*> starts;
+  for (const auto& [name, def] : defs) {
+    if (depth.at(name) > kMaxExtendsDepth && !extended.count(name)) starts.push_back(&name);
+  }
+  if (starts.empty()) starts.push_back(deepest);
+  for (const std::string* start : starts) {
+    // The chain, shown by its first links: each step to the deepest parent.
+    std::string chain = *start;
+    const std::string* at = start;
+    for (int shown = 0; shown < 4; ++shown) {
+      const std::string* next = nullptr;
+      for (const auto& [parent, span] : extendsList(defs.at(*at).node())) {
+        auto d = depth.find(parent);
+        if (d != depth.end() && d->second + 1 == depth.at(*at)) next = &d->first;
+      }
+      if (!next) break;
+      chain += " -> " + *next;
+      at = next;
+    }
+    const Definition& def = defs.at(*start);
+    Diagnostic d = makeSemDiagnostic(
+        SemCode::extends_too_deep, def.node().value.span,
+        std::string(what) + " `" + *start + "` starts an `extends` chain " +
+            std::to_string(depth.at(*start)) + " levels deep (" + chain + " -> ...); lkml " +
+            "follows at most " + std::to_string(kMaxExtendsDepth) + " levels");
+    d.help =
+        "shorten the chain: extend a common base instead of each previous " + std::string(what);
+    sink.report(std::move(d));
+  }
+}
+
 // Resolves `extends` of every definition: parents merged in list order, the child on top.
-Resolved resolveExtends(const Definitions& defs, const char* what, DiagnosticSink& sink,
+// The recursion is bounded: a definition deeper than kMaxExtendsDepth is left out (after
+// LKML245), and a parent is followed only while the stack is shallower than twice that (a
+// cycle's back edge can lead to a shallower definition).
+Resolved resolveExtends(const Definitions& defs, const std::map<std::string, size_t>& depth,
+                        const char* what, DiagnosticSink& sink,
                         const std::set<std::string>* only = nullptr) {
   Resolved out;
   auto& resolved = out.blocks;
@@ -184,7 +276,12 @@ Resolved resolveExtends(const Definitions& defs, const char* what, DiagnosticSin
     if (auto it = resolved.find(name); it != resolved.end()) return it->second;
     const Definition& def = defs.at(name);
     auto parents = extendsList(def.node());
-    if (parents.empty()) return resolved.emplace(name, &def.node()).first->second;
+    // Too deep (LKML245): left out of the model, like a definition whose parent is unknown
+    // would be incomplete; lowering it would only add errors that follow from the cut chain.
+    if (depth.at(name) > kMaxExtendsDepth) return nullptr;
+    if (parents.empty() || stack.size() >= 2 * kMaxExtendsDepth) {
+      return resolved.emplace(name, &def.node()).first->second;
+    }
     stack.push_back(name);
     syntax::Node result;
     result.kind = syntax::NodeKind::Block;
@@ -232,8 +329,13 @@ Resolved resolveExtends(const Definitions& defs, const char* what, DiagnosticSin
     const syntax::Node* merged = &out.merged.emplace(name, std::move(result)).first->second;
     return resolved.emplace(name, merged).first->second;
   };
-  for (const auto& [name, unused] : defs) {
-    if (!only || only->count(name)) resolve(name);
+  if (!only) {
+    for (const auto& [name, unused] : defs) resolve(name);
+  } else {
+    // Called once per level of derived tables: visit only what is asked for.
+    for (const std::string& name : *only) {
+      if (defs.count(name)) resolve(name);
+    }
   }
   return out;
 }
@@ -356,7 +458,13 @@ Model buildModel(const ProjectSources& project, size_t model_index,
 
   std::set<std::string> explore_names, view_names;
   if (only_explore) explore_names.insert(*only_explore);
-  Resolved explores = resolveExtends(collected.explores, "explore", import_sink,
+  // Depths once per model (LKML245 reported here): the view resolution below may run once per
+  // level of derived tables.
+  const std::map<std::string, size_t> explore_depths = extendsDepths(collected.explores);
+  reportDeepExtends(collected.explores, explore_depths, "explore", import_sink);
+  const std::map<std::string, size_t> view_depths = extendsDepths(collected.views);
+  reportDeepExtends(collected.views, view_depths, "view", import_sink);
+  Resolved explores = resolveExtends(collected.explores, explore_depths, "explore", import_sink,
                                      only_explore ? &explore_names : nullptr);
   for (const std::string& name : collected.explore_order) {
     auto block = explores.blocks.find(name);
@@ -368,7 +476,7 @@ Model buildModel(const ProjectSources& project, size_t model_index,
     model.explores.push_back(std::move(explore));
   }
   auto lowerViews = [&](const std::set<std::string>* only) {
-    Resolved views = resolveExtends(collected.views, "view", import_sink, only);
+    Resolved views = resolveExtends(collected.views, view_depths, "view", import_sink, only);
     std::vector<std::pair<const std::string*, const syntax::Node*>> todo;
     for (const auto& [name, node] : views.blocks) {
       if (model.views.count(name) || (only && !only->count(name))) continue;

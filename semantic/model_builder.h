@@ -11,6 +11,11 @@
 
 namespace lkml::semantic {
 
+/// The longest `extends` chain lkml follows (LKML245 beyond it). Real projects stay in single
+/// digits; a longer chain is generated or hostile, and merging it costs time quadratic in its
+/// length.
+inline constexpr size_t kMaxExtendsDepth = 100;
+
 /// With `only_explore` set, lowers just that explore and the views it can reach (a query
 /// needs nothing else): `lkml sql` on a 1,000-view project skips 99% of the lowering.
 /// Views are lowered on up to `threads` threads (0: all cores).

@@ -13,6 +13,17 @@ namespace lkml::semantic {
 namespace fs = std::filesystem;
 
 namespace {
+
+// LKML112: a FIFO, socket or device named like a LookML file is never opened.
+void reportNotRegular(DiagnosticSink& sink, const std::string& display, const std::string& kind) {
+  Diagnostic d =
+      makeDiagnostic(DiagCode::not_regular_file, {},
+                     "`" + display + "` is " + kind + ", not a regular file; it is not read");
+  d.path = display;
+  d.help = "replace it with the real file or delete it";
+  sink.report(std::move(d));
+}
+
 bool endsWith(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() &&
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -33,7 +44,7 @@ std::vector<ReadResult> readAll(const fs::path& root, const std::vector<std::str
   std::vector<ReadResult> reads(relative.size());
   parallelFor(relative.size(), threadCount(relative.size(), threads, 64), [&](size_t i) {
     if (classifyFile(relative[i]) != FileKind::Dashboard) {
-      reads[i] = readFile((root / relative[i]).string());
+      reads[i] = readRegularFile((root / relative[i]).string());
     }
   });
   return reads;
@@ -96,6 +107,15 @@ bool loadProject(const std::string& root, ProjectSources* project, DiagnosticSin
         continue;
       }
     }
+    // A FIFO (or a link to one) would block the read forever, a device might never end.
+    if (!it->is_regular_file(ec)) {
+      ec.clear();
+      std::string kind = nonRegularKind(it->path().string());
+      if (!kind.empty()) {  // else (a dangling link) reading it reports LKML109
+        reportNotRegular(sink, (fs::path(root) / rel).lexically_normal().string(), kind);
+        continue;
+      }
+    }
     relative.push_back(rel);
   }
   std::sort(relative.begin(), relative.end());
@@ -111,6 +131,10 @@ bool loadProject(const std::string& root, ProjectSources* project, DiagnosticSin
     std::string display = (fs::path(root) / rel).lexically_normal().string();
     if (file.kind != FileKind::Dashboard) {
       ReadResult& read = reads[r];
+      if (read.not_regular) {  // became one after the walk
+        reportNotRegular(sink, display, read.error.substr(3, read.error.find(',') - 3));
+        continue;
+      }
       if (!read.ok) {
         Diagnostic d = makeDiagnostic(DiagCode::unreadable_file, {},
                                       "cannot read `" + display + "`: " + read.error);

@@ -10,6 +10,11 @@
 
 namespace lkml::semantic {
 
+/// The longest chain of `${field}` references (counted in fields: `${a}` -> `${b}` is 2) that
+/// lkml compiles. The query compiler expands a chain recursively and refuses a longer one
+/// (LKML430); lint reports such a chain inside a view at its start (LKML246).
+inline constexpr size_t kMaxSqlReferenceDepth = 64;
+
 struct SqlReference {
   enum class Kind { Table, Extended, Field, ViewField, SqlTableName };
   Kind kind = Kind::Field;

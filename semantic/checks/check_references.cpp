@@ -206,8 +206,23 @@ void checkViewSql(const Model& model, const ExploreScope* scope, const ScopeEntr
   }
 }
 
-// Cycles among same-view references (`${a}` -> `${b}` -> `${a}`). Fields are identified by
-// the index findField gives their name (a duplicate name is one node, as Looker sees it).
+// Shows a chain of field names, its middle elided when long.
+std::string chainText(const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (names.size() > 12 && i == 5) {
+      out += "... -> ";
+      i = names.size() - 5;
+    }
+    out += "${" + names[i] + "} -> ";
+  }
+  return out;
+}
+
+// Cycles among same-view references (`${a}` -> `${b}` -> `${a}`, LKML220), and chains longer
+// than the query compiler expands (LKML246, at the chain's start). Fields are identified by
+// the index findField gives their name (a duplicate name is one node, as Looker sees it). A
+// depth-first search with an explicit stack: the input decides how deep it goes.
 void checkCycles(const View& view, ViewRefsCache& cache, DiagnosticSink& sink) {
   std::vector<const FieldSqlRefs*> sql_refs(view.fields.size(), nullptr);
   bool any = false;
@@ -220,41 +235,103 @@ void checkCycles(const View& view, ViewRefsCache& cache, DiagnosticSink& sink) {
   auto node = [&](const Field& f) {
     return static_cast<size_t>(view.findField(f.name) - view.fields.data());
   };
-  std::vector<char> state(view.fields.size(), 0);  // 0 new, 1 on stack, 2 done
-  std::vector<std::string> stack;
-  std::function<void(const Field&)> visit = [&](const Field& f) {
-    size_t self = node(f);
-    state[self] = 1;
-    stack.push_back(f.name);
-    static const std::vector<SqlReference> kNone;
-    const FieldSqlRefs* refs = sql_refs[static_cast<size_t>(&f - view.fields.data())];
-    for (const SqlReference& ref : refs ? refs->refs.sql : kNone) {
-      if (ref.kind != SqlReference::Kind::Field &&
-          !(ref.kind == SqlReference::Kind::ViewField && ref.view == view.name)) {
+  static const std::vector<SqlReference> kNone;
+  const size_t n = view.fields.size();
+  std::vector<char> state(n, 0);       // 0 new, 1 on stack, 2 done
+  std::vector<size_t> depth(n, 0);     // done: fields in the longest chain from here
+  std::vector<size_t> position(n, 0);  // on stack: index in `stack`
+  std::vector<char> referenced(n, 0);  // some other field references it
+  struct Frame {
+    explicit Frame(const Field* f) : field(f) {}
+    const Field* field;
+    size_t next = 0;  // next reference to follow
+    size_t deepest = 0;
+  };
+  std::vector<Frame> stack;
+  for (const Field& start : view.fields) {
+    if (state[node(start)] != 0) continue;
+    state[node(start)] = 1;
+    position[node(start)] = 0;
+    stack.emplace_back(&start);
+    while (!stack.empty()) {
+      Frame& top = stack.back();
+      const Field& f = *top.field;
+      const FieldSqlRefs* refs = sql_refs[static_cast<size_t>(&f - view.fields.data())];
+      const std::vector<SqlReference>& list = refs ? refs->refs.sql : kNone;
+      if (top.next < list.size()) {
+        const SqlReference& ref = list[top.next++];
+        if (ref.kind != SqlReference::Kind::Field &&
+            !(ref.kind == SqlReference::Kind::ViewField && ref.view == view.name)) {
+          continue;
+        }
+        const Field* next = view.findField(ref.field);
+        if (!next || (next == &f && f.sql_defaulted)) continue;
+        size_t target = node(*next);
+        if (target != node(f)) referenced[target] = 1;
+        if (state[target] == 1) {
+          std::vector<std::string> names;
+          for (size_t i = position[target]; i < stack.size(); ++i) {
+            names.push_back(stack[i].field->name);
+          }
+          Diagnostic d =
+              makeSemDiagnostic(SemCode::reference_cycle, subSpan(f.sql, ref.begin, ref.end),
+                                "fields of view `" + view.name +
+                                    "` reference each other in a cycle: " + chainText(names) +
+                                    "${" + next->name + "}");
+          d.help = "one of these fields must use a column (`${TABLE}.col`) instead";
+          sink.report(std::move(d));
+        } else if (state[target] == 2) {
+          top.deepest = std::max(top.deepest, depth[target]);
+        } else {
+          state[target] = 1;
+          position[target] = stack.size();
+          stack.emplace_back(next);  // `top` dangles from here
+        }
         continue;
       }
-      const Field* next = view.findField(ref.field);
-      if (!next || (next == &f && f.sql_defaulted)) continue;
-      size_t target = node(*next);
-      if (state[target] == 1) {
-        std::string chain;
-        auto it = std::find(stack.begin(), stack.end(), next->name);
-        for (; it != stack.end(); ++it) chain += "${" + *it + "} -> ";
-        Diagnostic d = makeSemDiagnostic(
-            SemCode::reference_cycle, subSpan(f.sql, ref.begin, ref.end),
-            "fields of view `" + view.name + "` reference each other in a cycle: " + chain + "${" +
-                next->name + "}");
-        d.help = "one of these fields must use a column (`${TABLE}.col`) instead";
-        sink.report(std::move(d));
-      } else if (state[target] == 0 && stack.size() < 500) {
-        visit(*next);
-      }
+      size_t self = node(f);
+      depth[self] = top.deepest + 1;
+      state[self] = 2;
+      stack.pop_back();
+      if (!stack.empty()) stack.back().deepest = std::max(stack.back().deepest, depth[self]);
     }
-    stack.pop_back();
-    state[self] = 2;
-  };
-  for (const Field& f : view.fields) {
-    if (state[node(f)] == 0) visit(f);
+  }
+  // Chains too long to compile, reported where they start (or, inside a cycle, at the deepest).
+  size_t deepest = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (depth[i] > depth[deepest]) deepest = i;
+  }
+  if (depth[deepest] <= kMaxSqlReferenceDepth) return;
+  std::vector<size_t> starts;
+  for (size_t i = 0; i < n; ++i) {
+    if (depth[i] > kMaxSqlReferenceDepth && !referenced[i] && node(view.fields[i]) == i) {
+      starts.push_back(i);
+    }
+  }
+  if (starts.empty()) starts.push_back(deepest);
+  for (size_t start : starts) {
+    // The first links, each step to the deepest referenced field.
+    std::vector<std::string> names{view.fields[start].name};
+    for (size_t at = start; names.size() < 4;) {
+      const FieldSqlRefs* refs = sql_refs[at];
+      size_t next = n;
+      for (const SqlReference& ref : refs ? refs->refs.sql : kNone) {
+        const Field* target = view.findField(ref.field);
+        if (target && depth[node(*target)] + 1 == depth[at]) next = node(*target);
+      }
+      if (next == n) break;
+      names.push_back(view.fields[next].name);
+      at = next;
+    }
+    const Field& f = view.fields[start];
+    Diagnostic d = makeSemDiagnostic(
+        SemCode::reference_chain_too_deep, f.name_span.valid() ? f.name_span : f.sql.span,
+        "`${}` references starting at `" + view.name + "." + f.name + "` nest " +
+            std::to_string(depth[start]) + " fields deep (" + chainText(names) +
+            "...); lkml compiles chains of at most " + std::to_string(kMaxSqlReferenceDepth) +
+            " fields");
+    d.help = "use a column (`${TABLE}.col`) somewhere along the chain";
+    sink.report(std::move(d));
   }
 }
 

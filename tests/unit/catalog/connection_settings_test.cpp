@@ -56,7 +56,9 @@ TEST(PostgresUrlTest, ErrorsQuoteTheUrlWithoutItsPassword) {
   PostgresUrl url;
   std::string error;
   EXPECT_FALSE(parsePostgresUrl("postgresql://u:s3cr3t-Pw@host:54x/db", &url, &error));
-  EXPECT_EQ(error, "invalid database URL postgresql://u@host:54x/db: invalid port `54x`");
+  EXPECT_EQ(error,
+            "invalid database URL postgresql://u@host:54x/db: invalid port (expected digits "
+            "after `:`)");
   EXPECT_FALSE(parsePostgresUrl("mysql://u:s3cr3t-Pw@host/db", &url, &error));
   EXPECT_EQ(error.find(kPassword), std::string::npos) << error;
   EXPECT_FALSE(parsePostgresUrl("postgresql://h/db?sslmode", &url, &error));
@@ -67,7 +69,9 @@ TEST(PostgresUrlTest, ErrorsQuoteTheUrlWithoutItsPassword) {
 TEST(RedactUrlTest, RemovesPasswordsOnly) {
   EXPECT_EQ(redactUrl("postgresql://u:s3cr3t-Pw@h:5432/db?sslmode=require"),
             "postgresql://u@h:5432/db?sslmode=require");
-  EXPECT_EQ(redactUrl("postgresql://h/db?password=s3cr3t-Pw&sslmode=disable"),
+  // Everything after `password=` goes: an unencoded `&` in the password would split it.
+  EXPECT_EQ(redactUrl("postgresql://h/db?password=s3cr3t-Pw&sslmode=disable"), "postgresql://h/db");
+  EXPECT_EQ(redactUrl("postgresql://h/db?sslmode=disable&password=s3cr3t-Pw"),
             "postgresql://h/db?sslmode=disable");
   EXPECT_EQ(redactUrl("postgresql://h/db?password=s3cr3t-Pw"), "postgresql://h/db");
   EXPECT_EQ(redactUrl("postgresql://u@h/db"), "postgresql://u@h/db");
@@ -154,8 +158,70 @@ TEST(ResolveConnectionTest, MalformedUrlNamesItsSource) {
       {}, fakeEnvironment({{"LKML_DATABASE_URL", "postgresql://u:s3cr3t-Pw@h:bad/d"}}), &resolved,
       &error));
   EXPECT_EQ(error,
-            "invalid database URL postgresql://u@h:bad/d: invalid port `bad` (from "
-            "LKML_DATABASE_URL)");
+            "invalid database URL postgresql://u@h:bad/d: invalid port (expected digits after "
+            "`:`) (from LKML_DATABASE_URL)");
+}
+
+// A password with an unencoded `/`, `?`, `@` or `#`: the URL is malformed (or, for `@` and
+// `#`, still parses), and no message shows any piece of the password.
+TEST(PostgresUrlTest, UnencodedSpecialCharactersInThePasswordNeverLeak) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"postgresql://looker:pa/ss9w0rd@db:5432/shop", "pa/ss9w0rd"},
+      {"postgresql://looker:12/ss9w0rd@db/shop", "12/ss9w0rd"},
+      {"postgresql://looker:pa?ss9w0rd@db/shop", "pa?ss9w0rd"},
+      {"postgresql://looker:12?k=ss9w0rd@db/shop", "12?k=ss9w0rd"},
+      {"postgresql://looker:pa@ss9w0rd@db/shop?x", "pa@ss9w0rd"},
+      {"postgresql://looker:pa#ss9w0rd@db:5x/shop", "pa#ss9w0rd"},
+      {"postgresql://looker:pa/ss9w0rd@db/shop?sslmode", "pa/ss9w0rd"},
+      {"postgresql://db/shop?password=pa&ss9w0rd&sslmode", "pa&ss9w0rd"},
+  };
+  for (const auto& [text, password] : cases) {
+    PostgresUrl url;
+    std::string error;
+    EXPECT_FALSE(parsePostgresUrl(text, &url, &error)) << text;
+    EXPECT_EQ(error.find("ss9w0rd"), std::string::npos) << error;
+    EXPECT_EQ(redactUrl(text).find("ss9w0rd"), std::string::npos) << redactUrl(text);
+    ConnectionSettings settings;
+    settings.url = text;
+    ResolvedConnection resolved;
+    EXPECT_FALSE(resolveConnection(settings, fakeEnvironment({}), &resolved, &error));
+    EXPECT_EQ(error.find("ss9w0rd"), std::string::npos) << error;
+  }
+  PostgresUrl url;
+  std::string error;
+  EXPECT_FALSE(parsePostgresUrl("postgresql://looker:pa/ss9w0rd@db/shop", &url, &error));
+  EXPECT_NE(error.find("percent-encoded (%2F, %3F, %40, %23)"), std::string::npos) << error;
+  // `@` and `#` in the userinfo are unambiguous: the userinfo ends at the last `@`.
+  ASSERT_TRUE(parsePostgresUrl("postgresql://looker:p@ss#w0rd@db/shop", &url, &error)) << error;
+  EXPECT_EQ(url.password, "p@ss#w0rd");
+  EXPECT_EQ(redactUrl("postgresql://looker:p@ss#w0rd@db/shop"), "postgresql://looker@db/shop");
+}
+
+TEST(TimeoutSecondsTest, AcceptsMillisecondsUpToPostgresLimit) {
+  std::chrono::milliseconds ms;
+  std::string error;
+  ASSERT_TRUE(parseTimeoutSeconds("--timeout", "30", &ms, &error)) << error;
+  EXPECT_EQ(ms.count(), 30000);
+  ASSERT_TRUE(parseTimeoutSeconds("--timeout", "0.001", &ms, &error)) << error;
+  EXPECT_EQ(ms.count(), 1);
+  ASSERT_TRUE(parseTimeoutSeconds("--timeout", "0.0005", &ms, &error)) << error;
+  EXPECT_EQ(ms.count(), 1);  // rounds to the nearest millisecond
+  ASSERT_TRUE(parseTimeoutSeconds("--timeout", "2147483.647", &ms, &error)) << error;
+  EXPECT_EQ(ms.count(), kMaxStatementTimeoutMs);
+  ASSERT_TRUE(parseTimeoutSeconds("--timeout", "1e3", &ms, &error)) << error;
+  EXPECT_EQ(ms.count(), 1000000);
+}
+
+TEST(TimeoutSecondsTest, RejectsWhatWouldDisableOrOverflowTheTimeout) {
+  for (const char* bad : {"0", "0.0004", "-1", "-0", "nan", "NaN", "inf", "-inf", "infinity",
+                          "1e400", "2147483.648", "3000000", "", "abc", "10s", "0x10", " 5"}) {
+    std::chrono::milliseconds ms{42};
+    std::string error;
+    EXPECT_FALSE(parseTimeoutSeconds("--timeout", bad, &ms, &error)) << bad;
+    EXPECT_EQ(ms.count(), 42) << bad;
+    EXPECT_NE(error.find("--timeout `" + std::string(bad) + "`"), std::string::npos) << error;
+    EXPECT_NE(error.find("from 0.001 to 2147483.647"), std::string::npos) << error;
+  }
 }
 
 }  // namespace

@@ -208,8 +208,29 @@ TEST(PostgresConnectionTest, MalformedUrlIsUnreachableWithoutPassword) {
   EXPECT_EQ(PostgresConnection::open(settings, &error), nullptr);
   EXPECT_EQ(error.kind, DatabaseError::Kind::Unreachable);
   EXPECT_EQ(error.message,
-            "invalid database URL postgresql://u@h:port/db: invalid port `port` (from the given "
-            "URL)");
+            "invalid database URL postgresql://u@h:port/db: invalid port (expected digits after "
+            "`:`) (from the given URL)");
+}
+
+// No session opens without a statement timeout PostgreSQL enforces: 0 would disable it,
+// beyond INT_MAX milliseconds PostgreSQL refuses the setting.
+TEST(PostgresConnectionTest, RefusesATimeoutPostgresWouldNotEnforce) {
+  for (int64_t ms : {int64_t{0}, int64_t{-5}, kMaxStatementTimeoutMs + 1}) {
+    ConnectionSettings settings;
+    settings.statement_timeout = std::chrono::milliseconds(ms);
+    DatabaseError error;
+    EXPECT_EQ(PostgresConnection::open(settings, &error), nullptr) << ms;
+    EXPECT_EQ(error.message,
+              "statement timeout of " + std::to_string(ms) + " ms is outside 1 to 2147483647 ms");
+  }
+  ConnectionSettings settings;
+  settings.statement_timeout = std::chrono::milliseconds(kMaxStatementTimeoutMs);
+  DatabaseError error;
+  auto connection = PostgresConnection::open(settings, &error);
+  ASSERT_NE(connection, nullptr) << error.message;
+  QueryResult result;
+  ASSERT_TRUE(connection->run({"SHOW statement_timeout", {}}, &result, &error)) << error.message;
+  EXPECT_EQ(result.rows.at(0).at(0), "2147483647ms");
 }
 
 }  // namespace
