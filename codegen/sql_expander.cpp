@@ -32,21 +32,6 @@ bool isSimple(const std::string& sql) {
   return true;
 }
 
-bool isNumber(const std::string& text) {
-  if (text.empty()) return false;
-  size_t i = text[0] == '-' ? 1 : 0;
-  bool digits = false, dot = false;
-  for (; i < text.size(); ++i) {
-    if (std::isdigit(static_cast<unsigned char>(text[i])))
-      digits = true;
-    else if (text[i] == '.' && !dot)
-      dot = true;
-    else
-      return false;
-  }
-  return digits;
-}
-
 // Terminal columns of the first `bytes` bytes of UTF-8 text (wide East Asian characters take
 // two), so a caret under a filter expression lines up with the offending character.
 size_t displayColumns(std::string_view text, size_t bytes) {

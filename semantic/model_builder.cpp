@@ -516,7 +516,8 @@ Model buildModel(const ProjectSources& project, size_t model_index,
       }
     }
     if (!source_explores.empty()) {
-      Resolved extra = resolveExtends(collected.explores, "explore", import_sink, &source_explores);
+      Resolved extra = resolveExtends(collected.explores, explore_depths, "explore", import_sink,
+                                      &source_explores);
       for (const std::string& name : collected.explore_order) {
         auto block = extra.blocks.find(name);
         if (!source_explores.count(name) || block == extra.blocks.end()) continue;
