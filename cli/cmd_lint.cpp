@@ -189,7 +189,8 @@ void lintProject(const std::string& root, const LintOptions& options, LintRun& r
         semantic::makeSemDiagnostic(semantic::SemCode::invalid_config, {}, config_error.message);
     d.path = config_path;
     // Point into the file: it joins the run's sources so the caret shows the bad key.
-    ReadResult text = readFile(config_path);
+    ReadResult text;
+    if (config_error.offset != std::string::npos) text = readRegularFile(config_path);
     if (text.ok && config_error.offset != std::string::npos) {
       const SourceFile& file = run.files->add(config_path, std::move(text.text));
       uint32_t size = static_cast<uint32_t>(file.text().size());

@@ -138,6 +138,14 @@ bool LiquidEnvironment::fieldProperty(const std::string& field_name, const std::
     *out = Value::fromBool(result);
     return true;
   }
+  if (!field && field_name.find('.') == std::string::npos &&
+      (ctx_.scope.findField(field_name, property) || ctx_.model.findView(field_name))) {
+    // `view.field` without a property (`{% if date._parts_of_hour_of_day %}`, a field whose
+    // name starts with `_`): a row value, which SQL Liquid cannot see. Liquid reads an unknown
+    // variable as nil, so the condition is false, as in Looker; not a refusal.
+    *out = Value();
+    return true;
+  }
   if (!field) {
     return fail(QueryCode::query_reference_error,
                 "Liquid `" + field_name + "." + property + "` names `" + field_name +

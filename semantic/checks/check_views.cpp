@@ -1,7 +1,7 @@
 // View-level checks: duplicate fields (203), several primary keys (211), number measures over
 // dimensions (215), aggregates over measures (224), *_distinct measures without
-// sql_distinct_key (232), unknown fields in measure `filters` (205). (An aggregate measure without sql reads `${TABLE}.name`, as in
-// Looker: LKML214 is no longer reported.)
+// sql_distinct_key (232), unknown fields in measure `filters` (205). (An aggregate measure without
+// sql reads `${TABLE}.name`, as in Looker: LKML214 is no longer reported.)
 #include <cctype>
 #include <map>
 

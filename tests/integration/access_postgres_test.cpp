@@ -199,10 +199,11 @@ TEST_F(AccessPostgresTest, MeasuresReadingARestrictedFieldAreRefusedOrExact) {
              "SELECT company_id, count(CASE WHEN price >= 100 THEN 1 END) FROM courses "
              "GROUP BY 1");
   // A measure that reads only unrestricted fields is the company user's too.
+  // Dimensions come before measures in SELECT, as Looker orders them.
   expectRows("courses", {"courses.company_id", "courses.published_count", "companies.name"},
              kCompany,
-             "SELECT k.company_id, count(CASE WHEN k.category = 'Data' THEN 1 END), c.name "
-             "FROM courses k LEFT JOIN companies c ON c.id = k.company_id GROUP BY 1, 3");
+             "SELECT k.company_id, c.name, count(CASE WHEN k.category = 'Data' THEN 1 END) "
+             "FROM courses k LEFT JOIN companies c ON c.id = k.company_id GROUP BY 1, 2");
 }
 
 TEST_F(AccessPostgresTest, ExcludedFieldsAreNotReadThroughReferences) {

@@ -658,10 +658,13 @@ TEST(Check206ExcludedFieldUsedByAKeptField, BadAndGood) {
                 "explore: users {\n  fields: [ALL_FIELDS*, -facts.minutes]\n"
                 "  join: facts { sql_on: ${users.id} = ${facts.user_id} ;; relationship: "
                 "one_to_one }\n}\n");
+  // The excluded field's own broken reference (206), and the reference to it (237).
   EXPECT_THAT(c.messages(),
               ElementsAre("LKML206: `${orders.created_raw}` in `facts.minutes` (excluded by "
                           "`fields`, but used by `facts.tiered`): view `orders` is not joined in "
-                          "explore `users`"));
+                          "explore `users`",
+                          "LKML237: `facts.tiered` uses `facts.minutes` (sql), which explore "
+                          "`users` excludes (its `fields` list)"));
   EXPECT_EQ(c.at(0).severity, Severity::Error);
   EXPECT_THAT(lint(views,
                    "explore: users {\n  fields: [ALL_FIELDS*, -facts.minutes, -facts.tiered]\n"
