@@ -167,7 +167,10 @@ std::string unifiedDiff(const std::string& path, const std::string& before,
   for (size_t i = a.size() - tail; i < a.size(); ++i) ops.push_back({' ', a[i]});
 
   std::ostringstream out;
-  out << "--- a/" << path << "\n+++ b/" << path << "\n";
+  // `a/` and `b/` for a relative path, as `git diff` writes (apply with `patch -p1`).
+  bool absolute = !path.empty() && path.front() == '/';
+  out << "--- " << (absolute ? "" : "a/") << path << "\n+++ " << (absolute ? "" : "b/") << path
+      << "\n";
   const size_t context = 3;
   size_t k = 0;
   while (k < ops.size()) {
