@@ -555,6 +555,16 @@ int runLint(LintOptions options) {
               all.end());
   }
   if (options.fix) return applyFixesAndRelint(options, run);
+  // The fixes JSON and SARIF carry are the edits --fix would make, placed in the text.
+  for (Diagnostic& d : run.diagnostics) {
+    for (Fix& fix : d.fixes) {
+      const SourceFile* file = fix.span.valid() ? run.files->find(fix.span.file) : nullptr;
+      if (file) fix = placeFix(std::string(file->text()), fix);
+    }
+    d.fixes.erase(std::remove_if(d.fixes.begin(), d.fixes.end(),
+                                 [](const Fix& f) { return !f.span.valid(); }),
+                  d.fixes.end());
+  }
   RenderOptions render;
   render.color = useColor(options.color, 1);
   render.tool_version = kLkmlVersion;

@@ -61,18 +61,27 @@ std::vector<std::string> splitLines(const std::string& text) {
 
 }  // namespace
 
+Fix placeFix(const std::string& text, Fix fix) {
+  if (fix.span.begin > fix.span.end || fix.span.end > text.size()) {
+    fix.span.file = kNoFile;
+    return fix;
+  }
+  if (fix.own_line) {
+    if (fix.span.begin >= text.size() || text[fix.span.begin] != '}') {
+      fix.span.file = kNoFile;
+      return fix;
+    }
+    return placeOnOwnLine(text, fix);
+  }
+  return fix.replacement.empty() ? widenRemoval(text, fix) : fix;
+}
+
 std::string applyFixes(const std::string& text, std::vector<Fix> fixes, size_t* applied) {
   *applied = 0;
   std::vector<Fix> placed;
-  for (Fix& fix : fixes) {
-    if (fix.span.begin > fix.span.end || fix.span.end > text.size()) continue;
-    if (fix.own_line) {
-      if (fix.span.begin >= text.size() || text[fix.span.begin] != '}') continue;
-      fix = placeOnOwnLine(text, fix);
-    } else if (fix.replacement.empty()) {
-      fix = widenRemoval(text, fix);
-    }
-    placed.push_back(fix);
+  for (const Fix& fix : fixes) {
+    Fix at = placeFix(text, fix);
+    if (at.span.valid()) placed.push_back(at);
   }
   auto key = [](const Fix& f) { return std::tie(f.span.begin, f.span.end, f.replacement); };
   std::sort(placed.begin(), placed.end(),

@@ -10,6 +10,11 @@
 
 namespace lkml::cli {
 
+/// The edit `fix` makes in `text`, placed: a parameter inserted on a line of its own gets its
+/// indentation, a removal that leaves a blank line takes the line. Invalid spans come back
+/// with `span.file == kNoFile`.
+Fix placeFix(const std::string& text, Fix fix);
+
 /// Applies `fixes` (all in one file whose text is `text`) and returns the new text. Identical
 /// fixes count once; a fix overlapping one applied before it is left out (the re-lint reports
 /// it again). `*applied` receives the number applied.
