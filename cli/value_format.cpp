@@ -90,7 +90,7 @@ void roundDecimal(const Decimal& d, int decimals, std::string* integer, std::str
 
 struct Section {
   std::string prefix, suffix;
-  int int_zeros = 0;        // `0`s before the point: minimum integer digits
+  int int_zeros = 0;        // placeholders from the first `0` to the point: minimum digits
   bool grouping = false;    // `,` between integer placeholders
   int scale_thousands = 0;  // `,` after the last placeholder: divide by 1000 each
   int min_decimals = 0, max_decimals = 0;
@@ -120,8 +120,9 @@ std::optional<Section> parseSection(const std::string& format) {
       if (after_point) {
         ++s.max_decimals;
         if (c == '0') s.min_decimals = s.max_decimals;
-      } else if (c == '0') {
-        ++s.int_zeros;
+      } else {
+        // Every placeholder from the first `0` on is shown (Looker: `00#` pads 1 to `001`).
+        if (c == '0' || s.int_zeros > 0) ++s.int_zeros;
       }
     } else if (c == '.' && !after_point && literal != &s.suffix) {
       after_point = true;

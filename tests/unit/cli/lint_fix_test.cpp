@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "cli/lint_fix.h"
@@ -130,6 +131,40 @@ TEST(LintFix, SuppressedFindingsKeepTheirText) {
   runLkml("lint " + quoted(p.root()) + " --fix", &out, true);
   EXPECT_THAT(read(p.path("m.model.lkml")), Not(HasSubstr("relationship")));
   EXPECT_THAT(read(p.path("m.model.lkml")), HasSubstr("left_outer"));
+}
+
+TEST(LintFix, JsonAndSarifCarryTheEdits) {
+  TempProject p = project();
+  std::string out;
+  runLkml("lint " + quoted(p.root()) + " --format json", &out);
+  auto json = nlohmann::json::parse(out);
+  std::string model = read(p.path("m.model.lkml"));
+  bool type_fix = false, relationship_fix = false;
+  for (const auto& d : json["diagnostics"]) {
+    if (!d.contains("fixes")) continue;
+    for (const auto& f : d["fixes"]) {
+      if (f["replacement"] == "left_outer") {
+        size_t begin = f["offset"].get<size_t>(), end = f["end_offset"].get<size_t>();
+        type_fix = model.substr(begin, end - begin) == "left_outr";
+      }
+      // Placed as --fix writes it: its own line, indented like the join's members.
+      if (f["replacement"] == "    relationship: many_to_one\n") relationship_fix = true;
+    }
+  }
+  EXPECT_TRUE(type_fix) << out;
+  EXPECT_TRUE(relationship_fix) << out;
+  runLkml("lint " + quoted(p.root()) + " --format sarif", &out);
+  auto sarif = nlohmann::json::parse(out);
+  bool found = false;
+  for (const auto& r : sarif["runs"][0]["results"]) {
+    if (!r.contains("fixes")) continue;
+    const auto& replacement = r["fixes"][0]["artifactChanges"][0]["replacements"][0];
+    if (replacement["insertedContent"]["text"] == "user_id") {
+      EXPECT_EQ(replacement["deletedRegion"]["byteLength"], 8);  // user_idd
+      found = true;
+    }
+  }
+  EXPECT_TRUE(found) << out;
 }
 
 TEST(LintFix, DiffWithoutFixIsAUsageError) {

@@ -87,9 +87,9 @@ TEST(QueryValueFormat, MeasuresAreFormattedAfterAggregation) {
 
 TEST(QueryValueFormat, UnformattedShowsTheDatabaseValues) {
   TempProject p({{"m.model.lkml", kModel}, {"sales.view.lkml", kSales}});
-  CliRun csv = lkml(args(p, "sales.amount", "csv") + " --unformatted", false);
+  CliRun csv = lkml(args(p, "sales.id,sales.amount", "csv") + " --unformatted", false);
   ASSERT_EQ(csv.status, 0) << csv.output;
-  EXPECT_EQ(csv.output, "sales.amount\r\n1234.565\r\n-9876543.2\r\n");
+  EXPECT_EQ(csv.output, "sales.id,sales.amount\r\n1,1234.565\r\n2,-9876543.2\r\n");
 }
 
 // ---- validate sql: tags ----------------------------------------------------------------------
