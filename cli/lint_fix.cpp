@@ -86,21 +86,27 @@ std::string applyFixes(const std::string& text, std::vector<Fix> fixes, size_t* 
   auto key = [](const Fix& f) { return std::tie(f.span.begin, f.span.end, f.replacement); };
   std::sort(placed.begin(), placed.end(),
             [&](const Fix& a, const Fix& b) { return key(a) < key(b); });
+  placed.erase(std::unique(placed.begin(), placed.end(),
+                           [&](const Fix& a, const Fix& b) { return key(a) == key(b); }),
+               placed.end());  // the same edit found twice (a view in several explores)
+  // Edits that touch each other disagree (say, one reference checked in two views offering
+  // different suggestions): neither is certain, so neither is applied.
+  std::vector<bool> conflict(placed.size(), false);
+  for (size_t i = 0; i + 1 < placed.size(); ++i) {
+    const Fix& a = placed[i];
+    const Fix& b = placed[i + 1];
+    bool insertions_at_one_point =
+        a.span.begin == a.span.end && b.span.begin == b.span.end && a.span.begin == b.span.begin;
+    if (b.span.begin < a.span.end || insertions_at_one_point) conflict[i] = conflict[i + 1] = true;
+  }
   std::string out;
   size_t cursor = 0;
-  const Fix* last = nullptr;
-  for (const Fix& fix : placed) {
-    if (last && key(*last) == key(fix)) continue;  // the same edit found twice
-    if (fix.span.begin < cursor) continue;         // overlaps an applied edit
-    // Two insertions at one point would interleave: keep the first.
-    if (last && fix.span.begin == fix.span.end && last->span.end == fix.span.begin &&
-        last->span.begin == last->span.end) {
-      continue;
-    }
+  for (size_t i = 0; i < placed.size(); ++i) {
+    const Fix& fix = placed[i];
+    if (conflict[i] || fix.span.begin < cursor) continue;
     out.append(text, cursor, fix.span.begin - cursor);
     out += fix.replacement;
     cursor = fix.span.end;
-    last = &fix;
     ++*applied;
   }
   out.append(text, cursor, std::string::npos);

@@ -16,8 +16,8 @@ namespace lkml::cli {
 Fix placeFix(const std::string& text, Fix fix);
 
 /// Applies `fixes` (all in one file whose text is `text`) and returns the new text. Identical
-/// fixes count once; a fix overlapping one applied before it is left out (the re-lint reports
-/// it again). `*applied` receives the number applied.
+/// fixes count once; fixes that overlap each other are all left out (they disagree, so none is
+/// certain; the re-lint reports them again). `*applied` receives the number applied.
 std::string applyFixes(const std::string& text, std::vector<Fix> fixes, size_t* applied);
 
 /// A unified diff (`diff -u` style, 3 lines of context) from `before` to `after`, with the

@@ -40,6 +40,18 @@ Span fieldNameSpan(const SourceText& sql, const SqlReference& ref) {
           sql.span.begin + static_cast<uint32_t>(ref.end - 1)};
 }
 
+// The bytes of the view name inside `${view.field}`, as fieldNameSpan.
+Span viewNameSpan(const SourceText& sql, const SqlReference& ref) {
+  size_t at = ref.begin + 2;
+  if (!sql.span.valid() || sql.span.size() != sql.text.size() || ref.end > sql.text.size() ||
+      at + ref.view.size() > ref.end || sql.text.compare(ref.begin, 2, "${") != 0 ||
+      sql.text.compare(at, ref.view.size(), ref.view) != 0) {
+    return {};
+  }
+  return {sql.span.file, sql.span.begin + static_cast<uint32_t>(at),
+          sql.span.begin + static_cast<uint32_t>(at + ref.view.size())};
+}
+
 void reportUnknownField(const Model* model, const View& view, const std::string& shown,
                         const std::string& field, Span span, const std::string& where,
                         DiagnosticSink& sink, Span field_span = {}) {
@@ -125,9 +137,12 @@ void checkRefs(const Model* model, const ExploreScope* scope, const View* own_vi
           d.help = near.empty() ? "join `" + ref.view + "` in explore `" + scope->explore().name +
                                       "` (or remove the reference)"
                                 : "did you mean `${" + near + "." + ref.field + "}`?";
+          Span view_span = viewNameSpan(sql, ref);
+          if (!near.empty() && view_span.valid()) d.fixes.push_back({view_span, near});
           // The view is there under another name (`from:`): its fields go by that alias.
           for (const auto& e : scope->entries()) {
             if (near.empty() && e.view && e.view->name == ref.view) {
+              if (view_span.valid()) d.fixes.push_back({view_span, e.alias});
               d.help = "view `" + ref.view + "` is in this explore as `" + e.alias +
                        "`: write `${" + e.alias + "." + ref.field + "}`";
               break;

@@ -167,6 +167,26 @@ TEST(LintFix, JsonAndSarifCarryTheEdits) {
   EXPECT_TRUE(found) << out;
 }
 
+TEST(LintFix, MisspelledJoinAliasAndFromAlias) {
+  TempProject p({{"manifest.lkml", "project_name: \"p\"\n"},
+                 {"m.model.lkml", R"(connection: "db"
+include: "/views/*.view"
+explore: orders {
+  join: buyers {
+    from: users
+    relationship: many_to_one
+    sql_on: ${ordrs.user_id} = ${users.id} ;;
+  }
+}
+)"},
+                 {"views/orders.view.lkml", kOrders},
+                 {"views/users.view.lkml", kUsers}});
+  std::string out;
+  runLkml("lint " + quoted(p.root()) + " --fix", &out, true);
+  EXPECT_THAT(read(p.path("m.model.lkml")),
+              HasSubstr("sql_on: ${orders.user_id} = ${buyers.id} ;;"));
+}
+
 TEST(LintFix, DiffWithoutFixIsAUsageError) {
   TempProject p = project();
   std::string out;
@@ -216,12 +236,17 @@ TEST(LintStdin, DashNeedsStdinFilename) {
 
 // ---- the edits themselves ------------------------------------------------------------------
 
-TEST(ApplyFixes, OverlappingAndRepeatedEditsApplyOnce) {
+TEST(ApplyFixes, RepeatedEditsApplyOnceAndDisagreeingOnesNotAtAll) {
   std::string text = "abcdef\n";
-  std::vector<Fix> fixes = {{{0, 1, 3}, "X"}, {{0, 1, 3}, "X"}, {{0, 2, 4}, "Y"}};
   size_t applied = 0;
-  EXPECT_EQ(cli::applyFixes(text, fixes, &applied), "aXdef\n");
+  EXPECT_EQ(cli::applyFixes(text, {{{0, 1, 3}, "X"}, {{0, 1, 3}, "X"}, {{0, 4, 5}, "Z"}}, &applied),
+            "aXdZf\n");
+  EXPECT_EQ(applied, 2u);
+  EXPECT_EQ(cli::applyFixes(text, {{{0, 1, 3}, "X"}, {{0, 2, 4}, "Y"}, {{0, 5, 6}, "W"}}, &applied),
+            "abcdeW\n");
   EXPECT_EQ(applied, 1u);
+  EXPECT_EQ(cli::applyFixes(text, {{{0, 1, 3}, "X"}, {{0, 1, 3}, "Y"}}, &applied), text);
+  EXPECT_EQ(applied, 0u);
 }
 
 TEST(ApplyFixes, RemovalTakesItsBlankLine) {
