@@ -37,6 +37,16 @@ struct Label {
   std::string message;
 };
 
+/// A machine-applicable edit (`lkml lint --fix`): replace the bytes of `span` with
+/// `replacement`. Only filled where lkml is sure of the fix (a single suggestion).
+struct Fix {
+  Span span;
+  std::string replacement;
+  // The replacement is a parameter of its own: put it on a new line before `span.begin` (a
+  // closing `}`), indented like the block's members, instead of inline.
+  bool own_line = false;
+};
+
 struct Diagnostic {
   Severity severity = Severity::Error;
   int code = 0;              // 101 for LKML101
@@ -46,6 +56,7 @@ struct Diagnostic {
   std::string path;          // for diagnostics about a file without a span (I/O errors)
   std::vector<Label> notes;  // secondary locations
   std::string help;          // suggestion, e.g. "did you mean `sql_on`?"
+  std::vector<Fix> fixes;    // edits that apply the suggestion (empty: none is certain)
 
   std::string codeName() const;  // "LKML101"
 };

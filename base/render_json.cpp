@@ -65,6 +65,18 @@ void renderJson(std::ostream& out, const std::vector<Diagnostic>& diagnostics,
     }
     if (!d.label.empty()) item["label"] = d.label;
     if (!d.help.empty()) item["help"] = d.help;
+    if (!d.fixes.empty()) {  // what `lkml lint --fix` would write: replace the byte range
+      nlohmann::ordered_json fixes = nlohmann::ordered_json::array();
+      for (const Fix& fix : d.fixes) {
+        if (fix.own_line || !fix.span.valid()) continue;
+        ResolvedLocation floc = resolveLocation(sources, fix.span, "");
+        fixes.push_back({{"file", floc.path},
+                         {"offset", fix.span.begin},
+                         {"end_offset", fix.span.end},
+                         {"replacement", fix.replacement}});
+      }
+      if (!fixes.empty()) item["fixes"] = std::move(fixes);
+    }
     if (!d.notes.empty()) {
       nlohmann::ordered_json notes = nlohmann::ordered_json::array();
       for (const Label& note : d.notes) {

@@ -87,6 +87,26 @@ void renderSarif(std::ostream& out, const std::vector<Diagnostic>& diagnostics,
       }
       result["relatedLocations"] = std::move(related);
     }
+    // `lkml lint --fix` edits, as SARIF fixes (byte regions: exact for any encoding).
+    nlohmann::ordered_json fixes = nlohmann::ordered_json::array();
+    for (const Fix& fix : d.fixes) {
+      ResolvedLocation floc = resolveLocation(sources, fix.span, "");
+      if (floc.path.empty() || fix.own_line) continue;
+      std::string uri = floc.path;
+      if (uri.rfind("./", 0) == 0) uri = uri.substr(2);
+      nlohmann::ordered_json replacement;
+      replacement["deletedRegion"] = {{"byteOffset", fix.span.begin},
+                                      {"byteLength", fix.span.size()}};
+      replacement["insertedContent"] = {{"text", fix.replacement}};
+      nlohmann::ordered_json change;
+      change["artifactLocation"] = {{"uri", uri}};
+      change["replacements"] = nlohmann::ordered_json::array({replacement});
+      nlohmann::ordered_json f;
+      f["description"] = {{"text", d.help.empty() ? "apply the fix" : d.help}};
+      f["artifactChanges"] = nlohmann::ordered_json::array({change});
+      fixes.push_back(std::move(f));
+    }
+    if (!fixes.empty()) result["fixes"] = std::move(fixes);
     results.push_back(std::move(result));
   }
 

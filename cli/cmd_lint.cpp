@@ -15,6 +15,7 @@
 #include "cli/commands.h"
 #include "cli/diagnostic_catalog.h"
 #include "cli/exit_codes.h"
+#include "cli/lint_fix.h"
 #include "cli/lint_paths.h"
 #include "cli/phase_timer.h"
 #include "cli/terminal.h"
@@ -49,6 +50,10 @@ struct LintOptions {
   bool prune_baseline = false;
   std::string diff_base;  // report only findings on lines changed since this git revision
   bool syntax_only = false;
+  bool fix = false;            // apply the fixes lkml is sure of, then lint again
+  bool fix_diff = false;       // with --fix: print them as a unified diff instead of writing
+  std::string stdin_filename;  // `lkml lint -`: the file standard input stands for
+  std::string stdin_text;
   bool timings = false;
   unsigned jobs = 0;
   // Live schema checks (LKML3xx): --db / --connection, or offline with --schema.
@@ -141,9 +146,15 @@ bool crossFileFinding(const Diagnostic& d) {
   }
 }
 
-void lintFile(const std::string& path, LintRun& run) {
+void lintFile(const std::string& path, LintRun& run, const std::string* text = nullptr) {
   DiagnosticBag bag;
-  ReadResult read = readFile(path);
+  ReadResult read;
+  if (text) {
+    read.ok = true;
+    read.text = *text;
+  } else {
+    read = readFile(path);
+  }
   if (!read.ok) {
     Diagnostic d =
         makeDiagnostic(DiagCode::unreadable_file, {}, "cannot read `" + path + "`: " + read.error);
@@ -164,6 +175,12 @@ void lintProject(const std::string& root, const LintOptions& options, LintRun& r
   DiagnosticBag bag;
   auto project = std::make_unique<semantic::LoadedProject>();
   project->sources.sources = run.files;
+  if (!options.stdin_filename.empty()) {
+    std::error_code ec;
+    fs::path file = fs::weakly_canonical(fs::absolute(options.stdin_filename, ec), ec);
+    fs::path base = fs::weakly_canonical(fs::absolute(root, ec), ec);
+    project->sources.overlay[file.lexically_relative(base).generic_string()] = options.stdin_text;
+  }
   if (!semantic::loadProject(root, &project->sources, bag, options.jobs)) {
     run.io_error = true;
     for (auto& d : bag.diagnostics()) run.diagnostics.push_back(std::move(d));
@@ -326,6 +343,56 @@ void printStatistics(const std::vector<Diagnostic>& diagnostics) {
   }
 }
 
+int runLint(LintOptions options);
+
+// `--fix`: applies the fixes of the findings reported (suppressed and baselined ones keep
+// theirs), per file, then lints again so what is printed is what remains. `--diff` prints the
+// edits instead (exit 1 when there are some, like `ruff --diff`). With standard input the
+// fixed text goes to standard output: the file on disk is not the one linted.
+int applyFixesAndRelint(LintOptions options, const LintRun& run) {
+  std::map<FileId, std::vector<Fix>> by_file;
+  for (const Diagnostic& d : run.diagnostics) {
+    for (const Fix& fix : d.fixes) {
+      if (fix.span.valid()) by_file[fix.span.file].push_back(fix);
+    }
+  }
+  size_t total = 0, files = 0;
+  bool write_error = false;
+  for (auto& [id, fixes] : by_file) {
+    const SourceFile& file = run.files->file(id);
+    size_t applied = 0;
+    std::string fixed = applyFixes(std::string(file.text()), std::move(fixes), &applied);
+    if (!applied || fixed == file.text()) continue;
+    total += applied;
+    ++files;
+    if (options.fix_diff) {
+      std::cout << unifiedDiff(file.path(), std::string(file.text()), fixed);
+    } else if (!options.stdin_filename.empty()) {
+      options.stdin_text = fixed;
+    } else {
+      std::string error;
+      if (!writeFileAtomically(file.path(), fixed, &error)) {
+        std::cerr << "lkml: error: cannot write `" << file.path() << "`: " << error << "\n";
+        write_error = true;
+      }
+    }
+  }
+  std::cout.flush();
+  if (!options.quiet || options.fix_diff) {
+    std::cerr << "lkml: " << total << " fix" << (total == 1 ? "" : "es")
+              << (options.fix_diff ? " would be applied" : " applied") << " in " << files << " file"
+              << (files == 1 ? "" : "s") << "\n";
+  }
+  if (write_error) return kExitUsage;
+  if (options.fix_diff) return total ? kExitFindings : kExitOk;
+  if (!options.stdin_filename.empty()) {
+    std::cout << options.stdin_text;
+    return kExitOk;
+  }
+  options.fix = false;  // confirm: the fixed project is linted again and what remains printed
+  return runLint(options);
+}
+
 int runLint(LintOptions options) {
   registerAllDiagnosticCodes();
   OutputFormat format;
@@ -350,7 +417,19 @@ int runLint(LintOptions options) {
     std::cerr << "lkml: error: " << timeout_error << "\n";
     return kExitUsage;
   }
-  LintTargets targets = classifyLintPaths(options.paths);
+  LintTargets targets;
+  if (!options.stdin_filename.empty()) {
+    // The text stands for this file, in its project (found from the name, as for a file
+    // given on the command line; the file need not exist).
+    std::string root = projectRootOf(options.stdin_filename);
+    if (root.empty()) {
+      targets.loose_files.push_back(options.stdin_filename);
+    } else {
+      targets.files_by_project[root].push_back(options.stdin_filename);
+    }
+  } else {
+    targets = classifyLintPaths(options.paths);
+  }
   if (!targets.usage_error.empty()) {
     std::cerr << "lkml: error: " << targets.usage_error << "\n";
     return kExitUsage;
@@ -394,7 +473,7 @@ int runLint(LintOptions options) {
     lintProject(root, options, run, files);
   }
   for (const std::string& path : targets.loose_files) {
-    lintFile(path, run);
+    lintFile(path, run, options.stdin_filename.empty() ? nullptr : &options.stdin_text);
     Diagnostic note = makeDiagnostic(DiagCode::semantic_checks_skipped, {},
                                      "semantic checks skipped for `" + path +
                                          "`: it belongs to no project (no manifest.lkml, "
@@ -476,6 +555,17 @@ int runLint(LintOptions options) {
                              }),
               all.end());
   }
+  if (options.fix) return applyFixesAndRelint(options, run);
+  // The fixes JSON and SARIF carry are the edits --fix would make, placed in the text.
+  for (Diagnostic& d : run.diagnostics) {
+    for (Fix& fix : d.fixes) {
+      const SourceFile* file = fix.span.valid() ? run.files->find(fix.span.file) : nullptr;
+      if (file) fix = placeFix(std::string(file->text()), fix);
+    }
+    d.fixes.erase(std::remove_if(d.fixes.begin(), d.fixes.end(),
+                                 [](const Fix& f) { return !f.span.valid(); }),
+                  d.fixes.end());
+  }
   RenderOptions render;
   render.color = useColor(options.color, 1);
   render.tool_version = kLkmlVersion;
@@ -550,6 +640,13 @@ void addLintCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--diff-base", options->diff_base,
                   "report only findings on lines changed since this git revision (all checked)");
   cmd->add_option("--config", options->config, "rule settings file (default: PROJECT/lkml.json)");
+  cmd->add_flag("--fix", options->fix,
+                "apply the fixes lkml is sure of (a single did-you-mean, LKML209, identical "
+                "LKML231 duplicates), then lint again");
+  cmd->add_flag("--diff", options->fix_diff,
+                "with --fix: print the fixes as a unified diff instead of writing them");
+  cmd->add_option("--stdin-filename", options->stdin_filename,
+                  "with PATH `-`: lint standard input as this file of its project");
   cmd->add_flag("--syntax-only", options->syntax_only, "only parse; skip semantic checks");
   cmd->add_option("-j,--jobs", options->jobs, "threads (default: all cores)");
   cmd->add_flag("--timings", options->timings,
@@ -572,6 +669,8 @@ void addLintCommand(CLI::App& app, int* exit_code) {
       "  lkml lint . --rule LKML209=off --rule LKML251=warning\n"
       "  lkml lint . --select LKML2 --ignore missing-relationship --warn LKML25x\n"
       "  lkml lint views/orders.view.lkml          the file's project, findings for the file\n"
+      "  lkml lint . --fix                         apply the certain fixes (--diff: show them)\n"
+      "  lkml lint - --stdin-filename views/x.view.lkml < x.view.lkml   an editor's buffer\n"
       "  lkml lint . --write-baseline lkml-baseline.json   then: --baseline lkml-baseline.json\n"
       "  lkml lint . --format junit > lkml.xml    also: gitlab (Code Quality JSON)\n"
       "  lkml lint looker/ --db postgresql://looker@localhost/warehouse\n"
@@ -582,6 +681,23 @@ void addLintCommand(CLI::App& app, int* exit_code) {
   cmd->callback([cmd, options, exit_code] {
     options->db_given = cmd->count("--db") > 0;
     if (options->paths.empty()) options->paths.push_back(".");
+    bool dash =
+        std::find(options->paths.begin(), options->paths.end(), "-") != options->paths.end();
+    if (dash != !options->stdin_filename.empty() || (dash && options->paths.size() != 1)) {
+      std::cerr << "lkml: error: `-` (read standard input) goes with --stdin-filename NAME, "
+                   "and alone: `lkml lint - --stdin-filename views/x.view.lkml`\n";
+      *exit_code = kExitUsage;
+      return;
+    }
+    if (options->fix_diff && !options->fix) {
+      std::cerr << "lkml: error: --diff shows what --fix would change: add --fix\n";
+      *exit_code = kExitUsage;
+      return;
+    }
+    if (dash) {
+      options->stdin_text.assign(std::istreambuf_iterator<char>(std::cin),
+                                 std::istreambuf_iterator<char>());
+    }
     *exit_code = runLint(*options);  // a copy: the run may fill in the snapshot
   });
 }

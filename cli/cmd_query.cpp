@@ -7,6 +7,8 @@
 #include "cli/exit_codes.h"
 #include "cli/query_options.h"
 #include "cli/result_writer.h"
+#include "cli/value_format.h"
+#include "semantic/explore_scope.h"
 
 namespace lkml::cli {
 
@@ -16,7 +18,31 @@ struct RunOptions {
   QueryOptions query;
   std::string db, format = "table";
   std::string timeout = "30";
+  bool unformatted = false;  // table and CSV without value_format / value_format_name
 };
+
+// Per result column, the Excel-style format its field's `value_format` (which wins, as in
+// Looker) or built-in `value_format_name` gives; "" when none or a name lkml does not know.
+std::vector<std::string> columnFormats(const CompiledSelection& compiled) {
+  std::vector<std::string> formats;
+  const Selection& selection = compiled.selection;
+  if (!selection.model || !selection.explore) return formats;
+  semantic::ExploreScope scope(*selection.model, *selection.explore);
+  for (const std::string& column : compiled.compiled.columns) {
+    std::string alias, field;
+    semantic::ExploreScope::splitName(column, &alias, &field);
+    const semantic::ScopeEntry* entry = scope.find(alias);
+    const semantic::Field* f = entry && entry->view ? entry->view->findField(field) : nullptr;
+    std::string format;
+    if (f && !f->details().value_format.empty()) {
+      format = f->details().value_format;
+    } else if (f && !f->details().value_format_name.empty()) {
+      format = builtinValueFormat(f->details().value_format_name).value_or("");
+    }
+    formats.push_back(format);
+  }
+  return formats;
+}
 
 int runQuery(const RunOptions& options) {
   ResultFormat format;
@@ -51,7 +77,9 @@ int runQuery(const RunOptions& options) {
     std::cerr << "-- SQL:\n" << compiled.compiled.sql;
     return error.kind == catalog::DatabaseError::Kind::Query ? kExitFindings : kExitDatabase;
   }
-  writeResult(std::cout, format, compiled.compiled.columns, result);
+  std::vector<std::string> formats;
+  if (!options.unformatted) formats = columnFormats(compiled);
+  writeResult(std::cout, format, compiled.compiled.columns, result, formats);
   return kExitOk;
 }
 
@@ -66,6 +94,8 @@ void addQueryCommand(CLI::App& app, int* exit_code) {
                   "environment)");
   cmd->add_option("--format", options->format,
                   "table (default: NULL shows as ∅, control characters as escapes), json or csv");
+  cmd->add_flag("--unformatted", options->unformatted,
+                "table and csv: the database's values, without value_format(_name)");
   cmd->add_option("--timeout", options->timeout,
                   "statement timeout in seconds, 0.001 to 2147483.647 (default 30)");
   cmd->footer(

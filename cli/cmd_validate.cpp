@@ -129,6 +129,11 @@ int runValidate(const ValidateOptions& options) {
             << (s.tasks == 1 ? "" : "s") << ": " << s.validated << " validated, " << s.denied
             << " not visible to the user, " << s.failed << " failing";
   if (s.skipped) std::cerr << ", " << s.skipped << " skipped";
+  if (s.ignored_explores || s.ignored_fields) {
+    std::cerr << "; skipped by tag (ci: ignore, spectacles: ignore): " << s.ignored_explores
+              << " explore" << (s.ignored_explores == 1 ? "" : "s") << ", " << s.ignored_fields
+              << " field" << (s.ignored_fields == 1 ? "" : "s");
+  }
   std::cerr << "; " << s.queries << " quer" << (s.queries == 1 ? "y" : "ies");
   if (validation.all_grants) std::cerr << " (as a user who passes every access grant)";
   std::cerr << "\n";
@@ -140,8 +145,9 @@ int runValidate(const ValidateOptions& options) {
   }
   if (s.validated == 0 && !bag.hasErrors()) {
     std::cerr << "lkml: error: nothing was validated: "
-              << (s.tasks == 0 ? "no explore matched"
-                               : "no explore is visible to the given access level or attributes")
+              << (s.tasks == 0 && s.ignored_explores ? "every explore matched is tagged ci: ignore"
+                  : s.tasks == 0                     ? "no explore matched"
+                                 : "no explore is visible to the given access level or attributes")
               << "\n";
     return kExitFindings;
   }

@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
+#include "cli/value_format.h"
+
 namespace lkml::cli {
 
 namespace {
@@ -157,7 +159,16 @@ bool parseResultFormat(const std::string& name, ResultFormat* format) {
 }
 
 void writeResult(std::ostream& out, ResultFormat format, const std::vector<std::string>& columns,
-                 const catalog::QueryResult& result) {
+                 const catalog::QueryResult& result,
+                 const std::vector<std::string>& value_formats) {
+  // A value as the table and CSV show it: formatted when its column has a format and it is a
+  // number; else as the database returned it.
+  auto shown = [&](const std::optional<std::string>& value,
+                   size_t column) -> std::optional<std::string> {
+    if (!value || column >= value_formats.size() || value_formats[column].empty()) return value;
+    std::optional<std::string> formatted = applyValueFormat(*value, value_formats[column]);
+    return formatted ? formatted : value;
+  };
   std::vector<std::string> names = columns;
   for (size_t i = names.size(); i < result.columns.size(); ++i)
     names.push_back(result.columns[i].name);
@@ -179,7 +190,7 @@ void writeResult(std::ostream& out, ResultFormat format, const std::vector<std::
       out << "\r\n";
       for (const auto& row : result.rows) {
         for (size_t i = 0; i < row.size(); ++i)
-          out << (i ? "," : "") << (row[i] ? csvField(*row[i]) : "");
+          out << (i ? "," : "") << (row[i] ? csvField(*shown(row[i], i)) : "");
         out << "\r\n";
       }
       return;
@@ -196,7 +207,7 @@ void writeResult(std::ostream& out, ResultFormat format, const std::vector<std::
       for (const auto& row : result.rows) {
         std::vector<std::string> line;
         for (size_t i = 0; i < row.size() && i < width.size(); ++i) {
-          line.push_back(tableCell(row[i]));
+          line.push_back(tableCell(shown(row[i], i)));
           width[i] = std::max(width[i], displayWidth(line.back()));
         }
         cells.push_back(std::move(line));

@@ -27,7 +27,11 @@ inline constexpr const char* kTableNull = "\u2205";  // ∅
 /// and U+FEFF as `\uNNNN`; a text that is exactly `∅` as `\u2205`. Everything else as it is.
 std::string tableCell(const std::optional<std::string>& value);
 
+/// `value_formats`: per column, the Excel-style format (value_format, or what a built-in
+/// value_format_name stands for; "" none). The table and CSV show the formatted value (the same
+/// text in both); JSON keeps the database's value, for programs.
 void writeResult(std::ostream& out, ResultFormat format, const std::vector<std::string>& columns,
-                 const catalog::QueryResult& result);
+                 const catalog::QueryResult& result,
+                 const std::vector<std::string>& value_formats = {});
 
 }  // namespace lkml::cli

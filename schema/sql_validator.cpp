@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -88,6 +89,7 @@ class Validator {
   std::atomic<bool> stop_{false};
   std::atomic<size_t> queries_{0}, validated_{0}, denied_{0}, failed_{0};
   std::mutex skipped_mutex_;
+  std::set<std::string> ignored_fields_;  // `view.field`, guarded by skipped_mutex_
 };
 
 class Validator::Worker {
@@ -130,7 +132,8 @@ void Validator::failDatabase(const catalog::DatabaseError& error) {
 }
 
 std::vector<Candidate> visibleFields(const semantic::ExploreScope& scope,
-                                     const codegen::UserContext& user, bool include_hidden) {
+                                     const codegen::UserContext& user, bool include_hidden,
+                                     std::set<std::string>* ignored) {
   semantic::ExploreFieldLists field_lists(scope);
   std::vector<Candidate> out;
   for (const semantic::ScopeEntry& entry : scope.entries()) {
@@ -141,6 +144,10 @@ std::vector<Candidate> visibleFields(const semantic::ExploreScope& scope,
       if (f.hidden && !include_hidden) continue;
       if (!field_lists.allows(entry, f.name)) continue;
       if (!codegen::userMaySee(scope, field_lists, entry, f, user)) continue;
+      if (schema::ignoredByTags(f.details().tags)) {
+        ignored->insert(entry.view->name + "." + f.name);
+        continue;
+      }
       out.push_back({entry.alias + "." + f.name, &entry, &f});
     }
   }
@@ -176,7 +183,12 @@ void Validator::runTask(Worker& worker, const Task& task) {
     return;
   }
   semantic::ExploreScope scope(model, explore);
-  std::vector<Candidate> fields = visibleFields(scope, user, options_.include_hidden);
+  std::set<std::string> ignored;
+  std::vector<Candidate> fields = visibleFields(scope, user, options_.include_hidden, &ignored);
+  if (!ignored.empty()) {
+    std::lock_guard<std::mutex> lock(skipped_mutex_);
+    ignored_fields_.insert(ignored.begin(), ignored.end());
+  }
   if (fields.empty()) {
     ++denied_;
     return;
@@ -415,6 +427,10 @@ SqlValidationResult Validator::run(DiagnosticSink& sink) {
               options_.explores.end()) {
         continue;
       }
+      if (ignoredByTags(explore.tags)) {
+        ++result_.stats.ignored_explores;
+        continue;
+      }
       for (const std::string& level : levels) tasks.push_back({&model, &explore, level});
     }
   }
@@ -467,10 +483,23 @@ SqlValidationResult Validator::run(DiagnosticSink& sink) {
   result_.stats.validated = validated_;
   result_.stats.denied = denied_;
   result_.stats.failed = failed_;
+  result_.stats.ignored_fields = ignored_fields_.size();
   return result_;
 }
 
 }  // namespace
+
+bool ignoredByTags(const std::vector<std::string>& tags) {
+  for (const std::string& tag : tags) {
+    std::string t;
+    for (char c : tag) {
+      if (c != ' ' && c != '\t')
+        t += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    if (t == "ci:ignore" || t == "spectacles:ignore") return true;
+  }
+  return false;
+}
 
 std::vector<std::string> unknownExplores(const semantic::LoadedProject& project,
                                          const std::vector<std::string>& explores) {

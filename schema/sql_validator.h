@@ -37,7 +37,15 @@ struct SqlValidationStats {
   size_t skipped = 0;    // all_grants pairs whose access_filter needs an attribute not given
   std::string skipped_attribute;  // one such attribute, for the summary's help
   size_t queries = 0;             // statements sent to the database
+  // Tagged `"ci: ignore"` or `"spectacles: ignore"` (the exclusions Spectacles users already
+  // write): not validated, counted for the summary.
+  size_t ignored_explores = 0;
+  size_t ignored_fields = 0;  // distinct view fields
 };
+
+/// True when `tags` holds `ci: ignore` or `spectacles: ignore` (case and spaces around the
+/// colon do not matter).
+bool ignoredByTags(const std::vector<std::string>& tags);
 
 struct SqlValidationResult {
   bool database_failed = false;  // unreachable, lost or timed out: exit status 3

@@ -126,10 +126,12 @@ bool LowerContext::checkEnum(const syntax::Node& node, const std::string& value,
   if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return true;
   if (value.find("@{") != std::string::npos || value.find("{{") != std::string::npos) return true;
   Span span = node.isPair() ? node.value.span : node.span;
+  const syntax::Scalar* written = node.isPair() ? &node.value : nullptr;
   if (node.isList()) {  // point at the offending item of `timeframes: [...]`, `intervals: [...]`
     for (const auto& item : node.items) {
       if (item.value.text == value || item.value.unescaped() == value) {
         span = item.value.span;
+        written = &item.value;
         break;
       }
     }
@@ -139,6 +141,9 @@ bool LowerContext::checkEnum(const syntax::Node& node, const std::string& value,
   std::string near = closestMatch(value, allowed);
   if (!near.empty()) {
     d.help = "did you mean `" + near + "`?";
+    if (written && written->span.valid()) {
+      d.fixes.push_back({written->span, written->quoted() ? "\"" + near + "\"" : near});
+    }
   } else {
     std::string options;
     for (size_t i = 0; i < allowed.size() && i < 12; ++i) options += (i ? ", " : "") + allowed[i];

@@ -154,6 +154,8 @@ Explore lowerExplore(const syntax::Node& block, LowerContext& ctx) {
     } else if (key == "always_join") {
       explore.always_join = ctx.list(c);
       explore.always_join_spans = LowerContext::listSpans(c);
+    } else if (key == "tags") {
+      explore.tags = ctx.list(c);
     }
   }
   // `from` picks the view; `view_name` names the alias (and the view when `from` is absent).

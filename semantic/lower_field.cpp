@@ -82,6 +82,8 @@ void readCommon(const syntax::Node& block, LowerContext& ctx, Field* field,
       field->mutableDetails().value_format_name = ctx.text(c);
     else if (key == "value_format")
       field->mutableDetails().value_format = ctx.text(c);
+    else if (key == "tags")
+      field->mutableDetails().tags = ctx.list(c);
     else if (key == "required_access_grants") {
       field->required_access_grants = ctx.list(c);
       field->grants_span = c.span;

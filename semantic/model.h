@@ -66,6 +66,7 @@ struct FieldDetails {
   std::vector<SourceText> links;  // every text of every `link` block (url, label, icon_url)
   std::vector<std::string> required_fields;
   std::vector<Span> required_field_spans;  // one per item of `required_fields`
+  std::vector<std::string> tags;           // `tags: [...]`: "ci: ignore" skips it in `validate sql`
 };
 
 struct Field {
@@ -217,6 +218,7 @@ struct Explore {
   std::vector<std::string> always_join;
   std::vector<Span> always_join_spans;
   std::vector<Span> refinements;
+  std::vector<std::string> tags;  // `tags: [...]`: "ci: ignore" skips it in `validate sql`
 
   const Join* findJoin(const std::string& alias_name) const;
 };

@@ -118,9 +118,21 @@ bool loadProject(const std::string& root, ProjectSources* project, DiagnosticSin
     }
     relative.push_back(rel);
   }
+  for (const auto& [rel, text] : project->overlay) {
+    if (std::find(relative.begin(), relative.end(), rel) == relative.end()) {
+      relative.push_back(rel);
+    }
+  }
   std::sort(relative.begin(), relative.end());
 
   std::vector<ReadResult> reads = readAll(canonical_root, relative, threads);
+  for (size_t r = 0; r < relative.size(); ++r) {
+    auto replaced = project->overlay.find(relative[r]);
+    if (replaced == project->overlay.end()) continue;
+    reads[r] = ReadResult{};
+    reads[r].ok = true;
+    reads[r].text = replaced->second;
+  }
   std::vector<const SourceFile*> to_parse;
   std::vector<size_t> parse_index;
   for (size_t r = 0; r < relative.size(); ++r) {

@@ -27,6 +27,9 @@ struct ProjectSources {
   std::shared_ptr<SourceMap> sources = std::make_shared<SourceMap>();
   std::vector<ProjectFile> files;  // sorted by path
   std::map<std::string, size_t> by_path;
+  // Set before loadProject: texts that replace files on disk for this run (`lkml lint -`
+  // reads one from standard input), keyed like `path`. A file not on disk is added.
+  std::map<std::string, std::string> overlay;
 
   const ProjectFile* find(const std::string& path) const;
 };

@@ -256,6 +256,12 @@ void checkJoins(const ExploreScope& scope, DiagnosticSink& sink) {
           "state it, e.g. `relationship: many_to_one` (many rows of the explore match one "
           "row of `" +
           join.name + "`)";
+      // Stating what Looker already assumes changes nothing but the warning.
+      if (join.span.valid() && join.span.size() > 0) {
+        d.fixes.push_back({{join.span.file, join.span.end - 1, join.span.end - 1},
+                           "relationship: many_to_one",
+                           true});
+      }
       sink.report(std::move(d));
     }
     for (size_t i = 0; i < join.required_joins.size(); ++i) {

@@ -1,5 +1,6 @@
 // LKML201 unknown parameter, LKML231 parameter given twice, LKML202 for a named block (view,
 // field, join, ...) without a name: syntax-level, once per file.
+#include <map>
 #include <set>
 
 #include "base/suggest.h"
@@ -61,9 +62,15 @@ bool needsName(ParamContext context, std::string_view key) {
   }
 }
 
+// The member's source text, for comparing duplicates ("" when the span is not in `text`).
+std::string_view memberText(std::string_view text, const syntax::Node& member) {
+  if (!member.span.valid() || member.span.end > text.size()) return {};
+  return text.substr(member.span.begin, member.span.size());
+}
+
 void checkBlock(const std::vector<syntax::Node>& members, ParamContext context,
-                const std::string& owner, DiagnosticSink& sink) {
-  std::set<std::string_view> seen;
+                const std::string& owner, std::string_view text, DiagnosticSink& sink) {
+  std::map<std::string_view, const syntax::Node*> seen;
   for (const syntax::Node& member : members) {
     std::string key(member.key);
     if (member.isBlock() && needsName(context, member.key) &&
@@ -80,20 +87,29 @@ void checkBlock(const std::vector<syntax::Node>& members, ParamContext context,
                                 (owner.empty() ? "" : " (`" + owner + "`)"));
       d.label = "not a LookML parameter here";
       std::string near = closestMatch(key, knownParameters(context));
-      if (!near.empty()) d.help = "did you mean `" + near + "`?";
+      if (!near.empty()) {
+        d.help = "did you mean `" + near + "`?";
+        d.fixes.push_back({member.key_span, near});
+      }
       sink.report(std::move(d));
       continue;
     }
-    if (!repeatable(member.key) && !seen.insert(member.key).second) {
+    auto [previous, first] = seen.emplace(member.key, &member);
+    if (!repeatable(member.key) && !first) {
       Diagnostic d = makeSemDiagnostic(SemCode::duplicate_parameter, member.key_span,
                                        "`" + key + "` is given more than once; the last one wins");
       d.help = "remove the duplicate";
+      // Only an identical copy is removed for sure: otherwise which one is meant is a choice.
+      std::string_view mine = memberText(text, member);
+      if (!mine.empty() && mine == memberText(text, *previous->second)) {
+        d.fixes.push_back({member.span, ""});
+      }
       sink.report(std::move(d));
     }
     ParamContext child;
     if (member.isBlock() && childContext(context, member.key, &child)) {
       std::string name = key + ": " + std::string(member.value.text);
-      checkBlock(member.children, child, name, sink);
+      checkBlock(member.children, child, name, text, sink);
     }
   }
 }
@@ -103,7 +119,7 @@ void checkBlock(const std::vector<syntax::Node>& members, ParamContext context,
 void checkParameters(const LoadedProject& project, DiagnosticSink& sink) {
   for (const ProjectFile& file : project.sources.files) {
     if (!file.source) continue;
-    checkBlock(file.doc.members, ParamContext::TopLevel, "", sink);
+    checkBlock(file.doc.members, ParamContext::TopLevel, "", file.source->text(), sink);
   }
 }
 

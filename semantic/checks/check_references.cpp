@@ -26,9 +26,35 @@ std::vector<std::string> fieldNames(const View& view) {
   return names;
 }
 
+// The bytes of the field name inside `${view.field}` / `${field}`, when the reference's span
+// maps byte for byte onto the file (else no fix is offered).
+Span fieldNameSpan(const SourceText& sql, const SqlReference& ref) {
+  if (!sql.span.valid() || sql.span.size() != sql.text.size() || ref.end <= ref.begin + 1 ||
+      ref.end > sql.text.size() || sql.text[ref.end - 1] != '}' ||
+      ref.end - 1 < ref.begin + ref.field.size()) {
+    return {};
+  }
+  size_t at = ref.end - 1 - ref.field.size();
+  if (sql.text.compare(at, ref.field.size(), ref.field) != 0) return {};
+  return {sql.span.file, sql.span.begin + static_cast<uint32_t>(at),
+          sql.span.begin + static_cast<uint32_t>(ref.end - 1)};
+}
+
+// The bytes of the view name inside `${view.field}`, as fieldNameSpan.
+Span viewNameSpan(const SourceText& sql, const SqlReference& ref) {
+  size_t at = ref.begin + 2;
+  if (!sql.span.valid() || sql.span.size() != sql.text.size() || ref.end > sql.text.size() ||
+      at + ref.view.size() > ref.end || sql.text.compare(ref.begin, 2, "${") != 0 ||
+      sql.text.compare(at, ref.view.size(), ref.view) != 0) {
+    return {};
+  }
+  return {sql.span.file, sql.span.begin + static_cast<uint32_t>(at),
+          sql.span.begin + static_cast<uint32_t>(at + ref.view.size())};
+}
+
 void reportUnknownField(const Model* model, const View& view, const std::string& shown,
                         const std::string& field, Span span, const std::string& where,
-                        DiagnosticSink& sink) {
+                        DiagnosticSink& sink, Span field_span = {}) {
   if (view.hasGroup(field)) {
     Diagnostic d = makeSemDiagnostic(SemCode::missing_timeframe, span,
                                      "`" + shown + "` names dimension group `" + field +
@@ -43,12 +69,14 @@ void reportUnknownField(const Model* model, const View& view, const std::string&
   d.label = "not a field of `" + view.name + "`";
   std::string near = closestMatch(field, fieldNames(view));
   if (!near.empty()) d.help = "did you mean `" + near + "`?";
+  if (!near.empty() && field_span.valid()) d.fixes.push_back({field_span, near});
   std::string parent = model ? unknownAncestor(*model, view) : "";
   if (!parent.empty()) {
     // The field may be defined in the parent lkml cannot see (already reported as LKML204).
     d.severity = Severity::Warning;
     d.help = "view `" + view.name + "` extends `" + parent +
              "`, which lkml cannot see; the field may be defined there";
+    d.fixes.clear();
   }
   sink.report(std::move(d));
 }
@@ -82,7 +110,8 @@ void checkRefs(const Model* model, const ExploreScope* scope, const View* own_vi
                                                " must name its view: `${view." + ref.field + "}`");
           sink.report(std::move(d));
         } else if (!own_view->findField(ref.field)) {
-          reportUnknownField(model, *own_view, ref.field, ref.field, span, where, sink);
+          reportUnknownField(model, *own_view, ref.field, ref.field, span, where, sink,
+                             fieldNameSpan(sql, ref));
         }
         break;
       }
@@ -91,7 +120,7 @@ void checkRefs(const Model* model, const ExploreScope* scope, const View* own_vi
           // Outside an explore only the view's own name can be checked.
           if (own_view && ref.view == own_alias && !own_view->findField(ref.field)) {
             reportUnknownField(model, *own_view, ref.view + "." + ref.field, ref.field, span, where,
-                               sink);
+                               sink, fieldNameSpan(sql, ref));
           }
           break;
         }
@@ -108,9 +137,12 @@ void checkRefs(const Model* model, const ExploreScope* scope, const View* own_vi
           d.help = near.empty() ? "join `" + ref.view + "` in explore `" + scope->explore().name +
                                       "` (or remove the reference)"
                                 : "did you mean `${" + near + "." + ref.field + "}`?";
+          Span view_span = viewNameSpan(sql, ref);
+          if (!near.empty() && view_span.valid()) d.fixes.push_back({view_span, near});
           // The view is there under another name (`from:`): its fields go by that alias.
           for (const auto& e : scope->entries()) {
             if (near.empty() && e.view && e.view->name == ref.view) {
+              if (view_span.valid()) d.fixes.push_back({view_span, e.alias});
               d.help = "view `" + ref.view + "` is in this explore as `" + e.alias +
                        "`: write `${" + e.alias + "." + ref.field + "}`";
               break;
@@ -119,7 +151,7 @@ void checkRefs(const Model* model, const ExploreScope* scope, const View* own_vi
           sink.report(std::move(d));
         } else if (entry->view && !entry->view->findField(ref.field)) {
           reportUnknownField(model, *entry->view, ref.view + "." + ref.field, ref.field, span,
-                             where, sink);
+                             where, sink, fieldNameSpan(sql, ref));
         }
         break;
       }
