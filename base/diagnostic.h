@@ -46,6 +46,9 @@ struct Diagnostic {
   std::string path;          // for diagnostics about a file without a span (I/O errors)
   std::vector<Label> notes;  // secondary locations
   std::string help;          // suggestion, e.g. "did you mean `sql_on`?"
+  // Set by a check that knows this finding follows from another one reported at `cause` (a
+  // join whose table is missing): semantic/root_causes.h folds it into that finding as a note.
+  Span cause;
 
   std::string codeName() const;  // "LKML101"
 };
