@@ -149,18 +149,16 @@ std::vector<std::string> correctFolders(const ProjectSources& project,
 
 }  // namespace
 
-IncludeSuggestion suggestInclude(const ProjectSources& project, const std::string& including_path,
-                                 const std::string& raw) {
-  IncludeSuggestion result;
-  std::string joined =
-      raw.rfind('/', 0) == 0 ? raw.substr(1) : directoryOf(including_path) + "/" + raw;
-  std::string pattern;
-  if (!normalise(splitPath(expandSuffix(joined)), &pattern)) return result;
+namespace {
+
+// The corrected form of the normalised pattern `pattern`, or "" when nothing close matches.
+std::string correctPattern(const ProjectSources& project, const std::string& pattern,
+                           std::vector<size_t>* files) {
   std::vector<std::string> parts = correctFolders(project, splitPath(pattern));
   std::string fixed;
   normalise(parts, &fixed);
-  std::vector<size_t> files = filesMatching(project, fixed);
-  if (files.empty() && fixed.find('*') == std::string::npos) {
+  *files = filesMatching(project, fixed);
+  if (files->empty() && fixed.find('*') == std::string::npos) {
     // A file name typo: the closest path of the project.
     std::vector<std::string> paths;
     for (const ProjectFile& file : project.files) {
@@ -171,10 +169,29 @@ IncludeSuggestion suggestInclude(const ProjectSources& project, const std::strin
     std::string near = closestMatch(fixed, paths);
     if (!near.empty()) {
       fixed = near;
-      files = filesMatching(project, fixed);
+      *files = filesMatching(project, fixed);
     }
   }
-  if (files.empty()) return result;
+  return files->empty() ? std::string() : fixed;
+}
+
+}  // namespace
+
+IncludeSuggestion suggestInclude(const ProjectSources& project, const std::string& including_path,
+                                 const std::string& raw) {
+  IncludeSuggestion result;
+  bool rooted = raw.rfind('/', 0) == 0;
+  std::string joined = rooted ? raw.substr(1) : directoryOf(including_path) + "/" + raw;
+  std::string pattern;
+  if (!normalise(splitPath(expandSuffix(joined)), &pattern)) return result;
+  std::vector<size_t> files;
+  std::string fixed = correctPattern(project, pattern, &files);
+  // `include: "views/*.view"` in `models/` meant the root's `views/`: a missing leading '/'.
+  std::string from_root;
+  if (fixed.empty() && !rooted && normalise(splitPath(expandSuffix(raw)), &from_root)) {
+    fixed = correctPattern(project, from_root, &files);
+  }
+  if (fixed.empty()) return result;
   // Written as the user wrote it: from the root, keeping the short suffix (`.view`).
   bool short_suffix = !endsWith(raw, ".lkml") && endsWith(fixed, ".lkml");
   if (short_suffix && expandSuffix(fixed.substr(0, fixed.size() - 5)) == fixed) {

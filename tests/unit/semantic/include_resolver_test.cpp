@@ -230,6 +230,10 @@ TEST(IncludeResolver, NoMatchSuggestsTheClosestFileForATypo) {
   IncludeSuggestion fix = suggestInclude(sources, "m.model.lkml", "/view/*.view");
   EXPECT_EQ(fix.include, "/views/*.view");
   EXPECT_EQ(fix.files.size(), 2u);
+  // A relative include from a folder that meant the root: the missing leading '/'.
+  EXPECT_EQ(suggestInclude(sources, "models/shop.model.lkml", "views/*.view").include,
+            "/views/*.view");
+  EXPECT_EQ(suggestInclude(sources, "m.model.lkml", "/nothing_like_it/*.view").include, "");
 }
 
 TEST(IncludeResolver, ImportedProjectsAreSkippedWithAWarning) {

@@ -86,6 +86,23 @@ TEST(RootCauses, UnrelatedFindingsKeepTheirPlaceAndSeverity) {
   EXPECT_EQ(linted.diagnostics[0].code, 216);  // line 2 before line 3
 }
 
+// A '}' missing in `dimension: id` makes `dimension: status` a parameter of it (LKML201): the
+// unclosed block is the root, the unknown parameter its note.
+TEST(RootCauses, UnknownParameterAfterTheBlockMissingItsBraceFollowsTheSyntaxError) {
+  TempProject p({{"m.model.lkml", test::modelIncludingAll()},
+                 {"orders.view.lkml",
+                  "view: orders {\n  dimension: id {\n    type: number\n    sql: ${TABLE}.id ;;\n"
+                  "  dimension: status {\n    type: string\n  }\n}\n"}});
+  Linted linted = test::lintProject(p);
+  ASSERT_EQ(linted.count(102), 1u) << linted.text();
+  EXPECT_EQ(linted.count(201), 0u) << linted.text();
+  const Diagnostic& root = *linted.withCode(102)[0];
+  ASSERT_EQ(root.notes.size(), 2u) << linted.text();
+  EXPECT_THAT(root.notes[0].message, HasSubstr("`dimension: id` at 2:3"));
+  EXPECT_THAT(root.notes[1].message,
+              HasSubstr("follows from this: error[LKML201] unknown parameter `dimension`"));
+}
+
 // `Diagnostic::cause` links (set by schema and SQL validation checks): the finding goes under
 // its cause, which takes the higher severity and comes first; chains end at the top.
 TEST(RootCauses, CauseLinksFoldIntoTheFindingAtThatSpan) {
