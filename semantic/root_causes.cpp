@@ -119,20 +119,28 @@ size_t includeCause(const Diagnostic& d, const std::vector<BrokenInclude>& broke
 // An unclosed block (LKML102) whose note names the block likely missing its '}': the
 // parameters after it were read into that block, so "unknown parameter" there (LKML201, a
 // `dimension:` inside a dimension) is its cascade.
-size_t syntaxCause(const Diagnostic& d, const std::vector<Diagnostic>& all) {
+size_t syntaxCause(const Diagnostic& d, const std::vector<Diagnostic>& all,
+                   const std::vector<size_t>& unclosed) {
   if (d.code != static_cast<int>(SemCode::unknown_parameter) || !d.span.valid()) {
     return std::string::npos;
   }
-  for (size_t i = 0; i < all.size(); ++i) {
-    const Diagnostic& root = all[i];
-    if (root.code != static_cast<int>(DiagCode::unclosed_block) || root.notes.empty() ||
-        root.notes[0].message.rfind("this block may be missing its", 0) != 0) {
-      continue;
-    }
-    Span suspect = root.notes[0].span;
+  for (size_t i : unclosed) {
+    Span suspect = all[i].notes[0].span;
     if (suspect.file == d.span.file && suspect.begin < d.span.begin) return i;
   }
   return std::string::npos;
+}
+
+// The LKML102 findings whose first note names the block likely missing its '}'.
+std::vector<size_t> unclosedWithSuspect(const std::vector<Diagnostic>& all) {
+  std::vector<size_t> out;
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (all[i].code == static_cast<int>(DiagCode::unclosed_block) && !all[i].notes.empty() &&
+        all[i].notes[0].message.rfind("this block may be missing its", 0) == 0) {
+      out.push_back(i);
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -153,10 +161,11 @@ void groupRootCauses(std::vector<Diagnostic>* diagnostics, const ProjectSources&
   }
   std::vector<BrokenInclude> broken;
   if (project) broken = brokenIncludes(all, sources, *project);
+  std::vector<size_t> unclosed = unclosedWithSuspect(all);
   for (size_t i = 0; i < all.size(); ++i) {
     if (parent[i] != npos) continue;
     size_t root = includeCause(all[i], broken);
-    if (root == npos) root = syntaxCause(all[i], all);
+    if (root == npos) root = syntaxCause(all[i], all, unclosed);
     if (root != npos && root != i) parent[i] = root;
   }
   // Follow chains to their top (a cause of a cause); a loop, which no check should make, is cut
