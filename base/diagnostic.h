@@ -57,6 +57,9 @@ struct Diagnostic {
   std::vector<Label> notes;  // secondary locations
   std::string help;          // suggestion, e.g. "did you mean `sql_on`?"
   std::vector<Fix> fixes;    // edits that apply the suggestion (empty: none is certain)
+  // Set by a check that knows this finding follows from another one reported at `cause` (a
+  // join whose table is missing): semantic/root_causes.h folds it into that finding as a note.
+  Span cause;
 
   std::string codeName() const;  // "LKML101"
 };

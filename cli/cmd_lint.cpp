@@ -26,6 +26,7 @@
 #include "semantic/lint_config.h"
 #include "semantic/linter.h"
 #include "semantic/project.h"
+#include "semantic/root_causes.h"
 #include "semantic/semantic_diagnostics.h"
 #include "semantic/suppressions.h"
 
@@ -260,6 +261,8 @@ void lintProject(const std::string& root, const LintOptions& options, LintRun& r
   finalize.semantic_checked = !options.syntax_only;
   finalize.schema_checked = run.databases && !run.database_error && !options.syntax_only;
   semantic::finalizeDiagnostics(&bag.diagnostics(), &project->sources, config, finalize);
+  semantic::groupRootCauses(&bag.diagnostics(), project->sources,
+                            options.syntax_only ? nullptr : &project->project);
   if (!only_files.empty()) {
     // Findings in the files given, and reference errors they may have caused in the other
     // files of the models that include them.

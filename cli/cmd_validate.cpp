@@ -16,7 +16,9 @@
 #include "schema/database_set.h"
 #include "schema/sql_validator.h"
 #include "semantic/lint_config.h"
+#include "semantic/linter.h"
 #include "semantic/project.h"
+#include "semantic/root_causes.h"
 #include "semantic/suppressions.h"
 
 namespace lkml::cli {
@@ -105,6 +107,17 @@ int runValidate(const ValidateOptions& options) {
     }
     for (const ExploreRef& hit : hits) validation.explores.push_back(hit.explore);
   }
+  // Lint first: a field or explore whose definition holds a lint error fails for a reason
+  // already known, so it is not sent to the database (two typos cost a few queries, not one
+  // per field), and its lint error is printed instead.
+  DiagnosticBag lint_bag;
+  for (const Diagnostic& d : load_bag.diagnostics()) lint_bag.report(d);
+  semantic::runChecks(*project, lint_bag);
+  semantic::finalizeDiagnostics(&lint_bag.diagnostics(), &project->sources, semantic::LintConfig());
+  for (const Diagnostic& d : lint_bag.diagnostics()) {
+    if (d.severity == Severity::Error && d.span.valid()) validation.explained.push_back(d.span);
+  }
+  semantic::groupRootCauses(&lint_bag.diagnostics(), project->sources, &project->project);
   bool progress = !options.quiet && isatty(2) && format == OutputFormat::Text;
   if (progress) validation.progress = drawProgress;
   DiagnosticBag bag;
@@ -118,7 +131,11 @@ int runValidate(const ValidateOptions& options) {
               << result.database_error.message << "\n";
     return kExitDatabase;
   }
+  for (const Diagnostic& d : lint_bag.diagnostics()) {
+    if (d.severity == Severity::Error) bag.diagnostics().push_back(d);
+  }
   semantic::finalizeDiagnostics(&bag.diagnostics(), &project->sources, semantic::LintConfig());
+  semantic::groupRootCauses(&bag.diagnostics(), project->sources, &project->project);
   RenderOptions render;
   render.color = useColor(options.color, 1);
   render.tool_version = kLkmlVersion;
@@ -137,6 +154,12 @@ int runValidate(const ValidateOptions& options) {
   std::cerr << "; " << s.queries << " quer" << (s.queries == 1 ? "y" : "ies");
   if (validation.all_grants) std::cerr << " (as a user who passes every access grant)";
   std::cerr << "\n";
+  if (s.fields_explained || s.explores_explained) {
+    std::cerr << "lkml: note: not sent to the database, already explained by a lint error above: "
+              << s.fields_explained << " field" << (s.fields_explained == 1 ? "" : "s") << ", "
+              << s.explores_explained << " explore" << (s.explores_explained == 1 ? "" : "s")
+              << "\n";
+  }
   if (s.skipped) {
     std::cerr << "lkml: note: " << s.skipped << " explore" << (s.skipped == 1 ? " has" : "s have")
               << " an access_filter on a user attribute that was not given; validate them with "

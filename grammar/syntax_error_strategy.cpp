@@ -1,5 +1,7 @@
 #include "grammar/syntax_error_strategy.h"
 
+#include <functional>
+
 #include "LookMLParser.h"
 #include "grammar/lexer.h"
 #include "grammar/token_source.h"
@@ -97,6 +99,71 @@ bool followsSqlEndOnItsLine(antlr4::Parser* recognizer, antlr4::Token* offending
   return false;
 }
 
+// The block most likely missing its '}' when the file ends inside one (rustc's heuristic):
+// scanning the open member's tokens, the first block a line returns into, that is a line
+// after the block's opening line whose first token starts at or left of the column where the
+// opening line starts, while the block is still open. Empty `owner` when no line does.
+struct SuspectBlock {
+  std::string owner;  // "dimension: b"
+  LineCol opened;     // where the opening line starts
+  LineCol returns;    // the first token of the line that returns to its indentation
+  Span opened_span;   // that first token of the opening line
+};
+
+SuspectBlock findSuspectBlock(const SourceFile& file, antlr4::TokenStream* stream, size_t from,
+                              const std::function<Span(antlr4::Token*)>& span_of) {
+  struct Open {
+    bool brace;
+    LineCol start;  // first token of the opening line
+    Span start_span;
+    bool indented = false;  // a line inside it started right of `start`: indentation is used
+  };
+  std::vector<Open> stack;
+  SuspectBlock suspect;
+  uint32_t line = 0;
+  LineCol line_start;
+  Span line_start_span;
+  for (size_t i = from; i < stream->size(); ++i) {
+    antlr4::Token* token = stream->get(i);
+    if (token->getType() == antlr4::Token::EOF) break;
+    if (token->getChannel() != antlr4::Token::DEFAULT_CHANNEL) continue;
+    Span span = span_of(token);
+    LineCol at = file.lineCol(span.begin);
+    size_t type = token->getType();
+    if (at.line != line) {
+      line = at.line;
+      line_start = at;
+      line_start_span = span;
+      // `}` and `]` close what is open, `;;` ends SQL wherever it is written: neither says
+      // where a block ends.
+      if (!stack.empty() && at.line > stack.back().start.line &&
+          at.column > stack.back().start.column) {
+        stack.back().indented = true;
+      } else if (!stack.empty() && stack.back().brace && stack.back().indented &&
+                 at.line > stack.back().start.line && type != kRBrace && type != kRBracket &&
+                 type != kSqlEnd) {
+        const Open& open = stack.back();
+        std::string_view text = file.lineText(open.start.line);
+        size_t first = text.find_first_not_of(" \t");
+        size_t brace = text.find('{', first == std::string_view::npos ? 0 : first);
+        std::string owner(
+            text.substr(first, brace == std::string_view::npos ? text.npos : brace - first));
+        while (!owner.empty() && (owner.back() == ' ' || owner.back() == '\t')) owner.pop_back();
+        suspect.owner = owner.empty() ? "{" : owner;
+        suspect.opened = open.start;
+        suspect.returns = at;
+        suspect.opened_span = open.start_span;
+        return suspect;
+      }
+    }
+    if (type == kLBrace || type == kLBracket) {
+      stack.push_back({type == kLBrace, line_start, line_start_span, false});
+    } else if ((type == kRBrace || type == kRBracket) && !stack.empty()) {
+      stack.pop_back();
+    }
+  }
+  return suspect;
+}
 }  // namespace
 
 Span SyntaxErrorStrategy::tokenSpan(antlr4::Token* token) const {
@@ -186,6 +253,28 @@ void SyntaxErrorStrategy::describe(antlr4::Parser* recognizer, antlr4::Token* of
         Diagnostic d = makeDiagnostic(DiagCode::unclosed_block, open, message);
         d.label = "this " + what + " is never closed";
         d.help = std::string("add '") + (is_list ? "]" : "}") + "' where the " + what + " ends";
+        // The innermost block open at the end is not always the one missing its '}': a '}'
+        // forgotten earlier is taken by a later block. Indentation tells which one it was.
+        antlr4::ParserRuleContext* outer = c;
+        for (auto* p = c; p; p = dynamic_cast<antlr4::ParserRuleContext*>(p->parent)) {
+          if (dynamic_cast<LookMLParser::MemberContext*>(p)) outer = p;
+        }
+        if (recognizer && outer->getStart()) {
+          SuspectBlock suspect = findSuspectBlock(
+              file_, recognizer->getTokenStream(), outer->getStart()->getTokenIndex(),
+              [this](antlr4::Token* t) { return tokenSpan(t); });
+          if (!suspect.owner.empty()) {
+            auto pos = [](LineCol lc) {
+              return std::to_string(lc.line) + ":" + std::to_string(lc.column);
+            };
+            d.notes.push_back(
+                {suspect.opened_span, "this block may be missing its '}': `" + suspect.owner +
+                                          "` at " + pos(suspect.opened) + ", the line at " +
+                                          pos(suspect.returns) + " returns to its indentation"});
+            d.help = "add '}' before line " + std::to_string(suspect.returns.line) + " to close `" +
+                     suspect.owner + "`";
+          }
+        }
         return emit(std::move(d));
       }
     }

@@ -141,6 +141,7 @@ void CheckContext::resolveTable(const semantic::View& view, ViewRelation* out) {
         " (searched schema" + std::string(source.search_path.size() == 1 ? " " : "s ") + path + ")";
   }
   Diagnostic d = makeSchemaDiagnostic(SchemaCode::unknown_table, span, message);
+  out->missing_span = span;
   d.label = "no such table or view";
   std::string near = source.catalog->suggestRelation(name, source.search_path);
   if (!near.empty()) {

@@ -28,6 +28,7 @@ struct ViewRelation {
   std::unique_ptr<catalog::Relation> owned;     // a derived table's probed columns (no keys)
   std::string derived_sql;                      // Derived: the expanded SQL
   std::string description;  // "table public.orders", "derived table `order_facts`"
+  Span missing_span;        // Unresolved because the table is missing: where LKML301 points
 
   /// A FROM item for probes: `"public"."orders" AS alias` or `(\n<sql>\n) AS alias`.
   std::string fromItem(const std::string& alias) const;

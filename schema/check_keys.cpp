@@ -9,6 +9,7 @@
 #include "schema/check_context.h"
 #include "schema/schema_diagnostics.h"
 #include "semantic/explore_scope.h"
+#include "semantic/sql_references.h"
 
 namespace lkml::schema {
 
@@ -334,6 +335,30 @@ void checkForeignKeys(CheckContext& ctx, const semantic::ExploreScope& scope,
       if (matched) break;
     }
     if (matched) continue;
+    // A join on these very columns whose table is missing (LKML301) would have followed the
+    // key: this finding is that one's cascade, folded into it (semantic/root_causes.h).
+    Span cause;
+    for (const semantic::Join& join : scope.explore().joins) {
+      const semantic::ScopeEntry* joined = scope.find(join.name);
+      if (!joined || !joined->view) continue;
+      const ViewRelation& jrel = ctx.relationOf(*joined->view);
+      if (jrel.kind != ViewRelation::Kind::Unresolved || !jrel.missing_span.valid()) continue;
+      std::set<std::string> columns;  // of the base table, used by the join's condition
+      auto use = [&](const std::string& field_name) {
+        const semantic::Field* f = base->view->findField(field_name);
+        if (!f) return;
+        if (auto item = keyItemFor(ctx, *base->view, *f, relation)) columns.insert(item->column);
+      };
+      for (const semantic::SqlReference& ref : semantic::findSqlReferences(join.sql_on.text)) {
+        if (ref.kind == semantic::SqlReference::Kind::ViewField && ref.view == base->alias) {
+          use(ref.field);
+        }
+      }
+      if (join.foreign_key.present()) use(join.foreign_key.text);
+      bool all = !fk.columns.empty();
+      for (const std::string& c : fk.columns) all = all && columns.count(c);
+      if (all) cause = jrel.missing_span;
+    }
     std::string cols, refs;
     for (size_t i = 0; i < fk.columns.size(); ++i) {
       cols += (i ? ", " : "") + catalog::formatIdentifier(fk.columns[i]);
@@ -346,6 +371,7 @@ void checkForeignKeys(CheckContext& ctx, const semantic::ExploreScope& scope,
         "explore `" + scope.explore().name + "`: foreign key " + relation.relation->displayName() +
             " (" + cols + ") references " + target + " (" + refs + "), but no join follows it");
     d.help = "join a view of " + target + " on (" + cols + ") if users need it";
+    d.cause = cause;
     ctx.sink.report(std::move(d));
   }
 }

@@ -20,6 +20,7 @@
 #include "schema/schema_diagnostics.h"
 #include "semantic/explore_scope.h"
 #include "semantic/field_list.h"
+#include "semantic/sql_references.h"
 
 namespace lkml::schema {
 
@@ -51,6 +52,7 @@ struct Finding {
   std::string help;
   std::string context;
   std::vector<Label> notes = {};  // where to look, besides the primary span
+  Span cause = {};                // a finding this one follows from (semantic/root_causes.h)
 };
 
 struct Attempt {
@@ -90,7 +92,23 @@ class Validator {
   std::atomic<size_t> queries_{0}, validated_{0}, denied_{0}, failed_{0};
   std::mutex skipped_mutex_;
   std::set<std::string> ignored_fields_;  // `view.field`, guarded by skipped_mutex_
+  std::set<const semantic::Field*> fields_explained_;  // under skipped_mutex_
 };
+
+bool contains(Span outer, Span inner) {
+  return outer.valid() && inner.valid() && outer.file == inner.file && outer.begin <= inner.begin &&
+         inner.end <= outer.end;
+}
+
+bool explained(const std::vector<Span>& errors, Span span) {
+  return std::any_of(errors.begin(), errors.end(), [&](Span e) { return contains(span, e); });
+}
+
+bool exploreExplained(const std::vector<Span>& errors, const semantic::Explore& explore) {
+  if (explained(errors, explore.span)) return true;
+  return std::any_of(explore.joins.begin(), explore.joins.end(),
+                     [&](const semantic::Join& join) { return explained(errors, join.span); });
+}
 
 class Validator::Worker {
  public:
@@ -154,6 +172,33 @@ std::vector<Candidate> visibleFields(const semantic::ExploreScope& scope,
   return out;
 }
 
+// A join fails because its `sql_on` uses a field of another view that failed on its own (its
+// LKML314 is the root) or that lint already reported (the lint error is): that finding, else
+// an invalid span.
+Span joinCause(const semantic::Join& join, const semantic::ScopeEntry* entry,
+               const std::vector<Candidate>& fields,
+               const std::vector<std::pair<size_t, Attempt>>& leaves,
+               const std::vector<Span>& explained_errors, const semantic::ExploreScope& scope) {
+  if (!join.sql_on.present()) return {};
+  for (const semantic::SqlReference& ref : semantic::findSqlReferences(join.sql_on.text)) {
+    if (ref.kind != semantic::SqlReference::Kind::ViewField || ref.view == entry->alias) continue;
+    for (const auto& [i, a] : leaves) {
+      if (fields[i].entry->alias == ref.view && fields[i].field->name == ref.field) {
+        return fields[i].field->sql.present() && fields[i].field->sql.span.valid()
+                   ? fields[i].field->sql.span
+                   : fields[i].field->name_span;
+      }
+    }
+    const semantic::ScopeEntry* other = scope.find(ref.view);
+    const semantic::Field* f = other && other->view ? other->view->findField(ref.field) : nullptr;
+    if (!f) continue;
+    for (Span e : explained_errors) {
+      if (e.file == f->span.file && f->span.begin <= e.begin && e.end <= f->span.end) return e;
+    }
+  }
+  return {};
+}
+
 Span fieldSpan(const semantic::Field& f) {
   return f.sql.present() && f.sql.span.valid() ? f.sql.span : f.name_span;
 }
@@ -188,6 +233,18 @@ void Validator::runTask(Worker& worker, const Task& task) {
   if (!ignored.empty()) {
     std::lock_guard<std::mutex> lock(skipped_mutex_);
     ignored_fields_.insert(ignored.begin(), ignored.end());
+  }
+  if (!options_.explained.empty()) {
+    std::vector<Candidate> kept;
+    for (Candidate& c : fields) {
+      if (!explained(options_.explained, c.field->span)) {
+        kept.push_back(std::move(c));
+        continue;
+      }
+      std::lock_guard<std::mutex> lock(skipped_mutex_);
+      fields_explained_.insert(c.field);
+    }
+    fields = std::move(kept);
   }
   if (fields.empty()) {
     ++denied_;
@@ -387,10 +444,16 @@ void Validator::runTask(Worker& worker, const Task& task) {
                          return fields[l.first].entry == entry;
                        })->second;
     const semantic::Join& join = *entry->join;
-    addFinding(
-        {SchemaCode::join_sql_error, join.sql_on.present() ? join.sql_on.span : join.name_span, "",
-         "the database rejects join `" + join.name + "`: every field of it fails: " + a.message,
-         label(a), a.detail, task.context()});
+    Finding finding{
+        SchemaCode::join_sql_error,
+        join.sql_on.present() ? join.sql_on.span : join.name_span,
+        "",
+        "the database rejects join `" + join.name + "`: every field of it fails: " + a.message,
+        label(a),
+        a.detail,
+        task.context()};
+    finding.cause = joinCause(join, entry, fields, leaves, options_.explained, scope);
+    addFinding(std::move(finding));
     covered.insert(failing.begin(), failing.end());
   }
   for (const auto& [i, a] : leaves) {
@@ -429,6 +492,10 @@ SqlValidationResult Validator::run(DiagnosticSink& sink) {
       }
       if (ignoredByTags(explore.tags)) {
         ++result_.stats.ignored_explores;
+        continue;
+      }
+      if (!options_.explained.empty() && exploreExplained(options_.explained, explore)) {
+        ++result_.stats.explores_explained;
         continue;
       }
       for (const std::string& level : levels) tasks.push_back({&model, &explore, level});
@@ -477,9 +544,11 @@ SqlValidationResult Validator::run(DiagnosticSink& sink) {
     if (contexts.size() > 6) where += " and " + std::to_string(contexts.size() - 6) + " more";
     d.notes.push_back({{}, "in " + where});
     d.notes.insert(d.notes.end(), f.notes.begin(), f.notes.end());
+    d.cause = f.cause;
     sink.report(std::move(d));
   }
   result_.stats.queries = queries_;
+  result_.stats.fields_explained = fields_explained_.size();
   result_.stats.validated = validated_;
   result_.stats.denied = denied_;
   result_.stats.failed = failed_;

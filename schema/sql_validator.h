@@ -25,6 +25,10 @@ struct SqlValidationOptions {
   unsigned jobs = 2;           // explores validated concurrently, one connection each
   bool include_hidden = true;  // hidden fields are selectable too
   bool all_grants = false;     // no attributes given: a user who passes every access grant
+  /// Where lint (`lkml lint`'s catalog checks) found errors: a field whose definition holds one,
+  /// and an explore whose definition or joins hold one, are not sent to the database (their
+  /// failure is already explained), so a few typos cost a few queries, not one per field.
+  std::vector<Span> explained;
   /// Called after each explore × access level (from worker threads, serialised).
   std::function<void(size_t done, size_t total, const std::string& last)> progress;
 };
@@ -41,6 +45,8 @@ struct SqlValidationStats {
   // write): not validated, counted for the summary.
   size_t ignored_explores = 0;
   size_t ignored_fields = 0;  // distinct view fields
+  size_t fields_explained = 0;    // fields not sent: a lint error is in their definition
+  size_t explores_explained = 0;  // explores not sent: a lint error is in their definition
 };
 
 /// True when `tags` holds `ci: ignore` or `spectacles: ignore` (case and spaces around the

@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "base/suggest.h"
 #include "semantic/semantic_diagnostics.h"
 
 namespace lkml::semantic {
@@ -106,7 +107,100 @@ std::string directoryOf(const std::string& path) {
   return slash == std::string::npos ? "" : path.substr(0, slash);
 }
 
+std::vector<size_t> filesMatching(const ProjectSources& project, const std::string& pattern) {
+  std::vector<size_t> found;
+  if (pattern.find('*') == std::string::npos) {
+    for (const std::string& path : {pattern, pattern + ".lkml"}) {
+      if (const ProjectFile* f = project.find(path)) {
+        found.push_back(static_cast<size_t>(f - project.files.data()));
+        break;
+      }
+    }
+    return found;
+  }
+  std::vector<std::string> pattern_parts = splitPath(pattern);
+  for (size_t i = 0; i < project.files.size(); ++i) {
+    if (matchParts(pattern_parts, splitPath(project.files[i].path))) found.push_back(i);
+  }
+  return found;
+}
+
+// The include, corrected folder by folder: each folder the pattern names that does not exist
+// becomes the closest existing one at that level (`/view/*.view` -> `/views/*.view`).
+std::vector<std::string> correctFolders(const ProjectSources& project,
+                                        std::vector<std::string> parts) {
+  for (size_t i = 0; i + 1 < parts.size(); ++i) {
+    if (parts[i].find('*') != std::string::npos) break;  // a glob folder: nothing to correct
+    std::set<std::string> folders;
+    for (const ProjectFile& file : project.files) {
+      std::vector<std::string> path = splitPath(file.path);
+      if (path.size() <= i + 1 || !std::equal(parts.begin(), parts.begin() + i, path.begin())) {
+        continue;
+      }
+      folders.insert(path[i]);
+    }
+    if (folders.count(parts[i])) continue;
+    std::string near = closestMatch(parts[i], {folders.begin(), folders.end()});
+    if (near.empty()) break;
+    parts[i] = near;
+  }
+  return parts;
+}
+
 }  // namespace
+
+namespace {
+
+// The corrected form of the normalised pattern `pattern`, or "" when nothing close matches.
+std::string correctPattern(const ProjectSources& project, const std::string& pattern,
+                           std::vector<size_t>* files) {
+  std::vector<std::string> parts = correctFolders(project, splitPath(pattern));
+  std::string fixed;
+  normalise(parts, &fixed);
+  *files = filesMatching(project, fixed);
+  if (files->empty() && fixed.find('*') == std::string::npos) {
+    // A file name typo: the closest path of the project.
+    std::vector<std::string> paths;
+    for (const ProjectFile& file : project.files) {
+      if (file.kind != FileKind::Model && file.kind != FileKind::Manifest) {
+        paths.push_back(file.path);
+      }
+    }
+    std::string near = closestMatch(fixed, paths);
+    if (!near.empty()) {
+      fixed = near;
+      *files = filesMatching(project, fixed);
+    }
+  }
+  return files->empty() ? std::string() : fixed;
+}
+
+}  // namespace
+
+IncludeSuggestion suggestInclude(const ProjectSources& project, const std::string& including_path,
+                                 const std::string& raw) {
+  IncludeSuggestion result;
+  bool rooted = raw.rfind('/', 0) == 0;
+  std::string joined = rooted ? raw.substr(1) : directoryOf(including_path) + "/" + raw;
+  std::string pattern;
+  if (!normalise(splitPath(expandSuffix(joined)), &pattern)) return result;
+  std::vector<size_t> files;
+  std::string fixed = correctPattern(project, pattern, &files);
+  // `include: "views/*.view"` in `models/` meant the root's `views/`: a missing leading '/'.
+  std::string from_root;
+  if (fixed.empty() && !rooted && normalise(splitPath(expandSuffix(raw)), &from_root)) {
+    fixed = correctPattern(project, from_root, &files);
+  }
+  if (fixed.empty()) return result;
+  // Written as the user wrote it: from the root, keeping the short suffix (`.view`).
+  bool short_suffix = !endsWith(raw, ".lkml") && endsWith(fixed, ".lkml");
+  if (short_suffix && expandSuffix(fixed.substr(0, fixed.size() - 5)) == fixed) {
+    fixed.resize(fixed.size() - 5);
+  }
+  result.include = "/" + fixed;
+  result.files = std::move(files);
+  return result;
+}
 
 bool globMatch(const std::string& pattern, const std::string& path) {
   return matchParts(splitPath(pattern), splitPath(path));
@@ -215,10 +309,15 @@ IncludeResult resolveIncludes(const ProjectSources& project, size_t model_index,
         Diagnostic d = makeSemDiagnostic(SemCode::include_no_match, span,
                                          "include `" + raw + "` does not match any file");
         d.label = "no file matches";
-        d.help =
-            "check the path: patterns start at the project root when they begin with '/', "
-            "else at the folder of `" +
-            file.path + "`";
+        IncludeSuggestion fix = suggestInclude(project, file.path, raw);
+        if (!fix.include.empty()) {
+          d.help = "did you mean `" + fix.include + "`?";
+        } else {
+          d.help =
+              "check the path: patterns start at the project root when they begin with '/', "
+              "else at the folder of `" +
+              file.path + "`";
+        }
         sink.report(std::move(d));
         continue;
       }

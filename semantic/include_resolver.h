@@ -20,6 +20,16 @@ struct IncludeResult {
   bool imports_projects = false;  // some include named `//another_project/...`
 };
 
+/// For an include that matches nothing: the closest include that matches files of the project
+/// (misspelt folders corrected one by one, else the closest file path), as the user would write
+/// it (`/views/*.view`), and the files it matches. Empty when nothing is close.
+struct IncludeSuggestion {
+  std::string include;
+  std::vector<size_t> files;  // indexes into ProjectSources::files
+};
+IncludeSuggestion suggestInclude(const ProjectSources& project, const std::string& including_path,
+                                 const std::string& raw);
+
 /// Follows the includes of the model file `model_index`. Reports LKML216 (no match),
 /// LKML217 (escapes the root) and LKML218 (a model included by a model).
 IncludeResult resolveIncludes(const ProjectSources& project, size_t model_index,

@@ -211,6 +211,41 @@ TEST(SyntaxDiagnosticDetailsTest, UnclosedBlock) {
   EXPECT_EQ(d.help, "add '}' where the block ends");
 }
 
+// A '}' forgotten in `dimension: b` is taken by `dimension: c`; the file ends inside
+// `view: a`. The line of `dimension: c` returns to the indentation of `dimension: b` while
+// still inside it: that block is the one pointed at.
+TEST(SyntaxDiagnosticDetailsTest, UnclosedBlockPointsAtTheBlockIndentationSuspects) {
+  auto p = parseText(
+      "view: a {\n  dimension: b {\n    type: number\n    sql: ${TABLE}.b ;;\n"
+      "  dimension: c {\n    type: string\n  }\n}\n");
+  const Diagnostic& d = only(*p);
+  EXPECT_EQ(d.code, 102);
+  EXPECT_EQ(d.message, "expected '}' to close `view: a` opened at 1:9, found the end of the file");
+  ASSERT_EQ(d.notes.size(), 1u);
+  EXPECT_EQ(d.notes[0].message,
+            "this block may be missing its '}': `dimension: b` at 2:3, the line at 5:3 returns "
+            "to its indentation");
+  EXPECT_EQ(p->text(d.notes[0].span), "dimension");
+  EXPECT_EQ(d.help, "add '}' before line 5 to close `dimension: b`");
+}
+
+// Without indentation (everything at column 1) nothing can be told: the generic help stays.
+TEST(SyntaxDiagnosticDetailsTest, UnclosedBlockWithoutIndentationHasNoSuspect) {
+  auto p = parseText("view: a {\ndimension: b {\ntype: number\ndimension: c {\n}\n}\n");
+  const Diagnostic& d = only(*p);
+  EXPECT_EQ(d.code, 102);
+  EXPECT_TRUE(d.notes.empty());
+  EXPECT_EQ(d.help, "add '}' where the block ends");
+}
+
+// SQL on several lines and a `;;` at column 1 are not a return to the indentation.
+TEST(SyntaxDiagnosticDetailsTest, UnclosedBlockIgnoresSqlLines) {
+  auto p = parseText("view: a {\n  derived_table: {\n    sql:\nSELECT 1\n;;\n  }\n");
+  const Diagnostic& d = only(*p);
+  EXPECT_EQ(d.code, 102);
+  EXPECT_TRUE(d.notes.empty());
+}
+
 TEST(SyntaxDiagnosticDetailsTest, UnclosedList) {
   auto p = parseText("fields: [a,\n  b\n");
   const Diagnostic& d = only(*p);

@@ -205,6 +205,37 @@ TEST(IncludeResolver, NoMatchIsAWarning) {
   }
 }
 
+TEST(IncludeResolver, NoMatchSuggestsTheMisspeltFolder) {
+  TempProject p({{"m.model.lkml", "connection: \"c\"\ninclude: \"/view/*.view\"\n"},
+                 {"views/users.view.lkml", "view: users {}\n"}});
+  Resolved r = resolve(p, "m.model.lkml");
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].code, 216);
+  EXPECT_EQ(r.diagnostics[0].help, "did you mean `/views/*.view`?");
+}
+
+TEST(IncludeResolver, NoMatchSuggestsTheClosestFileForATypo) {
+  TempProject p({{"m.model.lkml",
+                  "connection: \"c\"\ninclude: \"views/user.view\"\n"
+                  "include: \"/vews/orders.view.lkml\"\n"},
+                 {"views/users.view.lkml", "view: users {}\n"},
+                 {"views/orders.view.lkml", "view: orders {}\n"}});
+  Resolved r = resolve(p, "m.model.lkml");
+  ASSERT_EQ(r.diagnostics.size(), 2u);
+  EXPECT_EQ(r.diagnostics[0].help, "did you mean `/views/users.view`?");
+  EXPECT_EQ(r.diagnostics[1].help, "did you mean `/views/orders.view.lkml`?");
+  ProjectSources sources;
+  DiagnosticBag bag;
+  ASSERT_TRUE(loadProject(p.root(), &sources, bag, 1));
+  IncludeSuggestion fix = suggestInclude(sources, "m.model.lkml", "/view/*.view");
+  EXPECT_EQ(fix.include, "/views/*.view");
+  EXPECT_EQ(fix.files.size(), 2u);
+  // A relative include from a folder that meant the root: the missing leading '/'.
+  EXPECT_EQ(suggestInclude(sources, "models/shop.model.lkml", "views/*.view").include,
+            "/views/*.view");
+  EXPECT_EQ(suggestInclude(sources, "m.model.lkml", "/nothing_like_it/*.view").include, "");
+}
+
 TEST(IncludeResolver, ImportedProjectsAreSkippedWithAWarning) {
   TempProject p(
       {{"m.model.lkml", "connection: \"c\"\ninclude: \"//shared_project/views/*.view\"\n"}});

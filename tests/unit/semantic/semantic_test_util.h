@@ -19,6 +19,7 @@
 #include "semantic/lint_config.h"
 #include "semantic/linter.h"
 #include "semantic/project.h"
+#include "semantic/root_causes.h"
 #include "semantic/suppressions.h"
 #include "tests/support/test_paths.h"
 
@@ -127,6 +128,7 @@ inline Linted lintDir(const std::string& root, const LintConfig& config = LintCo
   if (out.loaded) runChecks(*out.loaded, bag, /*style_rules=*/true);
   out.diagnostics = std::move(bag.diagnostics());
   finalizeDiagnostics(&out.diagnostics, out.loaded ? &out.loaded->sources : nullptr, config);
+  if (out.loaded) groupRootCauses(&out.diagnostics, out.loaded->sources, &out.loaded->project);
   return out;
 }
 
