@@ -231,7 +231,9 @@ for name in "${EXAMPLES[@]}"; do
       fail "$name: query $q has no expected/$q.json, .csv or .error"
       continue
     fi
-    if ! "$LKML" query "$ex" --query "$qfile" --db "$url" --format "$fmt" \
+    # Raw values: the expected files and the independent SQL compare database values, not
+    # value_format display text (which `lkml query --format csv` applies by default).
+    if ! "$LKML" query "$ex" --query "$qfile" --db "$url" --format "$fmt" --unformatted \
          "${ARGS[@]+"${ARGS[@]}"}" >"$TMP/out" 2>"$TMP/err"; then
       fail "$name: query $q (lkml query failed)" "$TMP/err"
       continue
@@ -253,7 +255,7 @@ for name in "${EXAMPLES[@]}"; do
       continue
     fi
     read_args "$ex/queries/$q.args"
-    if ! "$LKML" query "$ex" --query "$ex/queries/$q.json" --db "$url" --format csv \
+    if ! "$LKML" query "$ex" --query "$ex/queries/$q.json" --db "$url" --format csv --unformatted \
          "${ARGS[@]+"${ARGS[@]}"}" >"$TMP/lkml.csv" 2>"$TMP/err"; then
       fail "$name: check $q (lkml query failed)" "$TMP/err"
       continue

@@ -91,7 +91,7 @@ class Validator {
   std::atomic<bool> stop_{false};
   std::atomic<size_t> queries_{0}, validated_{0}, denied_{0}, failed_{0};
   std::mutex skipped_mutex_;
-  std::set<std::string> ignored_fields_;  // `view.field`, guarded by skipped_mutex_
+  std::set<std::string> ignored_fields_;               // `view.field`, guarded by skipped_mutex_
   std::set<const semantic::Field*> fields_explained_;  // under skipped_mutex_
 };
 

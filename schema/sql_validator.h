@@ -44,7 +44,7 @@ struct SqlValidationStats {
   // Tagged `"ci: ignore"` or `"spectacles: ignore"` (the exclusions Spectacles users already
   // write): not validated, counted for the summary.
   size_t ignored_explores = 0;
-  size_t ignored_fields = 0;  // distinct view fields
+  size_t ignored_fields = 0;      // distinct view fields
   size_t fields_explained = 0;    // fields not sent: a lint error is in their definition
   size_t explores_explained = 0;  // explores not sent: a lint error is in their definition
 };
