@@ -95,6 +95,13 @@ void renderText(std::ostream& out, const std::vector<Diagnostic>& diagnostics,
       out << palette.blue() << "   = " << palette.reset() << palette.green() << "help"
           << palette.reset() << ": " << d.help << "\n";
     }
+    // Every finding ends with its rule's slug, the name `lkml explain`, `--ignore` and
+    // suppression comments take (as clang ends a warning with its -W flag).
+    if (const DiagInfo* info = findDiagnosticCode(d.code)) {
+      std::string slug = info->slug;
+      std::replace(slug.begin(), slug.end(), '_', '-');
+      out << palette.blue() << "   = " << palette.reset() << "rule: " << slug << "\n";
+    }
   }
 }
 

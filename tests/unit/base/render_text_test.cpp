@@ -34,7 +34,8 @@ TEST(RenderTextTest, CaretGutterLabelAndHelp) {
             "  |\n"
             "2 |   foo bar\n"
             "  |       ^^^ in `view: a`\n"
-            "   = help: parameters are written `key: value`; is a ':' missing?\n");
+            "   = help: parameters are written `key: value`; is a ':' missing?\n"
+            "   = rule: unexpected-token\n");
 }
 
 TEST(RenderTextTest, NoLabelNoHelp) {
@@ -44,7 +45,8 @@ TEST(RenderTextTest, NoLabelNoHelp) {
             "a.lkml:1:4: error[LKML108]: m\n"
             "  |\n"
             "1 | a: }\n"
-            "  |    ^\n");
+            "  |    ^\n"
+            "   = rule: missing-value\n");
 }
 
 TEST(RenderTextTest, WideGutterForLineTen) {
@@ -56,7 +58,8 @@ TEST(RenderTextTest, WideGutterForLineTen) {
             "a.lkml:10:4: error[LKML101]: m\n"
             "   |\n"
             "10 | x: y\n"
-            "   |    ^\n");
+            "   |    ^\n"
+            "   = rule: unexpected-token\n");
 }
 
 TEST(RenderTextTest, EmptySpanAtEndOfFileGetsOneCaret) {
@@ -68,7 +71,8 @@ TEST(RenderTextTest, EmptySpanAtEndOfFileGetsOneCaret) {
             "a.lkml:1:3: error[LKML108]: expected a value after `a:`\n"
             "  |\n"
             "1 | a:\n"
-            "  |   ^ expected a value here\n");
+            "  |   ^ expected a value here\n"
+            "   = rule: missing-value\n");
 }
 
 TEST(RenderTextTest, EmptyLastLineAfterTrailingNewline) {
@@ -78,7 +82,8 @@ TEST(RenderTextTest, EmptyLastLineAfterTrailingNewline) {
             "a.lkml:2:1: error[LKML102]: m\n"
             "  |\n"
             "2 | \n"
-            "  | ^\n");
+            "  | ^\n"
+            "   = rule: unclosed-block\n");
 }
 
 TEST(RenderTextTest, MultiLineSpanUnderlinesToTheEndOfTheFirstLine) {
@@ -88,7 +93,8 @@ TEST(RenderTextTest, MultiLineSpanUnderlinesToTheEndOfTheFirstLine) {
             "a.lkml:1:7: error[LKML101]: m\n"
             "  |\n"
             "1 | view: a {\n"
-            "  |       ^^^\n");
+            "  |       ^^^\n"
+            "   = rule: unexpected-token\n");
 }
 
 TEST(RenderTextTest, TabsBecomeSpacesAndStayAligned) {
@@ -98,7 +104,8 @@ TEST(RenderTextTest, TabsBecomeSpacesAndStayAligned) {
             "a.lkml:1:7: error[LKML101]: m\n"
             "  |\n"
             "1 |   foo bar\n"
-            "  |       ^^^\n");
+            "  |       ^^^\n"
+            "   = rule: unexpected-token\n");
 }
 
 TEST(RenderTextTest, CrlfIsNotPrinted) {
@@ -108,7 +115,8 @@ TEST(RenderTextTest, CrlfIsNotPrinted) {
             "a.lkml:2:3: error[LKML101]: m\n"
             "  |\n"
             "2 | c d\n"
-            "  |   ^\n");
+            "  |   ^\n"
+            "   = rule: unexpected-token\n");
 }
 
 TEST(RenderTextTest, UnicodeColumnsAndCaretWidthInCodePoints) {
@@ -119,12 +127,14 @@ TEST(RenderTextTest, UnicodeColumnsAndCaretWidthInCodePoints) {
             "a.lkml:1:8: error[LKML101]: m\n"
             "  |\n"
             "1 | label: \"\xc3\xa9\xe6\x97\xa5\" x\n"
-            "  |        ^^^^\n");
+            "  |        ^^^^\n"
+            "   = rule: unexpected-token\n");
   EXPECT_EQ(render({at(f, 15, 16, DiagCode::unexpected_token, "m")}, sources),
             "a.lkml:1:13: error[LKML101]: m\n"
             "  |\n"
             "1 | label: \"\xc3\xa9\xe6\x97\xa5\" x\n"
-            "  |             ^\n");
+            "  |             ^\n"
+            "   = rule: unexpected-token\n");
 }
 
 TEST(RenderTextTest, VeryLongLinesAreShortened) {
@@ -147,7 +157,9 @@ TEST(RenderTextTest, FileLevelDiagnosticHasNoSnippet) {
   SourceMap sources;
   Diagnostic d = makeDiagnostic(DiagCode::unreadable_file, {}, "cannot read `x.lkml`: denied");
   d.path = "x.lkml";
-  EXPECT_EQ(render({d}, sources), "x.lkml: error[LKML109]: cannot read `x.lkml`: denied\n");
+  EXPECT_EQ(render({d}, sources),
+            "x.lkml: error[LKML109]: cannot read `x.lkml`: denied\n"
+            "   = rule: unreadable-file\n");
 }
 
 TEST(RenderTextTest, WarningAndInfoSeverities) {
@@ -176,7 +188,8 @@ TEST(RenderTextTest, NotesWithAndWithoutLocation) {
             "  |       ^\n"
             "   = note: first defined here (a.lkml:1:7)\n"
             "   = note: views must have unique names\n"
-            "   = help: rename one\n");
+            "   = help: rename one\n"
+            "   = rule: unexpected-token\n");
 }
 
 TEST(RenderTextTest, SeveralDiagnosticsInOrder) {

@@ -158,7 +158,8 @@ TEST_F(LintCli, TextOutputAndExitCodes) {
                      "4 |   join: users { sql_on: ${orders.user_id} = ${users.idd} ;; }\n"
                      "  |         ^^^^^\n"
                      "   = help: state it, e.g. `relationship: many_to_one` (many rows of the "
-                     "explore match one row of `users`)\n" +
+                     "explore match one row of `users`)\n"
+                     "   = rule: missing-relationship\n" +
                      root +
                      "/m.model.lkml:4:45: error[LKML205]: unknown field `users.idd` in the "
                      "sql_on of join `users`: view `users` has no field `idd`\n"
@@ -167,6 +168,7 @@ TEST_F(LintCli, TextOutputAndExitCodes) {
                      "  |                                             ^^^^^^^^^^^^ not a "
                      "field of `users`\n"
                      "   = help: did you mean `id`?\n"
+                     "   = rule: unknown-field\n"
                      "lkml: 2 files checked, 1 error, 1 warning\n");
 }
 
