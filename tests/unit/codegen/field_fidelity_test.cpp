@@ -104,19 +104,10 @@ view: stores {
 class FieldFidelityTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new fs::path(fs::temp_directory_path() /
-                        ("lkml_field_fidelity_test_" + std::to_string(getpid())));
-    fs::create_directories(*dir_);
-    std::ofstream(*dir_ / "shop.model.lkml") << kModel;
-    std::ofstream(*dir_ / "all.view.lkml") << kViews;
-    project_ = new test::ProjectUnderTest(test::loadProject(dir_->string()));
+    project_ = new test::TempProjectUnderTest(
+        "lkml_field_fidelity_test", {{"shop.model.lkml", kModel}, {"all.view.lkml", kViews}});
   }
-  static void TearDownTestSuite() {
-    delete project_;
-    std::error_code ec;
-    fs::remove_all(*dir_, ec);
-    delete dir_;
-  }
+  static void TearDownTestSuite() { delete project_; }
 
   static test::Outcome compile(const std::vector<std::string>& fields,
                                const std::vector<QueryFilter>& filters = {},
@@ -131,12 +122,10 @@ class FieldFidelityTest : public ::testing::Test {
     return test::compileOn(*project_->project, query, {});
   }
 
-  static fs::path* dir_;
-  static test::ProjectUnderTest* project_;
+  static test::TempProjectUnderTest* project_;
 };
 
-fs::path* FieldFidelityTest::dir_ = nullptr;
-test::ProjectUnderTest* FieldFidelityTest::project_ = nullptr;
+test::TempProjectUnderTest* FieldFidelityTest::project_ = nullptr;
 
 TEST_F(FieldFidelityTest, YesNoReferencedInOtherSqlIsTheCondition) {
   test::Outcome out = compile({"orders.big_label", "orders.live_big", "orders.big_count"});

@@ -115,19 +115,10 @@ view: minus_dt {
 class LiquidSqlTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new fs::path(fs::temp_directory_path() /
-                        ("lkml_liquid_sql_test_" + std::to_string(getpid())));
-    fs::create_directories(*dir_ / "views");
-    std::ofstream(*dir_ / "m.model.lkml") << kModel;
-    std::ofstream(*dir_ / "views" / "all.view.lkml") << kViews;
-    project_ = new test::ProjectUnderTest(test::loadProject(dir_->string()));
+    project_ = new test::TempProjectUnderTest(
+        "lkml_liquid_sql_test", {{"m.model.lkml", kModel}, {"views/all.view.lkml", kViews}});
   }
-  static void TearDownTestSuite() {
-    delete project_;
-    std::error_code ec;
-    fs::remove_all(*dir_, ec);
-    delete dir_;
-  }
+  static void TearDownTestSuite() { delete project_; }
 
   static test::Outcome compile(const std::string& explore, const std::vector<std::string>& fields,
                                const std::vector<QueryFilter>& filters = {},
@@ -140,12 +131,10 @@ class LiquidSqlTest : public ::testing::Test {
     return test::compileOn(*project_->project, query, attributes);
   }
 
-  static fs::path* dir_;
-  static test::ProjectUnderTest* project_;
+  static test::TempProjectUnderTest* project_;
 };
 
-fs::path* LiquidSqlTest::dir_ = nullptr;
-test::ProjectUnderTest* LiquidSqlTest::project_ = nullptr;
+test::TempProjectUnderTest* LiquidSqlTest::project_ = nullptr;
 
 TEST_F(LiquidSqlTest, IfOnInQueryAndIsFiltered) {
   test::Outcome plain = compile("sales", {"sales.id"});

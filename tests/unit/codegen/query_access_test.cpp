@@ -129,19 +129,10 @@ const test::Attributes kUser = {{"level", "user"}};
 class QueryAccessTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new fs::path(fs::temp_directory_path() /
-                        ("lkml_query_access_test_" + std::to_string(getpid())));
-    fs::create_directories(*dir_);
-    std::ofstream(*dir_ / "shop.model.lkml") << kModel;
-    std::ofstream(*dir_ / "all.view.lkml") << kViews;
-    project_ = new test::ProjectUnderTest(test::loadProject(dir_->string()));
+    project_ = new test::TempProjectUnderTest(
+        "lkml_query_access_test", {{"shop.model.lkml", kModel}, {"all.view.lkml", kViews}});
   }
-  static void TearDownTestSuite() {
-    delete project_;
-    std::error_code ec;
-    fs::remove_all(*dir_, ec);
-    delete dir_;
-  }
+  static void TearDownTestSuite() { delete project_; }
 
   static test::Outcome compile(const std::string& explore, const std::vector<std::string>& fields,
                                const test::Attributes& attributes,
@@ -154,12 +145,10 @@ class QueryAccessTest : public ::testing::Test {
     return test::compileOn(*project_->project, query, attributes);
   }
 
-  static fs::path* dir_;
-  static test::ProjectUnderTest* project_;
+  static test::TempProjectUnderTest* project_;
 };
 
-fs::path* QueryAccessTest::dir_ = nullptr;
-test::ProjectUnderTest* QueryAccessTest::project_ = nullptr;
+test::TempProjectUnderTest* QueryAccessTest::project_ = nullptr;
 
 // Item 1: measure filters, list_field and sql_distinct_key read a restricted field.
 TEST_F(QueryAccessTest, MeasureFiltersAndListFieldNeedTheGrantsOfWhatTheyRead) {

@@ -134,19 +134,10 @@ view: liq {
 class QueryCompilerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new fs::path(fs::temp_directory_path() /
-                        ("lkml_query_compiler_test_" + std::to_string(getpid())));
-    fs::create_directories(*dir_ / "views");
-    std::ofstream(*dir_ / "shop.model.lkml") << kModel;
-    std::ofstream(*dir_ / "views" / "all.view.lkml") << kViews;
-    project_ = new test::ProjectUnderTest(test::loadProject(dir_->string()));
+    project_ = new test::TempProjectUnderTest(
+        "lkml_query_compiler_test", {{"shop.model.lkml", kModel}, {"views/all.view.lkml", kViews}});
   }
-  static void TearDownTestSuite() {
-    delete project_;
-    std::error_code ec;
-    fs::remove_all(*dir_, ec);
-    delete dir_;
-  }
+  static void TearDownTestSuite() { delete project_; }
 
   static test::Outcome compile(const std::string& explore, const std::vector<std::string>& fields,
                                const std::vector<QueryFilter>& filters = {},
@@ -159,12 +150,10 @@ class QueryCompilerTest : public ::testing::Test {
     return test::compileOn(*project_->project, query, attributes);
   }
 
-  static fs::path* dir_;
-  static test::ProjectUnderTest* project_;
+  static test::TempProjectUnderTest* project_;
 };
 
-fs::path* QueryCompilerTest::dir_ = nullptr;
-test::ProjectUnderTest* QueryCompilerTest::project_ = nullptr;
+test::TempProjectUnderTest* QueryCompilerTest::project_ = nullptr;
 
 TEST_F(QueryCompilerTest, ExploreDefaultsAndJoinClauses) {
   test::Outcome out = compile("orders", {"orders.status", "buyers.count", "items.total_qty"});

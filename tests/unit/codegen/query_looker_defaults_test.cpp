@@ -44,18 +44,10 @@ explore: notes {}
 class QueryLookerDefaults : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new fs::path(fs::temp_directory_path() /
-                        ("lkml_query_looker_defaults_" + std::to_string(getpid())));
-    fs::create_directories(*dir_);
-    std::ofstream(*dir_ / "shop.model.lkml") << kProject;
-    project_ = new test::ProjectUnderTest(test::loadProject(dir_->string()));
+    project_ = new test::TempProjectUnderTest("lkml_query_looker_defaults",
+                                              {{"shop.model.lkml", kProject}});
   }
-  static void TearDownTestSuite() {
-    delete project_;
-    std::error_code ec;
-    fs::remove_all(*dir_, ec);
-    delete dir_;
-  }
+  static void TearDownTestSuite() { delete project_; }
   static test::Outcome compile(const std::string& explore, const std::vector<std::string>& fields,
                                const std::vector<QueryFilter>& filters = {}) {
     EXPECT_TRUE(project_->project);
@@ -66,12 +58,10 @@ class QueryLookerDefaults : public ::testing::Test {
     query.filters = filters;
     return test::compileOn(*project_->project, query, {{"company", "7"}});
   }
-  static fs::path* dir_;
-  static test::ProjectUnderTest* project_;
+  static test::TempProjectUnderTest* project_;
 };
 
-fs::path* QueryLookerDefaults::dir_ = nullptr;
-test::ProjectUnderTest* QueryLookerDefaults::project_ = nullptr;
+test::TempProjectUnderTest* QueryLookerDefaults::project_ = nullptr;
 
 TEST_F(QueryLookerDefaults, DistinctMeasureWithoutKeyUsesThePrimaryKey) {
   test::Outcome fallback = compile("orders", {"orders.total_shipping"});

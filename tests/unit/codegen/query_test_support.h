@@ -3,11 +3,15 @@
 #pragma once
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -36,6 +40,29 @@ inline ProjectUnderTest loadProject(const std::string& dir) {
   }
   return out;
 }
+
+/// A project written to a fresh temporary folder (relative path -> text) and loaded; the
+/// folder is removed with it. A test suite keeps one for all its tests.
+struct TempProjectUnderTest : ProjectUnderTest {
+  TempProjectUnderTest(const std::string& name,
+                       const std::vector<std::pair<std::string, std::string>>& files)
+      : dir(std::filesystem::temp_directory_path() / (name + "_" + std::to_string(getpid()))) {
+    for (const auto& [path, text] : files) {
+      std::filesystem::create_directories((dir / path).parent_path());
+      std::ofstream(dir / path) << text;
+    }
+    static_cast<ProjectUnderTest&>(*this) = loadProject(dir.string());
+  }
+  ~TempProjectUnderTest() {
+    project.reset();
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+  }
+  TempProjectUnderTest(const TempProjectUnderTest&) = delete;
+  TempProjectUnderTest& operator=(const TempProjectUnderTest&) = delete;
+
+  std::filesystem::path dir;
+};
 
 /// The sample project `looker/`, loaded once per test binary.
 inline const semantic::LoadedProject& lookerProject() {
