@@ -15,6 +15,7 @@
 #include "cli/commands.h"
 #include "cli/diagnostic_catalog.h"
 #include "cli/exit_codes.h"
+#include "cli/findings_for_files.h"
 #include "cli/lint_fix.h"
 #include "cli/lint_paths.h"
 #include "cli/phase_timer.h"
@@ -122,29 +123,6 @@ bool applyCommandLineRules(const LintOptions& options, semantic::LintConfig* con
     if (!config->setRule(rule, error)) return false;
   }
   return true;
-}
-
-std::string canonical(const std::string& path) {
-  std::error_code ec;
-  fs::path p = fs::weakly_canonical(fs::absolute(path, ec), ec);
-  return p.string();
-}
-
-// Findings a change to one file can cause in others: references to what it defines.
-bool crossFileFinding(const Diagnostic& d) {
-  switch (d.code) {
-    case 203:  // duplicate name
-    case 204:  // unknown view
-    case 205:  // unknown field
-    case 206:  // view not joined
-    case 216:  // include matches nothing
-    case 221:  // refinement of an unknown object
-    case 228:  // unknown explore
-    case 229:  // unknown field in Liquid
-      return d.severity == Severity::Error;
-    default:
-      return false;
-  }
 }
 
 void lintFile(const std::string& path, LintRun& run, const std::string* text = nullptr) {
@@ -263,51 +241,7 @@ void lintProject(const std::string& root, const LintOptions& options, LintRun& r
   semantic::finalizeDiagnostics(&bag.diagnostics(), &project->sources, config, finalize);
   semantic::groupRootCauses(&bag.diagnostics(), project->sources,
                             options.syntax_only ? nullptr : &project->project);
-  if (!only_files.empty()) {
-    // Findings in the files given, and reference errors they may have caused in the other
-    // files of the models that include them.
-    std::set<std::string> wanted;
-    for (const std::string& f : only_files) wanted.insert(canonical(f));
-    std::set<FileId> given, related;
-    for (const auto& file : project->sources.files) {
-      if (file.source && wanted.count(canonical(file.source->path())))
-        given.insert(file.source->id());
-    }
-    // Objects the given files define: a finding elsewhere that names one may be caused by them.
-    std::vector<std::string> names;
-    for (const auto& file : project->sources.files) {
-      if (!file.source || !given.count(file.source->id())) continue;
-      for (const auto& member : file.doc.members) {
-        if (!member.isBlock() || !member.value.present()) continue;
-        std::string name(member.value.text);
-        if (!name.empty() && name.front() == '+') name.erase(0, 1);
-        names.push_back(name);
-      }
-    }
-    auto namesGiven = [&](const Diagnostic& d) {
-      return std::any_of(names.begin(), names.end(), [&](const std::string& n) {
-        return d.message.find("`" + n + "`") != std::string::npos ||
-               d.message.find("`" + n + ".") != std::string::npos ||
-               d.message.find("{" + n + ".") != std::string::npos;
-      });
-    };
-    for (const semantic::Model& model : project->project.models) {
-      bool includes = std::any_of(model.files.begin(), model.files.end(),
-                                  [&](FileId id) { return given.count(id) > 0; });
-      if (includes) related.insert(model.files.begin(), model.files.end());
-    }
-    auto& all = bag.diagnostics();
-    all.erase(std::remove_if(all.begin(), all.end(),
-                             [&](const Diagnostic& d) {
-                               if (!d.span.valid()) {  // file-level: only about a given file
-                                 return d.path.empty() ? false : !wanted.count(canonical(d.path));
-                               }
-                               if (given.count(d.span.file)) return false;
-                               return !(related.count(d.span.file) && crossFileFinding(d) &&
-                                        namesGiven(d));
-                             }),
-              all.end());
-  }
+  if (!only_files.empty()) keepFindingsForFiles(*project, only_files, &bag.diagnostics());
   run.timings.mark("suppressions and sorting");
   for (const auto& f : project->sources.files) run.file_count += f.source != nullptr;
   for (auto& d : bag.diagnostics()) run.diagnostics.push_back(std::move(d));
@@ -550,11 +484,12 @@ int runLint(LintOptions options) {
       std::cerr << "lkml: error: " << error << "\n";
       return kExitUsage;
     }
+    CanonicalPaths canonical;
     auto& all = run.diagnostics;
     all.erase(std::remove_if(all.begin(), all.end(),
                              [&](const Diagnostic& d) {
                                ResolvedLocation loc = resolveLocation(*run.files, d.span, d.path);
-                               return !changed.contains(canonical(loc.path), loc.line);
+                               return !changed.contains(canonical.of(loc.path), loc.line);
                              }),
               all.end());
   }

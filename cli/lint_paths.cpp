@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <map>
 
 namespace lkml::cli {
 
@@ -86,6 +87,7 @@ std::string projectRootOf(const std::string& file) {
 
 LintTargets classifyLintPaths(const std::vector<std::string>& paths) {
   LintTargets targets;
+  std::map<std::string, std::string> roots_by_folder;
   for (const std::string& path : paths) {
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
@@ -102,7 +104,14 @@ LintTargets classifyLintPaths(const std::vector<std::string>& paths) {
                               "LookML files or a project directory";
         return targets;
       }
-      std::string root = projectRootOf(path);
+      // One lookup per folder: a pre-commit run passes many files of few folders, and each
+      // lookup may start git and walk the tree.
+      std::string folder = fs::absolute(path, ec).parent_path().string();
+      auto known = roots_by_folder.find(folder);
+      if (known == roots_by_folder.end()) {
+        known = roots_by_folder.emplace(folder, projectRootOf(path)).first;
+      }
+      const std::string& root = known->second;
       if (root.empty()) {
         targets.loose_files.push_back(path);
       } else {
