@@ -1,4 +1,4 @@
-#include "codegen/postgres_dialect.h"
+#include "codegen/dialects/postgres_dialect.h"
 
 #include <cstdio>
 #include <cstdlib>

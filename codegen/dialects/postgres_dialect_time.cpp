@@ -1,5 +1,5 @@
 // PostgreSQL spellings of the time conversions used by dimension groups.
-#include "codegen/postgres_dialect.h"
+#include "codegen/dialects/postgres_dialect.h"
 
 namespace lkml::codegen {
 

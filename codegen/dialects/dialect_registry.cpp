@@ -1,11 +1,11 @@
-#include "codegen/dialect_registry.h"
+#include "codegen/dialects/dialect_registry.h"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 
 #include "base/suggest.h"
-#include "codegen/postgres_dialect.h"
+#include "codegen/dialects/postgres_dialect.h"
 
 namespace lkml::codegen {
 namespace {
