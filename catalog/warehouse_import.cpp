@@ -199,6 +199,10 @@ bool addColumns(const Table& t, std::map<RelationKey, Relation>* relations, sql:
   const std::string& schema_key = schemaKey(t);
   std::map<RelationKey, std::set<std::string>> seen;
   for (const Row& row : t.rows) {
+    // BigQuery lists pseudo-columns (_PARTITIONTIME, ...) with is_hidden = YES and no ordinal;
+    // lkml knows them without the export (catalog.cpp).
+    const std::string* hidden = row.get("is_hidden");
+    if (hidden && upper(trim(*hidden)) == "YES") continue;
     std::string schema, table, name, type;
     if (!required(row, schema_key, &schema, error) || !required(row, "table_name", &table, error) ||
         !required(row, "column_name", &name, error) || !required(row, "data_type", &type, error)) {
@@ -216,7 +220,9 @@ bool addColumns(const Table& t, std::map<RelationKey, Relation>* relations, sql:
     c.data_type = trim(type);
     c.category = categorizeWarehouseType(c.data_type, dialect);
     c.ordinal = static_cast<int>(r.columns.size()) + 1;
-    if (row.get("ordinal_position") && !positiveInt(row, "ordinal_position", &c.ordinal, error)) {
+    const std::string* ordinal = row.get("ordinal_position");
+    if (ordinal && !trim(*ordinal).empty() &&
+        !positiveInt(row, "ordinal_position", &c.ordinal, error)) {
       return false;
     }
     if (const std::string* nullable = row.get("is_nullable")) {

@@ -220,7 +220,9 @@ void checkView(CheckContext& ctx, const semantic::View& view) {
       if (sql == &f.sql && f.sql_defaulted) continue;  // reported below, with its own message
       checkReferences(ctx, view, f, *sql, relation);
     }
-    if (f.sql_defaulted && (f.isDimension() || f.isMeasure()) && f.interval.empty()) {
+    // `type: location` reads sql_latitude and sql_longitude, never a column of its name.
+    if (f.sql_defaulted && (f.isDimension() || f.isMeasure()) && f.interval.empty() &&
+        f.type != "location") {
       std::string name = f.group.empty() ? f.name : f.group;
       ++ctx.result.stats.columns_checked;
       if (!relation.relation->findColumn(name)) {

@@ -106,7 +106,19 @@ const ViewRelation& CheckContext::relationOf(const semantic::View& view) {
   return *out;
 }
 
+// Whether some explore joins `view` with a whole `sql:` JOIN clause, which then says what the
+// view reads (BigQuery: `LEFT JOIN UNNEST(${sessions.hits}) AS hits`).
+static bool joinedByClause(const semantic::Model& model, const std::string& view) {
+  for (const semantic::Explore& explore : model.explores) {
+    for (const semantic::Join& join : explore.joins) {
+      if (join.view == view && join.sql.present()) return true;
+    }
+  }
+  return false;
+}
+
 void CheckContext::resolveTable(const semantic::View& view, ViewRelation* out) {
+  if (!view.sql_table_name.present() && joinedByClause(model, view.name)) return;
   std::string name = plainTableName(view);
   if (name.empty() || hasTemplating(name) || name.find("${") != std::string::npos) return;
   // Not a table name but an expression (BigQuery `UNNEST(...)`, `ML.PREDICT(...)`, a table
