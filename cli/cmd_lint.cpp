@@ -183,7 +183,8 @@ void lintProject(const std::string& root, const LintOptions& options, LintRun& r
   std::string config_path =
       options.config.empty() ? (fs::path(root) / "lkml.json").string() : options.config;
   semantic::ConfigError config_error;
-  if (!config.loadFile(config_path, &config_error)) {
+  const bool config_ok = config.loadFile(config_path, &config_error);
+  if (!config_ok) {
     Diagnostic d =
         semantic::makeSemDiagnostic(semantic::SemCode::invalid_config, {}, config_error.message);
     d.path = config_path;
@@ -206,7 +207,7 @@ void lintProject(const std::string& root, const LintOptions& options, LintRun& r
   DialectChoice dialects;
   dialects.flag = options.dialect_flag;
   dialects.connections = config.connectionDialects();
-  if (!options.syntax_only) {
+  if (!options.syntax_only && config_ok) {  // a broken lkml.json is reported, not guessed past
     if (auto warning = dialectWarning(dialects, *project)) bag.report(std::move(*warning));
   }
   std::string error;
