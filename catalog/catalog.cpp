@@ -160,7 +160,9 @@ const Relation* Catalog::relation(std::string_view schema, std::string_view name
 const Relation* Catalog::findRelation(std::string_view sql_name,
                                       const std::vector<std::string>& search_path) const {
   std::optional<std::vector<std::string>> parts = parseQualifiedName(sql_name, dialect);
-  if (!parts || parts->size() > 3) return nullptr;
+  // BigQuery INFORMATION_SCHEMA views take four parts: `project.region-us.INFORMATION_SCHEMA.V`.
+  const size_t max_parts = dialect == sql::Dialect::BigQuery ? 4 : 3;
+  if (!parts || parts->size() > max_parts) return nullptr;
   const std::vector<std::string>& p = *parts;
   if (p.size() >= 2) return lookup(p[p.size() - 2], p.back());
   for (const auto& schema : search_path) {

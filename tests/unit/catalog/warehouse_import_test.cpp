@@ -50,6 +50,8 @@ TEST(WarehouseImport, BigQueryCsvWithKeys) {
   EXPECT_EQ(c.findRelation("`shop-prod.sales.orders`"), orders);
   EXPECT_EQ(c.findRelation("shop-prod.sales.orders"), orders);
   EXPECT_EQ(c.findRelation("`shop-prod`.sales.`orders`"), orders);
+  EXPECT_EQ(c.findRelation("`x.shop-prod.sales.orders`"), orders);  // four parts: region views
+  EXPECT_EQ(c.findRelation("a.x.shop-prod.sales.orders"), nullptr);
   EXPECT_NE(orders->findColumn("AMOUNT"), nullptr);
   EXPECT_NE(orders->findColumn("`amount`"), nullptr);
   EXPECT_NE(orders->findColumn("_PARTITIONTIME"), nullptr);
