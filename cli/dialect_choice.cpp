@@ -44,6 +44,10 @@ std::optional<Diagnostic> dialectWarning(const DialectChoice& choice,
 
 bool loadConnectionDialects(const std::string& root, DialectChoice* choice) {
   std::string path = (std::filesystem::path(root) / "lkml.json").string();
+  // Only a regular file is read here: `lkml lint` reports a FIFO or device named lkml.json,
+  // and reading one could block.
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return true;
   semantic::LintConfig config;
   semantic::ConfigError error;
   if (config.loadFile(path, &error)) {
