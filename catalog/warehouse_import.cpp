@@ -203,6 +203,11 @@ bool addColumns(const Table& t, std::map<RelationKey, Relation>* relations, sql:
     // lkml knows them without the export (catalog.cpp).
     const std::string* hidden = row.get("is_hidden");
     if (hidden && upper(trim(*hidden)) == "YES") continue;
+    // INFORMATION_SCHEMA.COLUMN_FIELD_PATHS lists each STRUCT field as its own row; the
+    // column's own row carries the whole STRUCT<...> type, which already names every field.
+    const std::string* field_path = row.get("field_path");
+    const std::string* column_name = row.get("column_name");
+    if (field_path && column_name && trim(*field_path) != trim(*column_name)) continue;
     std::string schema, table, name, type;
     if (!required(row, schema_key, &schema, error) || !required(row, "table_name", &table, error) ||
         !required(row, "column_name", &name, error) || !required(row, "data_type", &type, error)) {

@@ -4,7 +4,9 @@
 // write; values may be strings or numbers). Which export a file is comes from its columns
 // (names match case-insensitively, so Snowflake's upper-case headers work):
 //   columns: table_schema, table_name, column_name, data_type [, ordinal_position,
-//            is_nullable, table_type]  (INFORMATION_SCHEMA.COLUMNS, Redshift SVV_COLUMNS)
+//            is_nullable, table_type]  (INFORMATION_SCHEMA.COLUMNS, Redshift SVV_COLUMNS;
+//            BigQuery COLUMN_FIELD_PATHS too: only its top-level rows are read, as the
+//            column's STRUCT<...> type names the nested fields)
 //   keys:    table_schema, table_name, column_name, constraint_type, ordinal_position
 //            (TABLE_CONSTRAINTS joined with KEY_COLUMN_USAGE: PRIMARY KEY and UNIQUE)
 //   Snowflake SHOW PRIMARY KEYS: schema_name, table_name, column_name, key_sequence,

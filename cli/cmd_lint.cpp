@@ -207,6 +207,11 @@ void lintProject(const std::string& root, const LintOptions& options, LintRun& r
   DialectChoice dialects;
   dialects.flag = options.dialect_flag;
   dialects.connections = config.connectionDialects();
+  // A snapshot imported from another warehouse says which dialect the schema checks read.
+  if (!dialects.flag && run.databases && run.databases->offline() &&
+      run.databases->snapshotDialect() != sql::Dialect::Postgres && dialects.connections.empty()) {
+    dialects.flag = run.databases->snapshotDialect();
+  }
   if (!options.syntax_only && config_ok) {  // a broken lkml.json is reported, not guessed past
     if (auto warning = dialectWarning(dialects, *project)) bag.report(std::move(*warning));
   }

@@ -39,6 +39,8 @@ class DatabaseSet {
   bool init(const DatabaseOptions& options, std::string* error);
 
   bool offline() const { return !options_.snapshot.empty(); }
+  /// The dialect the snapshot records (PostgreSQL when it records none); live: PostgreSQL.
+  sql::Dialect snapshotDialect() const { return snapshot_catalog_.dialect; }
 
   /// The settings a model's connection uses (its --connection mapping, else --db/environment).
   catalog::ConnectionSettings settingsFor(const semantic::Model& model) const;

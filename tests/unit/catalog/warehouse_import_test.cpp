@@ -70,6 +70,19 @@ TEST(WarehouseImport, BigQueryJsonAsBqWritesIt) {
   EXPECT_EQ(c.relations[0].columns.size(), 1u);
 }
 
+TEST(WarehouseImport, BigQueryColumnFieldPathsKeepsTopLevelRows) {
+  Catalog c = importOk({{"paths.csv",
+                         "table_schema,table_name,column_name,field_path,data_type\n"
+                         "s,t,totals,totals,\"STRUCT<visits INT64, hits INT64>\"\n"
+                         "s,t,totals,totals.visits,INT64\n"
+                         "s,t,totals,totals.hits,INT64\n"
+                         "s,t,id,id,INT64\n"}},
+                       sql::Dialect::BigQuery);
+  ASSERT_EQ(c.relations.size(), 1u);
+  ASSERT_EQ(c.relations[0].columns.size(), 2u);
+  EXPECT_EQ(structFieldType(c.relations[0].columns[0].data_type, "visits"), "INT64");
+}
+
 TEST(WarehouseImport, SnowflakeUpperCaseHeadersBomAndShowPrimaryKeys) {
   Catalog c = importOk({sample("snowflake_columns.csv"), sample("snowflake_primary_keys.csv")},
                        sql::Dialect::Snowflake);
