@@ -25,14 +25,12 @@ void appendScalar(std::string* out, const Scalar& scalar) {
   }
 }
 
-std::string itemText(const syntax::ListItem& item) {
-  std::string text;
-  appendScalar(&text, item.value);
+void appendItem(std::string* out, const syntax::ListItem& item) {
+  appendScalar(out, item.value);
   if (item.map_value.present()) {
-    text += ": ";
-    appendScalar(&text, item.map_value);
+    *out += ": ";
+    appendScalar(out, item.map_value);
   }
-  return text;
 }
 
 /// Characters, not bytes: UTF-8 continuation bytes do not count.
@@ -69,9 +67,25 @@ class Formatter {
   void writeList(const Node& node, uint32_t depth);
   bool listFitsOnOneLine(const Node& node, uint32_t depth, std::string* line) const;
 
+  /// The text of the token being written (kept: one allocation for the whole file).
+  std::string_view scalarText(const Scalar& scalar) {
+    if (!scalar.quoted()) return scalar.text;
+    scratch_.clear();
+    appendScalar(&scratch_, scalar);
+    return scratch_;
+  }
+  std::string_view itemText(const syntax::ListItem& item) {
+    if (!item.map_value.present()) return scalarText(item.value);
+    scratch_.clear();
+    appendItem(&scratch_, item);
+    return scratch_;
+  }
+
   const syntax::Document& doc_;
   const FormatOptions& options_;
   LayoutWriter w_;
+  std::string scratch_;
+  std::string list_line_;
 };
 
 std::string Formatter::run() {
@@ -115,9 +129,7 @@ std::string Formatter::run() {
       case NodeKind::Block: {
         if (node.value.present()) {
           innerComments(node.value.span.begin, depth + 1);
-          std::string name;
-          appendScalar(&name, node.value);
-          w_.writeToken(name, node.value.span.end, depth + 1, true);
+          w_.writeToken(scalarText(node.value), node.value.span.end, depth + 1, true);
         }
         w_.write("{", depth + 1, true);
         // Invalidates `frame`; the parser bounds the depth (grammar::kMaxNesting).
@@ -131,14 +143,17 @@ std::string Formatter::run() {
 
 void Formatter::writePair(const Node& node, uint32_t depth) {
   innerComments(node.value.span.begin, depth + 1);
-  std::string value;
-  appendScalar(&value, node.value);
-  w_.writeToken(value, node.value.span.end, depth + 1, true);
+  w_.writeToken(scalarText(node.value), node.value.span.end, depth + 1, true);
 }
 
 void Formatter::writeSql(const Node& node, uint32_t depth) {
-  // The text stays as written (its indentation too): only line-end whitespace goes.
-  std::string text = trimLineEnds(node.sql, w_.newline());
+  // The text stays as written (its indentation too): only line-end whitespace goes. Text on
+  // one line (most) has none: the tree trimmed both its ends.
+  std::string_view text = node.sql;
+  if (text.find('\n') != std::string_view::npos) {
+    scratch_ = trimLineEnds(node.sql, w_.newline());
+    text = scratch_;
+  }
   if (!text.empty()) w_.writeToken(text, node.sql_span.end, depth + 1, true);
   if (lastLineHasLineComment(text)) {
     bool no_blank_line = true;
@@ -154,7 +169,7 @@ bool Formatter::listFitsOnOneLine(const Node& node, uint32_t depth, std::string*
   *line = "[";
   for (size_t i = 0; i < node.items.size(); ++i) {
     if (i > 0) *line += ", ";
-    *line += itemText(node.items[i]);
+    appendItem(line, node.items[i]);
   }
   *line += ']';
   if (line->find('\n') != std::string::npos) return false;  // a string spanning lines
@@ -164,9 +179,8 @@ bool Formatter::listFitsOnOneLine(const Node& node, uint32_t depth, std::string*
 }
 
 void Formatter::writeList(const Node& node, uint32_t depth) {
-  std::string line;
-  if (listFitsOnOneLine(node, depth, &line)) {
-    w_.writeToken(line, node.span.end, depth + 1, true);
+  if (listFitsOnOneLine(node, depth, &list_line_)) {
+    w_.writeToken(list_line_, node.span.end, depth + 1, true);
     return;
   }
   w_.write("[", depth + 1, true);
