@@ -41,7 +41,11 @@ bool collectFiles(const std::string& path, std::vector<std::string>* files) {
         if (name == ".git" || name == "node_modules") it.disable_recursion_pending();
         continue;
       }
-      if (isLookmlName(name) && it->is_regular_file(ec)) found.push_back(it->path().string());
+      // Links are left to their targets' own folders (a link to a file elsewhere is not part
+      // of this tree; one to a file here would be formatted twice).
+      if (isLookmlName(name) && !it->is_symlink(ec) && it->is_regular_file(ec)) {
+        found.push_back(it->path().string());
+      }
     }
     std::sort(found.begin(), found.end());
     files->insert(files->end(), found.begin(), found.end());
@@ -60,11 +64,24 @@ bool collectFiles(const std::string& path, std::vector<std::string>* files) {
   return true;
 }
 
+// Only errors: they are why a file is left unchanged. Warnings are `lkml lint`'s to report
+// (and the one a parse can give, `key:: value`, is what fmt corrects).
 void renderDiagnostics(DiagnosticBag& diagnostics, const SourceMap& sources) {
+  std::vector<Diagnostic>& all = diagnostics.diagnostics();
+  all.erase(std::remove_if(all.begin(), all.end(),
+                           [](const Diagnostic& d) { return d.severity != Severity::Error; }),
+            all.end());
   diagnostics.sort();
   RenderOptions render;
   render.color = useColor("auto", 2);
-  renderText(std::cerr, diagnostics.diagnostics(), sources, render);
+  renderText(std::cerr, all, sources, render);
+}
+
+// A symbolic link is followed: its target is rewritten, the link stays a link.
+std::string writeTarget(const std::string& path) {
+  std::error_code ec;
+  fs::path target = fs::canonical(path, ec);
+  return ec ? path : target.string();
 }
 
 // `lkml fmt -`: standard input to standard output. On a syntax error the input comes back
@@ -129,7 +146,7 @@ int runFmt(const FmtOptions& options) {
     if (!files[i]) return;
     results[i] = format::formatFile(*files[i], diagnostics);
     if (write && results[i].ok && results[i].text != files[i]->text() &&
-        !writeFileAtomically(paths[i], results[i].text, &write_errors[i])) {
+        !writeFileAtomically(writeTarget(paths[i]), results[i].text, &write_errors[i])) {
       write_failed[i] = 1;
     }
   });

@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "tests/unit/semantic/semantic_test_util.h"
 
@@ -102,6 +103,24 @@ TEST(FmtCliTest, FilesWithSyntaxErrorsAreLeftUntouchedWithAnError) {
   EXPECT_THAT(out, HasSubstr("has syntax errors and was left unchanged"));
   EXPECT_EQ(lkml::test::readText(p.path("views/b.view.lkml")), kBroken);
   EXPECT_EQ(lkml::test::readText(p.path("views/a.view.lkml")), kPretty);  // the others still are
+}
+
+TEST(FmtCliTest, SymbolicLinksStayLinksAndWarningsAreLint) {
+  TempProject p = project();
+  p.write("views/colon.view.lkml", "view: c { measure:: n { type: count } }");
+  ASSERT_EQ(symlink(p.path("views/a.view.lkml").c_str(), p.path("link.view.lkml").c_str()), 0);
+  std::string out;
+  EXPECT_EQ(runLkml("fmt " + quoted(p.path("link.view.lkml")) + " " +
+                        quoted(p.path("views/colon.view.lkml")),
+                    &out, true),
+            0);
+  EXPECT_THAT(out, Not(HasSubstr("LKML115")));  // `key::` is corrected, not reported
+  struct stat st {};
+  ASSERT_EQ(lstat(p.path("link.view.lkml").c_str(), &st), 0);
+  EXPECT_TRUE(S_ISLNK(st.st_mode));
+  EXPECT_EQ(lkml::test::readText(p.path("views/a.view.lkml")), kPretty);
+  EXPECT_EQ(lkml::test::readText(p.path("views/colon.view.lkml")),
+            "view: c {\n  measure: n {\n    type: count\n  }\n}\n");
 }
 
 TEST(FmtCliTest, UsageErrorsExitTwo) {
