@@ -47,6 +47,10 @@ bool collectFiles(const std::string& path, std::vector<std::string>* files) {
         found.push_back(it->path().string());
       }
     }
+    if (found.empty()) {  // as `lkml lint`: most likely a mistyped folder
+      std::cerr << "lkml: error: no .lkml file under `" << path << "`\n";
+      return false;
+    }
     std::sort(found.begin(), found.end());
     files->insert(files->end(), found.begin(), found.end());
     return true;
@@ -138,16 +142,28 @@ int runFmt(const FmtOptions& options) {
     files[i] = &sources.add(paths[i], std::move(reads[i].text));
   }
   DiagnosticBag diagnostics;
-  std::vector<format::FormatResult> results(paths.size());
-  std::vector<char> write_failed(paths.size(), 0);
-  std::vector<std::string> write_errors(paths.size());
+  // What each file came to; the formatted text itself is dropped as soon as it is written or
+  // compared (only --diff keeps its diff), so memory stays at the sources' size.
+  struct Outcome {
+    bool ok = false;
+    bool changed = false;
+    std::string write_error;  // non-empty: the write failed
+    std::string diff;         // --diff
+  };
+  std::vector<Outcome> outcomes(paths.size());
   const bool write = !options.check && !options.diff;
   parallelFor(paths.size(), 0, [&](size_t i) {
     if (!files[i]) return;
-    results[i] = format::formatFile(*files[i], diagnostics);
-    if (write && results[i].ok && results[i].text != files[i]->text() &&
-        !writeFileAtomically(writeTarget(paths[i]), results[i].text, &write_errors[i])) {
-      write_failed[i] = 1;
+    format::FormatResult result = format::formatFile(*files[i], diagnostics);
+    Outcome& outcome = outcomes[i];
+    outcome.ok = result.ok;
+    outcome.changed = result.ok && result.text != files[i]->text();
+    if (!outcome.changed) return;
+    if (options.diff)
+      outcome.diff = unifiedDiff(paths[i], std::string(files[i]->text()), result.text);
+    if (write && !writeFileAtomically(writeTarget(paths[i]), result.text, &outcome.write_error) &&
+        outcome.write_error.empty()) {
+      outcome.write_error = "write failed";
     }
   });
   renderDiagnostics(diagnostics, sources);
@@ -155,19 +171,21 @@ int runFmt(const FmtOptions& options) {
   size_t changed = 0, refused = 0;
   for (size_t i = 0; i < paths.size(); ++i) {
     if (!files[i]) continue;
-    if (!results[i].ok) {
+    const Outcome& outcome = outcomes[i];
+    if (!outcome.ok) {
       std::cerr << "lkml: error: `" << paths[i] << "` has syntax errors and was left unchanged\n";
       ++refused;
       continue;
     }
-    if (results[i].text == files[i]->text()) continue;
+    if (!outcome.changed) continue;
     ++changed;
-    if (write_failed[i]) {
-      std::cerr << "lkml: error: cannot write `" << paths[i] << "`: " << write_errors[i] << "\n";
+    if (!outcome.write_error.empty()) {
+      std::cerr << "lkml: error: cannot write `" << paths[i] << "`: " << outcome.write_error
+                << "\n";
       io_error = true;
     }
     if (options.diff) {
-      std::cout << unifiedDiff(paths[i], std::string(files[i]->text()), results[i].text);
+      std::cout << outcome.diff;
     } else if (options.check) {
       std::cout << paths[i] << "\n";
     }

@@ -131,6 +131,9 @@ TEST(FmtCliTest, UsageErrorsExitTwo) {
   EXPECT_EQ(runLkml("fmt " + quoted(p.path("README.md")), &out, true), 2);
   EXPECT_THAT(out, HasSubstr("not a LookML file"));
   EXPECT_EQ(runLkml("fmt - " + quoted(p.root()), &out, true), 2);
+  p.write("docs/notes.txt", "not LookML");
+  EXPECT_EQ(runLkml("fmt " + quoted(p.path("docs")), &out, true), 2);
+  EXPECT_THAT(out, HasSubstr("no .lkml file under"));
   EXPECT_EQ(runLkml("fmt", &out, true), 2);
 }
 
