@@ -63,6 +63,36 @@ TEST(RelayoutPropertyTest, AnyWhitespaceBetweenTokensFormatsSafely) {
   EXPECT_EQ(checked, files.size());
 }
 
+TEST(RelayoutPropertyTest, MutatedFilesAreRefusedOrFormattedSafely) {
+  // Each corpus file with a few bytes deleted or a piece of LookML punctuation inserted at
+  // random: mostly syntax errors (refused, nothing formatted), sometimes valid files of odd
+  // shapes (formatted safely). checkFormat reports a refused file that has no syntax error.
+  if (corpusDir().empty()) GTEST_SKIP() << "shared LookML corpus not found";
+  static const char* const kPieces[] = {"{",  "}",  "[",  "]",      ",",         ":",     "#",
+                                        "\"", ";;", "\n", " x: y ", "sql: z ;;", "# c\n", "\\"};
+  std::mt19937 rng(4122026);
+  size_t refused = 0, formatted = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(corpusDir())) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".lkml") continue;
+    std::string text = readText(entry.path().string());
+    if (text.empty()) continue;
+    for (int round = 0; round < 3; ++round) {
+      std::string mutated = text;
+      size_t at = rng() % mutated.size();
+      if (rng() % 2) {
+        mutated.erase(at, 1 + rng() % 8);
+      } else {
+        mutated.insert(at, kPieces[rng() % 14]);
+      }
+      FormatCheck check = checkFormat(mutated, entry.path().string());
+      EXPECT_EQ(check.problems, "") << entry.path() << " mutated at " << at;
+      ++(check.ok ? formatted : refused);
+    }
+  }
+  EXPECT_GT(refused, 100u);
+  EXPECT_GT(formatted, 100u);
+}
+
 TEST(RelayoutPropertyTest, CommentsInEveryGapOfOneMember) {
   // A comment after every token of a member with each kind of value.
   std::string text =
