@@ -114,7 +114,11 @@ inline std::vector<std::string> commentTexts(const syntax::Document& doc) {
   std::vector<std::string> texts;
   for (const syntax::Comment& c : doc.comments) {
     std::string text(c.text);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.pop_back();
+    // The formatter drops whitespace at the end of a comment, as at the end of any line.
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\f' ||
+                             text.back() == '\r')) {
+      text.pop_back();
+    }
     texts.push_back(text);
   }
   return texts;

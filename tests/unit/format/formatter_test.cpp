@@ -104,6 +104,10 @@ TEST(FormatterTest, CommentsBetweenKeyAndValueAndBeforeClosingBrackets) {
             "  tags: [ # none yet\n  ]\n  # nothing after\n}\n");
 }
 
+TEST(FormatterTest, FormFeedsAndTabsAroundComments) {
+  EXPECT_EQ(fmt("\f# a\t\f\nview:\tv\t{\f}\t# b \f\n"), "# a\nview: v {} # b\n");
+}
+
 TEST(FormatterTest, EmptyBlocksAndLists) {
   EXPECT_EQ(fmt("view: v {\n}\ndimension: d {   }\nset: s { fields: [ ] }\n"),
             "view: v {}\ndimension: d {}\nset: s {\n  fields: []\n}\n");
