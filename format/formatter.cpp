@@ -150,11 +150,28 @@ void Formatter::writeSql(const Node& node, uint32_t depth) {
   // The text stays as written (its indentation too): only line-end whitespace goes. Text on
   // one line (most) has none: the tree trimmed both its ends.
   std::string_view text = node.sql;
+  size_t line_break = std::string_view::npos;  // before the text, when it has several lines
   if (text.find('\n') != std::string_view::npos) {
     scratch_ = trimLineEnds(node.sql, w_.newline());
     text = scratch_;
+    line_break = doc_.file->text().rfind('\n', node.sql_span.begin);
   }
-  if (!text.empty()) w_.writeToken(text, node.sql_span.end, depth + 1, true);
+  // Several lines that began on the line after the key stay so, the first one indented as in
+  // the source like the others (not after `sql` NEWLINE `: text`: the colon starts that line).
+  std::string_view indent;
+  if (line_break != std::string_view::npos && line_break >= node.key_span.end) {
+    indent = doc_.file->text().substr(line_break + 1, node.sql_span.begin - line_break - 1);
+    if (indent.find_first_not_of(" \t\f") != std::string_view::npos) {
+      line_break = std::string_view::npos;
+    }
+  } else {
+    line_break = std::string_view::npos;
+  }
+  if (line_break != std::string_view::npos) {
+    w_.writeRawLine(indent, text, node.sql_span.end);
+  } else if (!text.empty()) {
+    w_.writeToken(text, node.sql_span.end, depth + 1, true);
+  }
   if (lastLineHasLineComment(text)) {
     bool no_blank_line = true;
     w_.beginLine(node.span.end, depth, &no_blank_line);

@@ -93,6 +93,16 @@ void LayoutWriter::writeToken(std::string_view text, uint32_t source_end,
   consumed_ = std::max(consumed_, source_end);
 }
 
+void LayoutWriter::writeRawLine(std::string_view prefix, std::string_view text,
+                                uint32_t source_end) {
+  endLine();
+  out_.append(prefix);
+  out_.append(text);
+  line_open_ = true;
+  ++lines_started_;
+  consumed_ = std::max(consumed_, source_end);
+}
+
 std::string LayoutWriter::finish() {
   endLine();
   if (source_.substr(0, kBom.size()) == kBom) out_.insert(0, kBom);

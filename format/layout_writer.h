@@ -34,6 +34,8 @@ class LayoutWriter {
   /// Like write(), and records that the source was consumed up to `source_end`.
   void writeToken(std::string_view text, uint32_t source_end, uint32_t continuation_depth,
                   bool spaced = false);
+  /// Starts a line with `prefix` as written (no indentation of its own), then `text`.
+  void writeRawLine(std::string_view prefix, std::string_view text, uint32_t source_end);
   /// Ends the open line, if any.
   void endLine();
   /// Counts the lines started so far (to tell whether something was written in between).

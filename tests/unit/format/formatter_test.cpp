@@ -41,6 +41,22 @@ TEST(FormatterTest, SqlKeyWithSpaceBeforeColonAndTextOnNextLine) {
             "dimension: d {\n  sql: ${TABLE}.d ;;\n}\n");
 }
 
+TEST(FormatterTest, SqlStartingOnTheLineAfterTheKeyStaysThere) {
+  EXPECT_EQ(fmt("view: v {\n    derived_table: {\n        sql:   \n          SELECT a   \n"
+                "          FROM t ;;\n    }\n}\n"),
+            "view: v {\n  derived_table: {\n    sql:\n          SELECT a\n          FROM t ;;\n"
+            "  }\n}\n");
+  // In a CRLF file too; one line of text goes back onto the key's line.
+  EXPECT_EQ(fmt("d: {\r\n  sql:\r\n\tSELECT 1\r\n\tFROM t\r\n  ;;\r\n  html:\r\n   x\r\n  ;;\r\n}"),
+            "d: {\r\n  sql:\r\n\tSELECT 1\r\n\tFROM t ;;\r\n  html: x ;;\r\n}\r\n");
+  // A line break between the key and its colon is not one before the text.
+  EXPECT_EQ(fmt("d: {\n  sql\n  : SELECT 1\n    FROM t ;;\n}\n"),
+            "d: {\n  sql: SELECT 1\n    FROM t ;;\n}\n");
+  // After a `--` comment `;;` still goes on a line of its own.
+  EXPECT_EQ(fmt("d: {\n  sql:\n    SELECT 1\n    -- why\n  ;;\n}\n"),
+            "d: {\n  sql:\n    SELECT 1\n    -- why\n  ;;\n}\n");
+}
+
 TEST(FormatterTest, TrailingSpacesInsideSqlStringLiteralsStay) {
   // The second line ends inside '...': its spaces are part of the literal.
   std::string out = fmt("dimension: d {\n  sql: CASE WHEN x = 'a   \nb' THEN 1 END   ;;\n}\n");
