@@ -5,6 +5,7 @@
 #include <iostream>
 #include <iterator>
 #include <memory>
+#include <set>
 
 #include "base/diagnostic_renderer.h"
 #include "base/file_reader.h"
@@ -125,9 +126,16 @@ int runFmt(const FmtOptions& options) {
   for (const std::string& path : options.paths) {
     if (!collectFiles(path, &paths)) return kExitUsage;
   }
-  // Each file once, even when named twice or inside a named folder.
-  std::sort(paths.begin(), paths.end());
-  paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+  // Each file once, even when named twice, inside a named folder, as `./a` and `a`, or as a
+  // link and its target: two threads must never write one file.
+  std::set<std::string> seen;
+  std::vector<std::string> unique_paths;
+  for (std::string& path : paths) {
+    std::error_code ec;
+    fs::path key = fs::absolute(writeTarget(path), ec).lexically_normal();
+    if (seen.insert(ec ? path : key.string()).second) unique_paths.push_back(std::move(path));
+  }
+  paths = std::move(unique_paths);
 
   // Read, parse and format on all cores; the files are independent.
   std::vector<ReadResult> reads(paths.size());

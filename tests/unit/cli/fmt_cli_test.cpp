@@ -46,6 +46,19 @@ TEST(FmtCliTest, RewritesFilesInPlaceAndSkipsNodeModulesAndGit) {
   EXPECT_THAT(out, HasSubstr("0 files reformatted, 2 unchanged"));
 }
 
+TEST(FmtCliTest, AFileNamedTwiceIsFormattedOnce) {
+  TempProject p = project();
+  std::string out;
+  EXPECT_EQ(
+      runLkml("fmt " + quoted(p.path("views/a.view.lkml")) + " " +
+                  quoted(p.path("views/../views/./a.view.lkml")) + " " + quoted(p.path("views")),
+              &out, true),
+      0)
+      << out;
+  EXPECT_THAT(out, HasSubstr("1 file reformatted, 1 unchanged"));
+  EXPECT_EQ(lkml::test::readText(p.path("views/a.view.lkml")), kPretty);
+}
+
 TEST(FmtCliTest, CheckListsFilesThatWouldChangeAndExitsOne) {
   TempProject p = project();
   std::string out;
