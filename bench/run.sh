@@ -6,7 +6,8 @@
 #   - whole-process wall time and peak RSS of each command in COMMANDS (best of BENCH_RUNS),
 #   - in-process parse throughput (bench/parse_bench.cpp) on 1 thread and on 2 threads,
 #   - the same for the real corpus (../shared/lookml-corpus) when present,
-#   - the npm package lookml-parser on the same files (bench/node_parse.js), as ratios.
+#   - the npm package lookml-parser on the same files (bench/node_parse.js), as ratios,
+#   - `lkml fmt` (in place, and --check) against `lkml lint --syntax-only`, with the ratio.
 # Prints one table and writes build/bench/results.json and build/bench/scaling.svg (the Release
 # binaries are built in build-bench/, so the development build in build/ keeps its settings).
 #
@@ -238,6 +239,29 @@ else
   echo "note: $CORPUS not found: corpus row skipped" >&2
 fi
 
+# --- lkml fmt against lkml lint --syntax-only -------------------------------------------
+# Both read and parse every file; fmt then writes each in the canonical layout and compares it
+# with the file. Timed on a copy of each project (fmt rewrites in place: the first run
+# reformats what is not canonical, later runs compare and write nothing) and with --check.
+FMT_TABLE=("$(printf "%-14s %14s %7s %10s %7s %9s %14s %7s" fmt_vs_lint "lint_syntax s" "cpu s" \
+  "fmt s" "cpu s" "fmt/lint" "fmt --check s" "cpu s")")
+FMT_JSON=()
+fmt_row() {
+  local name=$1 path=$2 copy=$OUT/projects/fmt_copy lint fmt check
+  rm -rf "$copy" && cp -r "$path" "$copy"
+  echo "== fmt: $name" >&2
+  lint=$(measure "$BUILD/lkml" lint --syntax-only "$copy")
+  fmt=$(measure "$BUILD/lkml" fmt "$copy")
+  check=$(measure "$BUILD/lkml" fmt --check "$copy")
+  rm -rf "$copy"
+  read -r ls _ lc <<< "$lint"; read -r fs _ fc <<< "$fmt"; read -r cs _ cc <<< "$check"
+  FMT_TABLE+=("$(printf "%-14s %14s %7s %10s %7s %9s %14s %7s" "fmt $name" "$ls" "$lc" "$fs" "$fc" \
+    "$(awk -v a="$fs" -v b="$ls" 'BEGIN {printf "%.2f", a / b}')" "$cs" "$cc")")
+  FMT_JSON+=("{\"name\": \"$name\", \"lint_syntax_seconds\": $ls, \"lint_syntax_cpu_seconds\": $lc, \"fmt_seconds\": $fs, \"fmt_cpu_seconds\": $fc, \"fmt_check_seconds\": $cs, \"fmt_check_cpu_seconds\": $cc}")
+}
+for n in $SIZES; do fmt_row "views_$n" "$OUT/projects/views_$n"; done
+[ -d "$CORPUS" ] && fmt_row corpus "$CORPUS"
+
 # --- the single large file ----------------------------------------------------------------
 echo "== single file: $SINGLE" >&2
 single_bytes=$(stat -c %s "$SINGLE")
@@ -258,6 +282,9 @@ printf "single file %s: %.1f MB, lint %s s (cpu %s s), peak RSS %s MB = %sx the 
   "$(basename "$SINGLE")" "$(awk -v b="$single_bytes" 'BEGIN {print b / 1048576}')" \
   "$single_s" "$single_cpu" "$(fmt_mb "$single_kb")" "$single_x"
 echo "parse ${single_mbs:-?} MB/s"
+echo
+printf '%s\n' "${FMT_TABLE[@]}"
+echo "  fmt/lint = 'lkml fmt' / 'lkml lint --syntax-only' wall time on the same copy of the input"
 echo "columns: parse = grammar::parse file by file, trees dropped (1 thread); all 1t, all 2t ="
 echo "  grammar::parseAll keeping every tree (as lint does) on 1 and 2 threads;"
 [ "$HAVE_NODE" = 1 ] && echo "  x parse = lkml parse / lookml-parser MB/s (both in-process)," \
@@ -273,6 +300,12 @@ echo "  grammar::parseAll keeping every tree (as lint does) on 1 and 2 threads;"
   for i in "${!JSON_ROWS[@]}"; do
     sep=","; [ "$i" -eq $((${#JSON_ROWS[@]} - 1)) ] && sep=""
     echo "    ${JSON_ROWS[$i]}$sep"
+  done
+  echo "  ],"
+  echo "  \"fmt_vs_lint_syntax\": ["
+  for i in "${!FMT_JSON[@]}"; do
+    sep=","; [ "$i" -eq $((${#FMT_JSON[@]} - 1)) ] && sep=""
+    echo "    ${FMT_JSON[$i]}$sep"
   done
   echo "  ],"
   echo "  \"single_file\": {\"bytes\": $single_bytes, \"lint_seconds\": $single_s,"

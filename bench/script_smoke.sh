@@ -22,5 +22,8 @@ fi
 sql=$(echo "$row" | awk '{print $13}')
 [[ $sql =~ ^[0-9.]+$ ]] || fail "the sql column is empty"
 grep -q '"lint_full"' "$build/bench/results.json" || fail "results.json lacks lint_full"
+fmt_row=$(echo "$out" | grep -E '^fmt views_10 ') || fail "no fmt views_10 row"
+[ "$(echo "$fmt_row" | wc -w)" -eq 9 ] || fail "expected 9 columns in the fmt row: $fmt_row"
+grep -q '"fmt_seconds"' "$build/bench/results.json" || fail "results.json lacks fmt_seconds"
 grep -q '<svg' "$build/bench/scaling.svg" || fail "no scaling.svg"
 echo "bench_script_smoke: ok"

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
       "  lkml lint looker/ --format sarif > r.sarif\n"
       "  lkml lint . --format github             annotations in GitHub Actions\n"
       "  lkml dump looker/views/users.view.lkml --json\n"
+      "  lkml fmt looker/                        rewrite files in the canonical layout\n"
       "\n"
       "Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error, 3 database unreachable.");
   int exit_code = lkml::cli::kExitOk;
@@ -34,6 +35,7 @@ int main(int argc, char** argv) {
   lkml::cli::addTestCommand(app, &exit_code);
   lkml::cli::addExplainCommand(app, &exit_code);
   lkml::cli::addExploresCommand(app, &exit_code);
+  lkml::cli::addFmtCommand(app, &exit_code);
   // A repeatable option takes one value per occurrence (`--rule A --rule B`), so a positional
   // after it (`lkml sql --user-attribute a=1 looker/`) is not swallowed as a second value.
   std::vector<CLI::App*> apps = {&app};
