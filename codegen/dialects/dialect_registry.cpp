@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "base/suggest.h"
+#include "codegen/dialects/duckdb_dialect.h"
 #include "codegen/dialects/postgres_dialect.h"
 
 namespace lkml::codegen {
@@ -20,8 +21,14 @@ const PostgresDialect& postgres() {
   return instance;
 }
 
-const std::array<Entry, 2>& entries() {
-  static const std::array<Entry, 2> table = {{
+const DuckDbDialect& duckdb() {
+  static const DuckDbDialect instance;
+  return instance;
+}
+
+const std::array<Entry, 3>& entries() {
+  static const std::array<Entry, 3> table = {{
+      {"duckdb", &duckdb()},
       {"postgres", &postgres()},
       {"postgresql", &postgres()},
   }};
