@@ -2,7 +2,10 @@
 // Compares two query outputs (the JSON or CSV `lkml query` prints; duckdb_run.mjs prints the
 // same shapes) row by row and cell by cell:
 //
-//   node compare_rows.mjs EXPECTED ACTUAL        (.json or .csv, by EXPECTED's extension)
+//   node compare_rows.mjs [--unordered] EXPECTED ACTUAL   (.json or .csv, by EXPECTED's extension)
+//
+// --unordered compares the rows as multisets (for queries without ORDER BY, whose order
+// neither engine promises).
 //
 // Prints `identical` when the bytes agree, `equal` when every cell agrees but some only as
 // numbers (PostgreSQL's NUMERIC 12.50 or 0.33333333333333333333 against DuckDB's DECIMAL
@@ -11,7 +14,9 @@
 // order and row order must match exactly.
 import { readFileSync } from 'node:fs';
 
-const [expectedPath, actualPath] = process.argv.slice(2);
+const argv = process.argv.slice(2);
+const unordered = argv[0] === '--unordered';
+const [expectedPath, actualPath] = unordered ? argv.slice(1) : argv;
 if (!expectedPath || !actualPath) {
   process.stderr.write('usage: compare_rows.mjs EXPECTED ACTUAL\n');
   process.exit(2);
@@ -76,6 +81,15 @@ try {
   process.exit(1);
 }
 
+if (unordered) {
+  // Header (CSV) stays first; data rows sorted by their cells' text.
+  const key = (row) => JSON.stringify(row.map(([, v]) => v));
+  const sortRows = (rows, skip) => rows.slice(0, skip).concat(
+    rows.slice(skip).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)));
+  const skip = expectedPath.endsWith('.json') ? 0 : 1;
+  expectedRows = sortRows(expectedRows, skip);
+  actualRows = sortRows(actualRows, skip);
+}
 const problems = [];
 if (expectedRows.length !== actualRows.length) {
   problems.push(`row count: expected ${expectedRows.length}, got ${actualRows.length}`);
