@@ -9,7 +9,7 @@ FUZZ_SECONDS ?= 120
 PACKAGES := cmake make g++ clang pkg-config antlr4 libantlr4-runtime-dev libpqxx-dev \
   nlohmann-json3-dev libcli11-dev libgtest-dev googletest libgmock-dev libbenchmark-dev \
   libjemalloc-dev postgresql postgresql-common postgresql-client clang-format python3-yaml \
-  nodejs npm
+  python3-sqlglot nodejs npm
 
 .PHONY: all build deps configure run test test-tools test-unit test-asan test-tsan fuzz bench examples format \
   format-check clean
@@ -39,8 +39,8 @@ run: build
 	@bash scripts/demo.sh $(BUILD)
 
 # The npm tools the tests run (tests/tools/package.json, versions pinned by its
-# package-lock.json): DuckDB executes --dialect duckdb SQL, node-sql-parser checks the SQL of
-# warehouses that cannot run here. `npm ci` only when the lock file changed.
+# package-lock.json): DuckDB executes --dialect duckdb SQL. `npm ci` only when the lock file
+# changed. (The SQL of warehouses that cannot run here is parsed by python3-sqlglot, above.)
 test-tools: deps
 	@if [ ! -f tests/tools/node_modules/.package-lock.json ] || \
 	    [ tests/tools/package-lock.json -nt tests/tools/node_modules/.package-lock.json ]; then \

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -174,6 +175,17 @@ void record(Tally& tally, const CompiledQuery& compiled, const std::string& wher
   }
 }
 
+// LKML_CORPUS_SQL_OUT=FILE writes the SQL of every whole explore that compiles, each after a
+// line `-- @@explore project/model/explore`, for the dialect SQL check
+// (tests/corpus/dialect_sql_check.sh).
+void writeExploreSql(const std::string& where, const std::string& sql) {
+  static std::ofstream out = [] {
+    const char* path = std::getenv("LKML_CORPUS_SQL_OUT");
+    return path && *path ? std::ofstream(path) : std::ofstream();
+  }();
+  if (out.is_open()) out << "-- @@explore " << where << "\n" << sql << "\n";
+}
+
 std::string percent(size_t ok, size_t all) {
   std::ostringstream out;
   out.precision(1);
@@ -232,6 +244,7 @@ TEST(CorpusCompile, EveryFieldAndExploreCompilesOrIsAKnownRefusal) {
         ++tally.explores;
         if (compiled.ok()) {
           ++tally.explores_ok;
+          writeExploreSql(where, compiled.sql);
         } else {
           record(tally, compiled, where + " (all " + std::to_string(fields.size()) + " fields)");
         }
