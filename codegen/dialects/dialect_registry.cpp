@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "base/suggest.h"
+#include "codegen/dialects/bigquery_dialect.h"
 #include "codegen/dialects/postgres_dialect.h"
 
 namespace lkml::codegen {
@@ -15,15 +16,18 @@ struct Entry {
   const Dialect* dialect;
 };
 
-const PostgresDialect& postgres() {
-  static const PostgresDialect instance;
-  return instance;
+template <typename D>
+const D& instance() {
+  static const D dialect;
+  return dialect;
 }
 
-const std::array<Entry, 2>& entries() {
-  static const std::array<Entry, 2> table = {{
-      {"postgres", &postgres()},
-      {"postgresql", &postgres()},
+// Sorted by name; one line per dialect (and per alias).
+const std::array<Entry, 3>& entries() {
+  static const std::array<Entry, 3> table = {{
+      {"bigquery", &instance<BigQueryDialect>()},
+      {"postgres", &instance<PostgresDialect>()},
+      {"postgresql", &instance<PostgresDialect>()},
   }};
   return table;
 }
