@@ -472,7 +472,7 @@ CompiledQuery compileQuery(const semantic::Model& model, const semantic::Explore
     const SelectItem& item = pieces.selects[i];
     auto named = query.column_names.find(item.name);
     std::string alias =
-        named != query.column_names.end() ? named->second : dialect.quoteIdentifier(item.name);
+        named != query.column_names.end() ? named->second : dialect.columnAlias(item.name);
     sql += "    " + item.sql + " AS " + alias + (i + 1 < pieces.selects.size() ? ",\n" : "\n");
     result.columns.push_back(item.name);
     if (!item.field->isMeasure()) dimensions.push_back(i + 1);

@@ -228,7 +228,9 @@ std::string SqlExpander::rawSql(const ScopeEntry& entry, const Field& field) {
   std::string raw = trim(expandText(&entry, field.sql.text));
   if (field.datatype == "epoch") return ctx_.dialect.epochToTimestamp(raw);
   if (field.datatype == "yyyymmdd") return ctx_.dialect.yyyymmddToDate(raw);
-  return raw;
+  // Only time dimension groups have a datatype (timestamp when not given).
+  if (field.timeframe.empty() && !fieldTimeframe(field)) return raw;
+  return ctx_.dialect.timeValue(raw, field.datatype);
 }
 
 bool SqlExpander::isYesNoDimension(const Field& field) {

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "base/suggest.h"
+#include "codegen/dialects/bigquery_dialect.h"
 #include "codegen/dialects/duckdb_dialect.h"
 #include "codegen/dialects/postgres_dialect.h"
 
@@ -16,21 +17,19 @@ struct Entry {
   const Dialect* dialect;
 };
 
-const PostgresDialect& postgres() {
-  static const PostgresDialect instance;
-  return instance;
+template <typename D>
+const D& instance() {
+  static const D dialect;
+  return dialect;
 }
 
-const DuckDbDialect& duckdb() {
-  static const DuckDbDialect instance;
-  return instance;
-}
-
-const std::array<Entry, 3>& entries() {
-  static const std::array<Entry, 3> table = {{
-      {"duckdb", &duckdb()},
-      {"postgres", &postgres()},
-      {"postgresql", &postgres()},
+// Sorted by name; one line per dialect (and per alias).
+const std::array<Entry, 4>& entries() {
+  static const std::array<Entry, 4> table = {{
+      {"bigquery", &instance<BigQueryDialect>()},
+      {"duckdb", &instance<DuckDbDialect>()},
+      {"postgres", &instance<PostgresDialect>()},
+      {"postgresql", &instance<PostgresDialect>()},
   }};
   return table;
 }
