@@ -9,8 +9,10 @@ are looked for explicitly; see docs/dialects.md "How the SQL is checked").
 Each FILE is one statement, or several, each after a line `-- @@explore NAME` (what
 LKML_CORPUS_SQL_OUT writes). --lookml DIR: a construct that also occurs in the LookML under DIR
 was written by the project's author in its own `sql:` (a block written for another warehouse),
-not by lkml: it is reported but does not fail. --allow FILE: lines `REGEX ## REASON` for parser
-rejections of valid SQL (sqlglot gaps); a matching rejection is reported, not failed.
+not by lkml: it is reported but does not fail. --allow FILE: lines `REGEX ## REASON`, the regex
+over `NAME: parser message`, for rejections whose cause is known and is not the dialect's SQL
+(a sqlglot gap, a block's own broken `sql:`, an lkml bug filed elsewhere); a matching rejection
+is counted and shown with its reason, not failed.
 Prints a summary and every finding; exits 1 when lkml wrote a construct or the parser rejects a
 statement no --allow line explains.
 """
@@ -201,7 +203,8 @@ def main():
                 accepted += 1
             except Exception as error:  # sqlglot raises ParseError and TokenError
                 message = " ".join(re.sub(r"\x1b\[[0-9;]*m", "", str(error)).split())[:300]
-                why = next((reason for regex, reason in allow if regex.search(message)), None)
+                why = next((reason for regex, reason in allow if regex.search(f"{name}: {message}")),
+                           None)
                 if why:
                     allowed_rejections += 1
                     reasons[f"allowed ({why}): " + re.sub(r"Line \d+, Col: \d+", "Line N, Col: N", message)[:160]] += 1
@@ -211,8 +214,8 @@ def main():
                     problems.append(f"{name}: sqlglot {args.dialect} rejects it: {message}")
 
     print(f"{args.dialect}: {checked} statements checked with sqlglot {sqlglot.__version__}: "
-          f"{accepted} accepted, {rejected} rejected, {allowed_rejections} rejected by a known "
-          f"sqlglot gap (--allow)")
+          f"{accepted} accepted, {rejected} rejected, {allowed_rejections} rejected for a "
+          f"known reason (--allow, listed below)")
     print(f"{args.dialect}: PostgreSQL-only constructs written by lkml: "
           f"{sum(lkml_constructs.values())}" +
           "".join(f"\n  {count}  {label}" for label, count in lkml_constructs.most_common()))
