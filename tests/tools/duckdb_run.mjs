@@ -3,7 +3,8 @@
 // the way `lkml query` prints PostgreSQL's, so `lkml sql --dialect duckdb` output can be checked
 // against the same expected files as `lkml query` on PostgreSQL.
 //
-//   node duckdb_run.mjs [--database FILE] [--load SCRIPT.sql ...] [--format csv|json|none] [SQL_FILE|-]
+//   node duckdb_run.mjs [--database FILE] [--load SCRIPT.sql ...] [--format csv|json|pgcsv|none]
+//                       [SQL_FILE|-|--serve]
 //
 //   --database FILE  a DuckDB database file (default: in memory); --load into it once, query many.
 //   --load SCRIPT    runs a seed script written for psql (examples/*/db/*.sql, looker/db/*.sql):
@@ -11,7 +12,13 @@
 //                    taken relative to the script; other psql meta-commands are refused.
 //   --format         csv: RFC 4180 with CRLF, NULL as an empty field, booleans as t/f (libpq's
 //                    text); json: an array of objects, numbers and booleans as JSON values, laid
-//                    out like lkml's (nlohmann) output; none: run only (the default without SQL).
+//                    out like lkml's (nlohmann) output; pgcsv: csv, but the empty string quoted
+//                    ("") so it differs from NULL, as PostgreSQL's COPY writes it (for programs);
+//                    none: run only (the default without SQL).
+//   --serve          one process, many queries (tests that run hundreds): reads SQL from stdin,
+//                    each statement ended by a line holding only the character U+001E; answers
+//                    each with its rows in --format, then a line U+001E alone (ok) or U+001E
+//                    followed by the error message.
 //
 // Exit codes: 0 ok, 1 a statement failed (message on stderr), 2 usage.
 import { readFileSync } from 'node:fs';
@@ -32,13 +39,16 @@ for (let i = 0; i < args.length; ++i) {
   const a = args[i];
   if (a === '--database') database = args[++i] ?? usage('--database needs a file');
   else if (a === '--load') loads.push(args[++i] ?? usage('--load needs a file'));
-  else if (a === '--format') format = args[++i] ?? usage('--format needs csv, json or none');
+  else if (a === '--format') format = args[++i] ?? usage('--format needs csv, json, pgcsv or none');
+  else if (a === '--serve') sqlFile = '--serve';
   else if (a.startsWith('--')) usage(`unknown option ${a}`);
   else if (sqlFile === null) sqlFile = a;
   else usage(`unexpected argument ${a}`);
 }
 if (format === null) format = sqlFile === null ? 'none' : 'csv';
-if (!['csv', 'json', 'none'].includes(format)) usage(`--format ${format}: expected csv, json or none`);
+if (!['csv', 'json', 'pgcsv', 'none'].includes(format)) {
+  usage(`--format ${format}: expected csv, json, pgcsv or none`);
+}
 
 // psql's `\copy` is the only meta-command the seed scripts use; anything else would silently
 // mean something else here, so it is refused.
@@ -123,6 +133,43 @@ function csvField(t) {
   return /[,"\r\n]/.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t;
 }
 
+function render(result) {
+  if (format === 'none' || !result) return '';
+  const names = result.columnNames();
+  const kinds = result.columnTypes().map(kindOf);
+  const rows = result.getRows().map((row) => row.map((v, i) => text(v, kinds[i])));
+  if (format === 'csv' || format === 'pgcsv') {
+    const field = (t) => (t === null ? '' : t === '' && format === 'pgcsv' ? '""' : csvField(t));
+    let out = names.map(csvField).join(',') + '\r\n';
+    for (const row of rows) out += row.map(field).join(',') + '\r\n';
+    return out;
+  }
+  if (rows.length === 0) return '[]\n';
+  const objects = rows.map((row) => '  {\n' + row.map((t, i) =>
+    `    ${JSON.stringify(names[i])}: ${jsonCell(t, kinds[i])}`).join(',\n') + '\n  }');
+  return '[\n' + objects.join(',\n') + '\n]\n';
+}
+
+async function serve(connection) {
+  const { createInterface } = await import('node:readline');
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let sql = [];
+  for await (const line of lines) {
+    if (line !== '\x1e') {
+      sql.push(line);
+      continue;
+    }
+    let answer;
+    try {
+      answer = render(await runScript(connection, sql.join('\n'))) + '\x1e\n';
+    } catch (error) {
+      answer = '\x1e' + error.message.replace(/\s+/g, ' ') + '\n';
+    }
+    sql = [];
+    if (!process.stdout.write(answer)) await new Promise((done) => process.stdout.once('drain', done));
+  }
+}
+
 async function runScript(connection, sql) {
   const statements = await connection.extractStatements(sql);
   let last = null;
@@ -145,23 +192,11 @@ try {
     "SELECT count(*) FROM duckdb_schemas() WHERE schema_name = 'public' AND NOT internal");
   if (Number(schemas.getRows()[0][0]) > 0) await connection.run("SET search_path = 'public,main'");
   if (sqlFile !== null) {
-    const sql = readFileSync(sqlFile === '-' ? 0 : sqlFile, 'utf8');
-    const result = await runScript(connection, sql);
-    if (format !== 'none' && result) {
-      const names = result.columnNames();
-      const kinds = result.columnTypes().map(kindOf);
-      const rows = result.getRows().map((row) => row.map((v, i) => text(v, kinds[i])));
-      if (format === 'csv') {
-        let out = names.map(csvField).join(',') + '\r\n';
-        for (const row of rows) out += row.map((t) => (t === null ? '' : csvField(t))).join(',') + '\r\n';
-        process.stdout.write(out);
-      } else if (rows.length === 0) {
-        process.stdout.write('[]\n');
-      } else {
-        const objects = rows.map((row) => '  {\n' + row.map((t, i) =>
-          `    ${JSON.stringify(names[i])}: ${jsonCell(t, kinds[i])}`).join(',\n') + '\n  }');
-        process.stdout.write('[\n' + objects.join(',\n') + '\n]\n');
-      }
+    if (sqlFile === '--serve') {
+      await serve(connection);
+    } else {
+      const sql = readFileSync(sqlFile === '-' ? 0 : sqlFile, 'utf8');
+      process.stdout.write(render(await runScript(connection, sql)));
     }
   }
 } catch (error) {
