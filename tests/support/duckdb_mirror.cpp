@@ -88,7 +88,7 @@ std::string DuckDbMirror::unavailableReason() {
   return "";
 }
 
-std::string DuckDbMirror::load(const std::string& pg_database) {
+std::string DuckDbMirror::load(const std::string& pg_database, const std::string& schema) {
   // With node present the tools must be too (`make test` installs them): a failure, not a skip.
   if (!fs::exists(sourceDir() + "/tests/tools/node_modules/@duckdb/node-api")) {
     return "tests/tools/node_modules has no @duckdb/node-api: run `make test-tools`";
@@ -97,7 +97,8 @@ std::string DuckDbMirror::load(const std::string& pg_database) {
   fs::create_directories(dir_);
   std::string out;
   int code = runCommand("bash " + quoted(sourceDir() + "/tests/tools/pg_to_duckdb.sh") + " " +
-                            quoted(pg_database) + " " + quoted(dir_ + "/copy.duckdb"),
+                            quoted(pg_database) + " " + quoted(dir_ + "/copy.duckdb") + " " +
+                            quoted(schema),
                         &out, true);
   return code == 0 ? "" : "pg_to_duckdb.sh failed: " + out;
 }

@@ -25,9 +25,9 @@ class DuckDbMirror {
   /// reason to skip: load() fails on them.
   static std::string unavailableReason();
 
-  /// Copies every table of PostgreSQL database `pg_database` (PG* environment) into a fresh
-  /// DuckDB file; returns "" or the error.
-  std::string load(const std::string& pg_database);
+  /// Copies every table of PostgreSQL database `pg_database` (PG* environment; only those of
+  /// `schema` when given) into a fresh DuckDB file; returns "" or the error.
+  std::string load(const std::string& pg_database, const std::string& schema = "");
   /// Runs `sql` on the copy; rows as text (libpq's spelling: booleans t/f). On failure returns
   /// no rows and sets `*error`. One node process serves every query (`--serve`): starting
   /// node per query would cost about 0.3 s each.

@@ -2,26 +2,29 @@
 # Copies every table of a PostgreSQL database into a DuckDB database file, so both engines
 # query the same rows:
 #
-#   tests/tools/pg_to_duckdb.sh PG_DATABASE DUCKDB_FILE
+#   tests/tools/pg_to_duckdb.sh PG_DATABASE DUCKDB_FILE [SCHEMA]
 #
+# (SCHEMA: only that schema's tables, for tests that work in a scratch schema of a shared
+# database.)
 # The seed scripts (examples/*/db, looker/db) are PostgreSQL programs (DO blocks,
 # generate_series, arrays, jsonb), so they run on PostgreSQL once and the tables travel as CSV:
 # each column keeps its type (text types become VARCHAR, numeric(p,s) DECIMAL(p,s), jsonb JSON;
 # anything without a DuckDB twin VARCHAR), NULL stays NULL and '' stays '' (CSV quotes it).
 # Needs psql with the PG* environment and node with tests/tools/node_modules installed.
 set -euo pipefail
-if [ $# -ne 2 ]; then
-  echo "usage: $0 PG_DATABASE DUCKDB_FILE" >&2
+if [ $# -lt 2 ] || [ $# -gt 3 ]; then
+  echo "usage: $0 PG_DATABASE DUCKDB_FILE [SCHEMA]" >&2
   exit 2
 fi
 PGDB=$1
 TARGET=$2
+ONLY_SCHEMA=${3:-}
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
 # One line per table: schema, table, DuckDB column list (name type, ...), in column order.
-psql -X -q -At -F $'\t' -v ON_ERROR_STOP=1 -d "$PGDB" >"$WORK/tables" <<'SQL'
+psql -X -q -At -F $'\t' -v ON_ERROR_STOP=1 -v only="$ONLY_SCHEMA" -d "$PGDB" >"$WORK/tables" <<'SQL'
 SELECT n.nspname, c.relname,
        string_agg(format('%I %s', a.attname,
          CASE
@@ -47,7 +50,7 @@ JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
 JOIN pg_type t ON t.oid = a.atttypid
 WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-  AND n.nspname NOT LIKE 'pg\_%'
+  AND n.nspname NOT LIKE 'pg\_%' AND (:'only' = '' OR n.nspname = :'only')
 GROUP BY n.nspname, c.relname
 ORDER BY 1, 2;
 SQL
