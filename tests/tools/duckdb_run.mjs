@@ -186,11 +186,17 @@ try {
   // Session settings that make output comparable with the PostgreSQL runs (UTC, C ordering).
   await connection.run("SET TimeZone = 'UTC'");
   for (const path of loads) await runScript(connection, translatePsqlScript(path));
-  // Tables copied from PostgreSQL live in schema public; unqualified names find them there
-  // as they do on PostgreSQL.
+  // Tables copied from PostgreSQL keep their schema (public, or a test's scratch schema);
+  // unqualified names find them there as they do on PostgreSQL's search_path.
   const schemas = await connection.runAndReadAll(
-    "SELECT count(*) FROM duckdb_schemas() WHERE schema_name = 'public' AND NOT internal");
-  if (Number(schemas.getRows()[0][0]) > 0) await connection.run("SET search_path = 'public,main'");
+    "SELECT schema_name FROM duckdb_schemas() WHERE NOT internal AND database_name = " +
+    "current_database() AND schema_name NOT IN ('main', 'information_schema', 'pg_catalog') " +
+    "ORDER BY schema_name <> 'public', schema_name");
+  const names = schemas.getRows().map(([name]) => name);
+  if (names.length > 0) {
+    const path = names.concat(['main']).map((n) => n.replace(/'/g, "''")).join(',');
+    await connection.run(`SET search_path = '${path}'`);
+  }
   if (sqlFile !== null) {
     if (sqlFile === '--serve') {
       await serve(connection);
