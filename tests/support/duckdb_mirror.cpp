@@ -88,6 +88,11 @@ std::string DuckDbMirror::unavailableReason() {
   return "";
 }
 
+void DuckDbMirror::startEmpty() {
+  dir_ = (fs::temp_directory_path() / ("lkml_duckdb_" + std::to_string(getpid()))).string();
+  fs::create_directories(dir_);
+}
+
 std::string DuckDbMirror::load(const std::string& pg_database, const std::string& schema) {
   // With node present the tools must be too (`make test` installs them): a failure, not a skip.
   if (!fs::exists(sourceDir() + "/tests/tools/node_modules/@duckdb/node-api")) {

@@ -28,6 +28,8 @@ class DuckDbMirror {
   /// Copies every table of PostgreSQL database `pg_database` (PG* environment; only those of
   /// `schema` when given) into a fresh DuckDB file; returns "" or the error.
   std::string load(const std::string& pg_database, const std::string& schema = "");
+  /// A new empty DuckDB database instead of a copy (tests that create their own tables).
+  void startEmpty();
   /// Runs `sql` on the copy; rows as text (libpq's spelling: booleans t/f). On failure returns
   /// no rows and sets `*error`. One node process serves every query (`--serve`): starting
   /// node per query would cost about 0.3 s each.
