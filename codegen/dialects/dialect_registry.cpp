@@ -7,6 +7,8 @@
 #include "base/suggest.h"
 #include "codegen/dialects/bigquery_dialect.h"
 #include "codegen/dialects/postgres_dialect.h"
+#include "codegen/dialects/redshift_dialect.h"
+#include "codegen/dialects/snowflake_dialect.h"
 
 namespace lkml::codegen {
 namespace {
@@ -23,11 +25,13 @@ const D& instance() {
 }
 
 // Sorted by name; one line per dialect (and per alias).
-const std::array<Entry, 3>& entries() {
-  static const std::array<Entry, 3> table = {{
+const std::array<Entry, 5>& entries() {
+  static const std::array<Entry, 5> table = {{
       {"bigquery", &instance<BigQueryDialect>()},
       {"postgres", &instance<PostgresDialect>()},
       {"postgresql", &instance<PostgresDialect>()},
+      {"redshift", &instance<RedshiftDialect>()},
+      {"snowflake", &instance<SnowflakeDialect>()},
   }};
   return table;
 }
