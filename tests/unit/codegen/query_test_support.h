@@ -90,8 +90,9 @@ inline std::string renderErrors(const std::vector<Diagnostic>& errors) {
 }
 
 inline Outcome compileOn(const semantic::LoadedProject& project, const Query& query,
-                         const Attributes& attributes) {
-  static const PostgresDialect dialect;
+                         const Attributes& attributes, const Dialect* other = nullptr) {
+  static const PostgresDialect postgres;
+  const Dialect& dialect = other ? *other : postgres;
   Outcome out;
   const semantic::Model* model = nullptr;
   if (query.model.empty()) {
