@@ -139,6 +139,7 @@ Pieces render(CompileContext& ctx, SqlExpander& expander, const std::vector<Sele
   Pieces pieces;
   ctx.aliases = {ctx.explore.alias};
   ctx.ctes.clear();
+  ctx.sorted_aggregate = {};
   for (const SelectItem& item : items) {
     SelectItem rendered = item;
     ctx.aliases.insert(item.entry->alias);

@@ -8,6 +8,8 @@
 #include "codegen/dialects/bigquery_dialect.h"
 #include "codegen/dialects/duckdb_dialect.h"
 #include "codegen/dialects/postgres_dialect.h"
+#include "codegen/dialects/redshift_dialect.h"
+#include "codegen/dialects/snowflake_dialect.h"
 
 namespace lkml::codegen {
 namespace {
@@ -24,12 +26,14 @@ const D& instance() {
 }
 
 // Sorted by name; one line per dialect (and per alias).
-const std::array<Entry, 4>& entries() {
-  static const std::array<Entry, 4> table = {{
+const std::array<Entry, 5>& entries() {
+  static const std::array<Entry, 5> table = {{
       {"bigquery", &instance<BigQueryDialect>()},
       {"duckdb", &instance<DuckDbDialect>()},
       {"postgres", &instance<PostgresDialect>()},
       {"postgresql", &instance<PostgresDialect>()},
+      {"redshift", &instance<RedshiftDialect>()},
+      {"snowflake", &instance<SnowflakeDialect>()},
   }};
   return table;
 }

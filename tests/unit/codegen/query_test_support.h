@@ -92,9 +92,10 @@ inline std::string renderErrors(const std::vector<Diagnostic>& errors) {
 }
 
 inline Outcome compileOn(const semantic::LoadedProject& project, const Query& query,
-                         const Attributes& attributes) {
-  // LKML_TEST_DIALECT=duckdb: the integration tests' DuckDB run (tests/support/duckdb_mirror.h).
-  static const Dialect& dialect = []() -> const Dialect& {
+                         const Attributes& attributes, const Dialect* other = nullptr) {
+  // Without `other`: PostgreSQL, or LKML_TEST_DIALECT (the integration tests' DuckDB run,
+  // tests/support/duckdb_mirror.h).
+  static const Dialect& from_environment = []() -> const Dialect& {
     static const PostgresDialect postgres;
     const char* name = std::getenv("LKML_TEST_DIALECT");
     if (!name || !*name) return postgres;
@@ -102,6 +103,7 @@ inline Outcome compileOn(const semantic::LoadedProject& project, const Query& qu
     if (!found) throw std::invalid_argument("LKML_TEST_DIALECT: " + unknownDialectMessage(name));
     return *found;
   }();
+  const Dialect& dialect = other ? *other : from_environment;
   Outcome out;
   const semantic::Model* model = nullptr;
   if (query.model.empty()) {
