@@ -26,8 +26,8 @@ const D& instance() {
 }
 
 // Sorted by name; one line per dialect (and per alias).
-const std::array<Entry, 5>& entries() {
-  static const std::array<Entry, 5> table = {{
+const std::array<Entry, 6>& entries() {
+  static const std::array<Entry, 6> table = {{
       {"bigquery", &instance<BigQueryDialect>()},
       {"duckdb", &instance<DuckDbDialect>()},
       {"postgres", &instance<PostgresDialect>()},
