@@ -92,8 +92,8 @@ bench: deps
 	fi
 	bash bench/run.sh
 
-examples: build
-	pg_virtualenv bash examples/run_all.sh $(BUILD)
+examples: build test-tools
+	pg_virtualenv sh -c 'bash examples/run_all.sh $(BUILD) && bash examples/run_duckdb.sh $(BUILD)'
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.h')
