@@ -298,7 +298,13 @@ std::string SqlExpander::filterTargetSql(const ScopeEntry& entry, const Field& f
     return trim(expandText(&entry, field.sql.text));
   }
   std::string sql = fieldSql(entry, field);
-  return isSimple(sql) ? sql : "(" + sql + ")";
+  std::string target = isSimple(sql) ? sql : "(" + sql + ")";
+  // A `type: date` dimension with a `datatype:` is compared as the type date filters use
+  // (BigQuery: a DATE column against TIMESTAMP bounds needs a cast).
+  if (field.isDimension() && !field.datatype.empty() && filterTypeOf(field) == FilterType::Date) {
+    target = ctx_.dialect.timeValue(target, field.datatype);
+  }
+  return target;
 }
 
 std::string SqlExpander::fieldSql(const ScopeEntry& entry, const Field& field) {

@@ -25,6 +25,7 @@ constexpr const char* kViews = R"(view: orders {
   dimension: amount { type: number sql: ${TABLE}.amount ;; }
   dimension: days { type: number sql: ${TABLE}.days ;; }
   dimension_group: shipped { type: time timeframes: [date, month] datatype: date sql: ${TABLE}.shipped ;; }
+  dimension: due { type: date datatype: date sql: ${TABLE}.due ;; }
   dimension: spot { type: location sql_latitude: ${TABLE}.lat ;; sql_longitude: ${TABLE}.lon ;; }
   filter: status_pick { type: string }
   dimension: picked {
@@ -77,6 +78,15 @@ TEST_F(DialectQueryTest, DatatypeDateIsCastForBigQueryOnly) {
   EXPECT_THAT(bq.sql, HasSubstr("FORMAT_TIMESTAMP('%Y-%m', CAST(orders.shipped AS TIMESTAMP))"));
   test::Outcome pg = compile("postgres", {"orders.shipped_month"});
   EXPECT_THAT(pg.sql, HasSubstr("TO_CHAR(DATE_TRUNC('month', orders.shipped), 'YYYY-MM')"));
+}
+
+TEST_F(DialectQueryTest, DateDimensionsWithADatatypeAreFilteredAsTimestamps) {
+  test::Outcome bq = compile("bigquery", {"orders.due"}, {{"orders.due", "2024-01-01"}});
+  ASSERT_TRUE(bq.ok) << bq.errors;
+  EXPECT_THAT(bq.sql, HasSubstr("orders.due AS orders_due"));  // the value stays a DATE
+  EXPECT_THAT(bq.sql, HasSubstr("CAST(orders.due AS TIMESTAMP) >= (TIMESTAMP('2024-01-01'))"));
+  test::Outcome pg = compile("postgres", {"orders.due"}, {{"orders.due", "2024-01-01"}});
+  EXPECT_THAT(pg.sql, HasSubstr("orders.due >= (TIMESTAMP '2024-01-01')"));
 }
 
 TEST_F(DialectQueryTest, LocationTextUsesTheDialectsStringType) {
