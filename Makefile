@@ -8,9 +8,10 @@ FUZZ_SECONDS ?= 120
 # Debian packages the build, the tests and the benchmarks need.
 PACKAGES := cmake make g++ clang pkg-config antlr4 libantlr4-runtime-dev libpqxx-dev \
   nlohmann-json3-dev libcli11-dev libgtest-dev googletest libgmock-dev libbenchmark-dev \
-  libjemalloc-dev postgresql postgresql-common postgresql-client clang-format python3-yaml
+  libjemalloc-dev postgresql postgresql-common postgresql-client clang-format python3-yaml \
+  python3-sqlglot nodejs npm
 
-.PHONY: all build deps configure run test test-unit test-asan test-tsan fuzz bench examples format \
+.PHONY: all build deps configure run test test-tools test-unit test-asan test-tsan fuzz bench examples format \
   format-check clean
 
 all: build
@@ -37,8 +38,17 @@ build: configure
 run: build
 	@bash scripts/demo.sh $(BUILD)
 
+# The npm tools the tests run (tests/tools/package.json, versions pinned by its
+# package-lock.json): DuckDB executes --dialect duckdb SQL. `npm ci` only when the lock file
+# changed. (The SQL of warehouses that cannot run here is parsed by python3-sqlglot, above.)
+test-tools: deps
+	@if [ ! -f tests/tools/node_modules/.package-lock.json ] || \
+	    [ tests/tools/package-lock.json -nt tests/tools/node_modules/.package-lock.json ]; then \
+	  npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error; \
+	fi
+
 # The whole suite against a throwaway PostgreSQL cluster (pg_virtualenv works as root).
-test: build
+test: build test-tools
 	pg_virtualenv sh -c 'cd $(BUILD) && ctest --output-on-failure -j $(JOBS)'
 
 test-asan: deps
@@ -82,8 +92,8 @@ bench: deps
 	fi
 	bash bench/run.sh
 
-examples: build
-	pg_virtualenv bash examples/run_all.sh $(BUILD)
+examples: build test-tools
+	pg_virtualenv sh -c 'bash examples/run_all.sh $(BUILD) && bash examples/run_duckdb.sh $(BUILD)'
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.h')

@@ -57,6 +57,9 @@ struct CompileContext {
   std::string window_order;     // "ORDER BY ..." of running totals over the result rows, or ""
   bool uses_row_order = false;  // a running_total or percent_of_previous measure was rendered
   std::vector<std::pair<std::string, std::string>> ctes;  // (name, sql) in dependency order
+  // The first sort-based aggregate (percentile, median, list) rendered in this pass: its field
+  // and ORDER BY expression, for dialects where all of them must share one (LKML460).
+  std::pair<std::string, std::string> sorted_aggregate;
   std::vector<Diagnostic> errors;
 
   void error(QueryCode code, const std::string& message, const std::string& help = "",

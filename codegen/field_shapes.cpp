@@ -183,8 +183,9 @@ std::string SqlExpander::locationSql(const ScopeEntry& entry, const Field& field
   std::string lat, lon;
   if (!locationParts(entry, field, &lat, &lon)) return "NULL";
   // "lat,lon" text, NULL unless both are present (Looker's location value).
-  return "CASE WHEN " + lat + " IS NOT NULL AND " + lon + " IS NOT NULL THEN CAST(" + lat +
-         " AS TEXT) || ',' || CAST(" + lon + " AS TEXT) ELSE NULL END";
+  return "CASE WHEN " + lat + " IS NOT NULL AND " + lon + " IS NOT NULL THEN " +
+         ctx_.dialect.castToText(lat) + " || ',' || " + ctx_.dialect.castToText(lon) +
+         " ELSE NULL END";
 }
 
 std::string SqlExpander::distanceSql(const ScopeEntry& entry, const Field& field) {

@@ -57,6 +57,21 @@ std::string SqlExpander::measureConditionSql(const ScopeEntry& entry, const Fiel
   return condition;
 }
 
+void SqlExpander::checkSortedAggregate(const std::string& name, const std::string& ordered) {
+  if (!ctx_.dialect.sortedAggregatesShareOrder()) return;
+  auto& first = ctx_.sorted_aggregate;
+  if (first.first.empty()) {
+    first = {name, ordered};
+  } else if (first.second != ordered && first.first != name) {
+    ctx_.error(QueryCode::unsupported_in_dialect,
+               "measures `" + first.first + "` and `" + name +
+                   "` cannot be computed in one query on " + std::string(ctx_.dialect.name()) +
+                   ": its sort-based aggregates (percentile, median, list) must all order by "
+                   "the same value",
+               "query them separately, or select only one of them");
+  }
+}
+
 std::string SqlExpander::measureSql(const ScopeEntry& entry, const Field& field) {
   const std::string& type = field.type;
   const std::string name = entry.alias + "." + field.name;
@@ -138,7 +153,9 @@ std::string SqlExpander::measureSql(const ScopeEntry& entry, const Field& field)
                                                  field.details().percentile + "`");
       }
     }
-    return ctx_.dialect.percentile(guarded(value()), fraction);
+    std::string ordered = guarded(value());
+    checkSortedAggregate(name, ordered);
+    return ctx_.dialect.percentile(ordered, fraction);
   }
   if (type == "list") {
     const Field* list_field = entry.view->findField(field.details().list_field);
@@ -147,7 +164,9 @@ std::string SqlExpander::measureSql(const ScopeEntry& entry, const Field& field)
                  "measure `" + name + "` lists unknown field `" + field.details().list_field + "`");
       return "NULL";
     }
-    return ctx_.dialect.listAggregate(guarded(dimensionSql(entry, *list_field)), ", ");
+    std::string listed = guarded(dimensionSql(entry, *list_field));
+    checkSortedAggregate(name, ctx_.dialect.castToText(listed));  // what LISTAGG orders by
+    return ctx_.dialect.listAggregate(listed, ", ");
   }
   if (auto timeframe = fieldTimeframe(field)) {
     // `type: date_month` and the like: the measure's value in that timeframe.

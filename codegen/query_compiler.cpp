@@ -139,6 +139,7 @@ Pieces render(CompileContext& ctx, SqlExpander& expander, const std::vector<Sele
   Pieces pieces;
   ctx.aliases = {ctx.explore.alias};
   ctx.ctes.clear();
+  ctx.sorted_aggregate = {};
   for (const SelectItem& item : items) {
     SelectItem rendered = item;
     ctx.aliases.insert(item.entry->alias);
@@ -472,7 +473,7 @@ CompiledQuery compileQuery(const semantic::Model& model, const semantic::Explore
     const SelectItem& item = pieces.selects[i];
     auto named = query.column_names.find(item.name);
     std::string alias =
-        named != query.column_names.end() ? named->second : dialect.quoteIdentifier(item.name);
+        named != query.column_names.end() ? named->second : dialect.columnAlias(item.name);
     sql += "    " + item.sql + " AS " + alias + (i + 1 < pieces.selects.size() ? ",\n" : "\n");
     result.columns.push_back(item.name);
     if (!item.field->isMeasure()) dimensions.push_back(i + 1);

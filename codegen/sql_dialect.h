@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "codegen/sql_lexical_state.h"
+
 namespace lkml::codegen {
 
 /// Calendar units used by date filters and interval arithmetic.
@@ -99,6 +101,12 @@ class Dialect {
   // ---- Literals and names -------------------------------------------------------------
   /// A quoted identifier or alias: `users.count` -> `"users.count"`.
   virtual std::string quoteIdentifier(std::string_view name) const = 0;
+  /// The alias of a query column named `view.field`, as Looker writes it: `"users.count"`
+  /// where the dialect allows any quoted name, `users_count` where it does not (BigQuery).
+  virtual std::string columnAlias(std::string_view name) const { return quoteIdentifier(name); }
+  /// How the dialect's lexer reads SQL text, so that a value from a user is written into a
+  /// template only where it stays a literal (codegen/sql_lexical_state.h).
+  virtual SqlLexicalRules lexicalRules() const { return SqlLexicalRules{}; }
   /// False when `value` cannot be written as a string literal (PostgreSQL text cannot hold
   /// NUL). Callers must check untrusted values before calling stringLiteral().
   virtual bool canRepresentString(std::string_view value) const = 0;
@@ -124,6 +132,10 @@ class Dialect {
   virtual std::string lower(const std::string& expr) const = 0;
   /// Length in characters of a string expression.
   virtual std::string length(const std::string& expr) const = 0;
+  /// `expr` converted to the dialect's text type (location values "lat,lon").
+  virtual std::string castToText(const std::string& expr) const {
+    return "CAST(" + expr + " AS TEXT)";
+  }
 
   // ---- Dates and times ----------------------------------------------------------------------
   /// The current timestamp, converted to `timeZone` when it is not empty.
@@ -142,6 +154,13 @@ class Dialect {
     return renderTimeframe(timeframe, expr, options);
   }
 
+  /// The raw value of a time dimension group declared `datatype: date|datetime|timestamp`
+  /// ("" when not declared) as the type the timeframe functions take; dialects whose date
+  /// functions accept every one of them return `expr` unchanged.
+  virtual std::string timeValue(const std::string& expr, std::string_view datatype) const {
+    (void)datatype;
+    return expr;
+  }
   /// Seconds since 1970 (dimension_group `datatype: epoch`) as a timestamp.
   virtual std::string epochToTimestamp(const std::string& expr) const = 0;
   /// An integer or text YYYYMMDD (`datatype: yyyymmdd`) as a date.
@@ -169,6 +188,12 @@ class Dialect {
   // ---- Clauses ------------------------------------------------------------------------------
   /// The row-limit clause, e.g. "LIMIT 500".
   virtual std::string limitClause(uint64_t rows) const = 0;
+
+  // ---- What the dialect cannot compute ------------------------------------------------------
+  /// Whether every sort-based aggregate of one query (percentile, median, list) must order by
+  /// the same expression (Redshift: "all must use the same ORDER BY values"); a query that
+  /// mixes two is refused (LKML460) instead of failing on the warehouse.
+  virtual bool sortedAggregatesShareOrder() const { return false; }
 
  protected:
   /// timeframeSql() without the default argument (defaults do not belong on virtuals).

@@ -228,7 +228,9 @@ std::string SqlExpander::rawSql(const ScopeEntry& entry, const Field& field) {
   std::string raw = trim(expandText(&entry, field.sql.text));
   if (field.datatype == "epoch") return ctx_.dialect.epochToTimestamp(raw);
   if (field.datatype == "yyyymmdd") return ctx_.dialect.yyyymmddToDate(raw);
-  return raw;
+  // Only time dimension groups have a datatype (timestamp when not given).
+  if (field.timeframe.empty() && !fieldTimeframe(field)) return raw;
+  return ctx_.dialect.timeValue(raw, field.datatype);
 }
 
 bool SqlExpander::isYesNoDimension(const Field& field) {
@@ -296,7 +298,13 @@ std::string SqlExpander::filterTargetSql(const ScopeEntry& entry, const Field& f
     return trim(expandText(&entry, field.sql.text));
   }
   std::string sql = fieldSql(entry, field);
-  return isSimple(sql) ? sql : "(" + sql + ")";
+  std::string target = isSimple(sql) ? sql : "(" + sql + ")";
+  // A `type: date` dimension with a `datatype:` is compared as the type date filters use
+  // (BigQuery: a DATE column against TIMESTAMP bounds needs a cast).
+  if (field.isDimension() && !field.datatype.empty() && filterTypeOf(field) == FilterType::Date) {
+    target = ctx_.dialect.timeValue(target, field.datatype);
+  }
+  return target;
 }
 
 std::string SqlExpander::fieldSql(const ScopeEntry& entry, const Field& field) {

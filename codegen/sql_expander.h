@@ -45,6 +45,9 @@ class SqlExpander {
   std::string dimensionSql(const semantic::ScopeEntry& entry, const semantic::Field& field);
   std::string measureSql(const semantic::ScopeEntry& entry, const semantic::Field& field);
   std::string measureConditionSql(const semantic::ScopeEntry& entry, const semantic::Field& field);
+  /// Refuses (LKML460) a second sort-based aggregate ordering by another value, where the
+  /// dialect needs them all to share one (Redshift).
+  void checkSortedAggregate(const std::string& name, const std::string& ordered);
   /// A yesno dimension (or a group's `yesno` timeframe): its boolean condition is what other
   /// SQL and filters use.
   static bool isYesNoDimension(const semantic::Field& field);

@@ -172,9 +172,142 @@ Scan scan(std::string_view sql, bool standard_conforming) {
   return out;
 }
 
+// Every dialect but PostgreSQL: one scan with the dialect's rules. '...' literals are the only
+// place a value may be written into; any other string form (prefixed, double-quoted where that
+// is a string, three quotes) is OtherLiteral, where nothing is written.
+Scan scanDialect(std::string_view sql, const SqlLexicalRules& rules) {
+  Scan out;
+  size_t i = 0, n = sql.size();
+  auto inside = [&](SqlPosition p) {
+    out.state.position = p;
+    return out;
+  };
+  // Skips a quoted run opened at `i` by `quote` (repeated `count` times), honouring backslash
+  // escapes and, for single quotes, doubled quotes. Returns false when the text ends inside.
+  auto skipQuoted = [&](char quote, size_t count, bool escapes, bool doubled) {
+    i += count;
+    while (i < n) {
+      if (escapes && sql[i] == '\\') {
+        if (i + 1 >= n) {
+          out.pending_backslash = true;
+          return false;
+        }
+        i += 2;
+        continue;
+      }
+      if (sql[i] == quote) {
+        if (count == 3) {
+          if (i + 2 < n && sql[i + 1] == quote && sql[i + 2] == quote) {
+            i += 3;
+            return true;
+          }
+          ++i;
+          continue;
+        }
+        if (doubled && i + 1 < n && sql[i + 1] == quote) {
+          i += 2;
+          continue;
+        }
+        ++i;
+        return true;
+      }
+      ++i;
+    }
+    return false;
+  };
+  auto triple = [&](char q) {
+    return rules.tripleQuotedStrings && i + 2 < n && sql[i + 1] == q && sql[i + 2] == q;
+  };
+  while (i < n) {
+    const char c = sql[i];
+    const size_t start = i;
+    if (isIdentStart(c)) {
+      while (i < n && isIdentChar(sql[i])) ++i;
+      // A word glued to a quote is a prefixed literal (r'', b'', X''...): raw when it holds r.
+      if (i < n && (sql[i] == '\'' || (rules.doubleQuotedStrings && sql[i] == '"'))) {
+        const std::string_view word = sql.substr(start, i - start);
+        const bool raw = word.find_first_of("rR") != std::string_view::npos;
+        const char q = sql[i];
+        if (!skipQuoted(q, triple(q) ? 3 : 1, rules.backslashEscapes && !raw, !raw)) {
+          return inside(SqlPosition::OtherLiteral);
+        }
+      }
+      continue;
+    }
+    if (c == '\'') {
+      if (triple('\'')) {
+        if (!skipQuoted('\'', 3, rules.backslashEscapes, false)) {
+          return inside(SqlPosition::OtherLiteral);
+        }
+        continue;
+      }
+      const size_t content = i + 1;
+      if (!skipQuoted('\'', 1, rules.backslashEscapes, true)) {
+        out.state.literal_start = start;
+        out.state.literal_empty = !out.pending_backslash && n == content;
+        return inside(SqlPosition::StringLiteral);
+      }
+      continue;
+    }
+    if (c == '"') {
+      if (rules.doubleQuotedStrings) {
+        if (!skipQuoted('"', triple('"') ? 3 : 1, rules.backslashEscapes, false)) {
+          return inside(SqlPosition::OtherLiteral);
+        }
+      } else if (!skipQuoted('"', 1, false, true)) {
+        return inside(SqlPosition::QuotedIdentifier);
+      }
+      continue;
+    }
+    if (c == '`' && rules.backtickIdentifiers) {
+      if (!skipQuoted('`', 1, true, false)) return inside(SqlPosition::QuotedIdentifier);
+      continue;
+    }
+    const bool lineComment = (c == '-' && i + 1 < n && sql[i + 1] == '-') ||
+                             (c == '#' && rules.hashComments) ||
+                             (c == '/' && rules.slashComments && i + 1 < n && sql[i + 1] == '/');
+    if (lineComment) {
+      size_t eol = sql.find_first_of("\r\n", i);
+      if (eol == std::string_view::npos) return inside(SqlPosition::Comment);
+      i = eol + 1;
+      continue;
+    }
+    if (c == '/' && i + 1 < n && sql[i + 1] == '*') {
+      size_t close = sql.find("*/", i + 2);
+      if (close == std::string_view::npos) return inside(SqlPosition::Comment);
+      i = close + 2;
+      continue;
+    }
+    if (c == '$') {
+      size_t end = i + 1;
+      while (end < n && isDollarTagChar(sql[end])) ++end;
+      if (end < n && sql[end] == '$' && !(end > i + 1 && sql[i + 1] >= '0' && sql[i + 1] <= '9')) {
+        std::string_view tag = sql.substr(i, end - i + 1);
+        size_t close = sql.find(tag, end + 1);
+        if (close == std::string_view::npos) return inside(SqlPosition::DollarQuoted);
+        i = close + tag.size();
+        continue;
+      }
+      i = end;
+      continue;
+    }
+    ++i;
+  }
+  return out;
+}
+
 }  // namespace
 
-SqlLexicalState lexicalStateAtEnd(std::string_view sql) {
+SqlLexicalState lexicalStateAtEnd(std::string_view sql, const SqlLexicalRules& rules) {
+  if (!rules.postgres) {
+    Scan scanned = scanDialect(sql, rules);
+    if (scanned.pending_backslash) {
+      SqlLexicalState unknown;
+      unknown.position = SqlPosition::Unknown;
+      return unknown;
+    }
+    return scanned.state;
+  }
   Scan on = scan(sql, true), off = scan(sql, false);
   SqlLexicalState unknown;
   unknown.position = SqlPosition::Unknown;

@@ -22,6 +22,20 @@ enum class SqlPosition {
   Unknown,
 };
 
+/// What sets a dialect's lexer apart from PostgreSQL's. The default is PostgreSQL, scanned
+/// with standard_conforming_strings both on and off. Every other dialect is scanned once with
+/// its own rules; dollar-quoted strings are recognised in all of them (a `$$` another dialect
+/// does not know is then refused, never written into).
+struct SqlLexicalRules {
+  bool postgres = true;              // E'', U&'', B'', X'', continuation, on/off ambiguity
+  bool backslashEscapes = false;     // '...' always takes backslash escapes (when !postgres)
+  bool hashComments = false;         // # starts a comment (BigQuery)
+  bool slashComments = false;        // // starts a comment (Snowflake)
+  bool backtickIdentifiers = false;  // `name` (BigQuery)
+  bool doubleQuotedStrings = false;  // "..." is a string, not a name (BigQuery)
+  bool tripleQuotedStrings = false;  // three quotes open a string (BigQuery)
+};
+
 struct SqlLexicalState {
   SqlPosition position = SqlPosition::Code;
   /// StringLiteral / EString: offset of the literal's first byte (its prefix letter or quote),
@@ -30,7 +44,7 @@ struct SqlLexicalState {
   bool literal_empty = false;
 };
 
-SqlLexicalState lexicalStateAtEnd(std::string_view sql);
+SqlLexicalState lexicalStateAtEnd(std::string_view sql, const SqlLexicalRules& rules = {});
 
 /// The prefix that reopens a literal like the one starting at `literal_start` ("'" or "E'"...).
 std::string_view literalOpening(std::string_view sql, const SqlLexicalState& state);

@@ -126,7 +126,7 @@ class SqlTemplateWriter {
       out_ += " || " + literal(text, s);
       return;
     }
-    SqlLexicalState state = lexicalStateAtEnd(out_);
+    SqlLexicalState state = lexicalStateAtEnd(out_, ctx_.dialect.lexicalRules());
     switch (state.position) {
       case SqlPosition::Code:
         separate();
@@ -159,7 +159,10 @@ class SqlTemplateWriter {
   }
 
   bool inCode(const liquid::Segment& s) {
-    if (reopen_.empty() && lexicalStateAtEnd(out_).position == SqlPosition::Code) return true;
+    if (reopen_.empty() &&
+        lexicalStateAtEnd(out_, ctx_.dialect.lexicalRules()).position == SqlPosition::Code) {
+      return true;
+    }
     fail(QueryCode::unsafe_liquid_position,
          "`{% " + s.tag + " %}` is written inside a string literal, comment or quoted name", s,
          "write it where a SQL expression may stand");

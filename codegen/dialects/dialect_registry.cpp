@@ -5,7 +5,11 @@
 #include <cctype>
 
 #include "base/suggest.h"
+#include "codegen/dialects/bigquery_dialect.h"
+#include "codegen/dialects/duckdb_dialect.h"
 #include "codegen/dialects/postgres_dialect.h"
+#include "codegen/dialects/redshift_dialect.h"
+#include "codegen/dialects/snowflake_dialect.h"
 
 namespace lkml::codegen {
 namespace {
@@ -15,15 +19,21 @@ struct Entry {
   const Dialect* dialect;
 };
 
-const PostgresDialect& postgres() {
-  static const PostgresDialect instance;
-  return instance;
+template <typename D>
+const D& instance() {
+  static const D dialect;
+  return dialect;
 }
 
-const std::array<Entry, 2>& entries() {
-  static const std::array<Entry, 2> table = {{
-      {"postgres", &postgres()},
-      {"postgresql", &postgres()},
+// Sorted by name; one line per dialect (and per alias).
+const std::array<Entry, 6>& entries() {
+  static const std::array<Entry, 6> table = {{
+      {"bigquery", &instance<BigQueryDialect>()},
+      {"duckdb", &instance<DuckDbDialect>()},
+      {"postgres", &instance<PostgresDialect>()},
+      {"postgresql", &instance<PostgresDialect>()},
+      {"redshift", &instance<RedshiftDialect>()},
+      {"snowflake", &instance<SnowflakeDialect>()},
   }};
   return table;
 }

@@ -5,7 +5,9 @@
 // exactly the rows of independently hand-written SQL.
 //
 // Needs a server from the PG* environment; the test creates its own database, loads
-// looker/db/schema.sql and seed.sql into it and drops it at the end.
+// looker/db/schema.sql and seed.sql into it and drops it at the end. With
+// LKML_TEST_DIALECT=duckdb (ctest access_postgres_test_duckdb) the generated SQL is DuckDB's and
+// runs on a DuckDB copy of that database (tests/support/duckdb_mirror.h); skipped without node.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -19,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/duckdb_mirror.h"
 #include "tests/support/test_paths.h"
 #include "tests/unit/codegen/query_test_support.h"
 
@@ -109,6 +112,17 @@ class AccessPostgresTest : public ::testing::Test {
       db_.reset();
       setup_error_ = e.what();
     }
+    if (db_ && lkml::test::testDialectName() == "duckdb") {
+      skip_reason_ = lkml::test::DuckDbMirror::unavailableReason();
+      if (skip_reason_.empty()) {
+        duckdb_ = std::make_unique<lkml::test::DuckDbMirror>();
+        std::string error = duckdb_->load(database_);
+        if (!error.empty()) {
+          db_.reset();
+          setup_error_ = error;
+        }
+      }
+    }
     dir_ = fs::temp_directory_path() / ("lkml_access_fixture_" + std::to_string(getpid()));
     fs::create_directories(dir_);
     std::ofstream(dir_ / "acc.model.lkml") << kModel;
@@ -117,6 +131,7 @@ class AccessPostgresTest : public ::testing::Test {
   }
 
   static void TearDownTestSuite() {
+    duckdb_.reset();
     db_.reset();
     if (admin_) {
       try {
@@ -134,6 +149,7 @@ class AccessPostgresTest : public ::testing::Test {
   void SetUp() override {
     ASSERT_TRUE(db_) << "cannot set up a PostgreSQL database through the PG* environment: "
                      << setup_error_;
+    if (!skip_reason_.empty()) GTEST_SKIP() << "DuckDB run skipped: " << skip_reason_;
     ASSERT_TRUE(project_ && project_->project && project_->errors.empty())
         << test::renderErrors(project_->errors);
   }
@@ -158,6 +174,21 @@ class AccessPostgresTest : public ::testing::Test {
     return rows;
   }
 
+  /// Runs SQL lkml generated: on the DuckDB copy for LKML_TEST_DIALECT=duckdb, else run().
+  static Rows runGenerated(const std::string& sql) {
+    if (!duckdb_) return run(sql);
+    std::string error;
+    Rows rows;
+    for (const auto& cells : duckdb_->run(sql, &error)) {
+      std::vector<std::string> row;
+      for (const auto& cell : cells) row.push_back(cell ? *cell : "<NULL>");
+      rows.push_back(row);
+    }
+    EXPECT_EQ(error, "") << "DuckDB rejected:\n" << sql;
+    std::sort(rows.begin(), rows.end());
+    return rows;
+  }
+
   /// Compiles (must succeed) and returns the same rows as the hand-written SQL.
   static void expectRows(const std::string& explore, const std::vector<std::string>& fields,
                          const test::Attributes& user, const std::string& hand) {
@@ -165,7 +196,7 @@ class AccessPostgresTest : public ::testing::Test {
     ASSERT_TRUE(out.ok) << out.errors;
     Rows want = run(hand);
     EXPECT_FALSE(want.empty()) << "vacuous: " << hand;
-    EXPECT_EQ(run(out.sql), want) << out.sql;
+    EXPECT_EQ(runGenerated(out.sql), want) << out.sql;
   }
 
   static void expectRefused(const std::string& explore, const std::vector<std::string>& fields,
@@ -180,12 +211,16 @@ class AccessPostgresTest : public ::testing::Test {
   static std::unique_ptr<pqxx::connection> admin_, db_;
   static fs::path dir_;
   static std::unique_ptr<test::ProjectUnderTest> project_;
+  static std::unique_ptr<lkml::test::DuckDbMirror> duckdb_;
+  static std::string skip_reason_;
 };
 
 std::string AccessPostgresTest::database_, AccessPostgresTest::setup_error_;
 std::unique_ptr<pqxx::connection> AccessPostgresTest::admin_, AccessPostgresTest::db_;
 fs::path AccessPostgresTest::dir_;
 std::unique_ptr<test::ProjectUnderTest> AccessPostgresTest::project_;
+std::unique_ptr<lkml::test::DuckDbMirror> AccessPostgresTest::duckdb_;
+std::string AccessPostgresTest::skip_reason_;
 
 TEST_F(AccessPostgresTest, MeasuresReadingARestrictedFieldAreRefusedOrExact) {
   for (const char* measure :

@@ -5,11 +5,14 @@
 // compared with hand-written SQL or with values worked out by hand in the comments.
 //
 // Needs a server from the PG* environment; the test creates schema `lkml_fidelity_<pid>` and
-// drops it at the end. A failed connection fails the tests.
+// drops it at the end. A failed connection fails the tests. With LKML_TEST_DIALECT=duckdb
+// (ctest field_fidelity_postgres_test_duckdb) the SQL is DuckDB's and runs on a DuckDB copy of
+// the scratch schema (tests/support/duckdb_mirror.h); skipped without node.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -18,7 +21,9 @@
 #include <string>
 #include <vector>
 
+#include "codegen/dialects/dialect_registry.h"
 #include "codegen/dialects/postgres_dialect.h"
+#include "tests/support/duckdb_mirror.h"
 #include "tests/unit/codegen/query_test_support.h"
 
 namespace lkml::codegen {
@@ -110,9 +115,18 @@ class FieldFidelityPostgresTest : public ::testing::Test {
       connection_.reset();
       setup_error_ = e.what();
     }
+    if (connection_ && lkml::test::testDialectName() == "duckdb") {
+      skip_reason_ = lkml::test::DuckDbMirror::unavailableReason();
+      if (skip_reason_.empty()) {
+        duckdb_ = std::make_unique<lkml::test::DuckDbMirror>();
+        std::string error = duckdb_->load(connection_->dbname(), kSchema);
+        if (!error.empty()) setup_error_ = error;
+      }
+    }
   }
 
   static void TearDownTestSuite() {
+    duckdb_.reset();
     if (connection_) {
       pqxx::work tx(*connection_);
       tx.exec("DROP SCHEMA " + kSchema + " CASCADE");
@@ -127,6 +141,8 @@ class FieldFidelityPostgresTest : public ::testing::Test {
   void SetUp() override {
     ASSERT_TRUE(connection_) << "cannot connect to PostgreSQL through the PG* environment: "
                              << setup_error_;
+    ASSERT_EQ(setup_error_, "");
+    if (!skip_reason_.empty()) GTEST_SKIP() << "DuckDB run skipped: " << skip_reason_;
     ASSERT_TRUE(project_ && project_->project);
     ASSERT_TRUE(project_->errors.empty()) << project_->errors.front().message;
   }
@@ -142,6 +158,39 @@ class FieldFidelityPostgresTest : public ::testing::Test {
     return rows;
   }
 
+  /// Runs SQL lkml generated: on the DuckDB copy for LKML_TEST_DIALECT=duckdb, else run().
+  static Rows runGenerated(const std::string& sql) {
+    if (!duckdb_) return run(sql);
+    std::string error;
+    Rows rows;
+    for (const auto& cells : duckdb_->run(sql, &error)) {
+      std::vector<std::string> row;
+      for (const auto& cell : cells) row.push_back(cell ? *cell : "<NULL>");
+      rows.push_back(row);
+    }
+    EXPECT_EQ(error, "") << "DuckDB rejected:\n" << sql;
+    return rows;
+  }
+
+  /// Rows as compared across engines: on the DuckDB run, number cells to 6 decimals (an
+  /// unconstrained NUMERIC is copied to DuckDB as DOUBLE: 105.0 there prints 105). On
+  /// PostgreSQL the text as it is.
+  static Rows comparable(Rows rows) {
+    if (!duckdb_) return rows;
+    for (auto& row : rows) {
+      for (auto& cell : row) {
+        char* end = nullptr;
+        double number = std::strtod(cell.c_str(), &end);
+        if (!cell.empty() && end && *end == '\0') {
+          char buffer[64];
+          std::snprintf(buffer, sizeof buffer, "%.6f", number);
+          cell = buffer;
+        }
+      }
+    }
+    return rows;
+  }
+
   static Rows query(const std::string& explore, const std::vector<std::string>& fields,
                     const std::vector<QuerySort>& sorts = {}) {
     Query q;
@@ -150,26 +199,33 @@ class FieldFidelityPostgresTest : public ::testing::Test {
     q.sorts = sorts;
     test::Outcome out = test::compileOn(*project_->project, q, {});
     EXPECT_TRUE(out.ok) << out.errors;
-    return out.ok ? run(out.sql) : Rows{};
+    return out.ok ? runGenerated(out.sql) : Rows{};
   }
 
   static std::string value(const TimeframeSpec& timeframe, const std::string& ts,
                            int fiscal_offset = 0) {
-    static const PostgresDialect dialect;
+    static const PostgresDialect postgres;
+    const Dialect& dialect = duckdb_ ? *findDialect("duckdb") : postgres;
     TimeframeOptions options{Weekday::Monday, fiscal_offset};
-    return run("SELECT (" + dialect.timeframeSql(timeframe, ts, options) + ")::text")[0][0];
+    Rows rows =
+        runGenerated("SELECT CAST((" + dialect.timeframeSql(timeframe, ts, options) + ") AS TEXT)");
+    return rows.empty() || rows[0].empty() ? "<no row>" : rows[0][0];
   }
 
   static std::unique_ptr<pqxx::connection> connection_;
   static std::unique_ptr<test::ProjectUnderTest> project_;
   static fs::path dir_;
   static std::string setup_error_;
+  static std::unique_ptr<lkml::test::DuckDbMirror> duckdb_;
+  static std::string skip_reason_;
 };
 
 std::unique_ptr<pqxx::connection> FieldFidelityPostgresTest::connection_;
 std::unique_ptr<test::ProjectUnderTest> FieldFidelityPostgresTest::project_;
 fs::path FieldFidelityPostgresTest::dir_;
 std::string FieldFidelityPostgresTest::setup_error_;
+std::unique_ptr<lkml::test::DuckDbMirror> FieldFidelityPostgresTest::duckdb_;
+std::string FieldFidelityPostgresTest::skip_reason_;
 
 TEST_F(FieldFidelityPostgresTest, TimeframeValues) {
   const std::string ts = "TIMESTAMP '2024-03-04 13:47:30.123456'";
@@ -236,7 +292,7 @@ TEST_F(FieldFidelityPostgresTest, YesNoReferencesAndDefaultedMeasureSql) {
           "SUM(CASE WHEN amount > 100 THEN 1 ELSE 0 END), COALESCE(SUM(revenue), 0) "
           "FROM " +
           kSchema + ".orders GROUP BY 1 ORDER BY 1");
-  EXPECT_EQ(rows, expected);
+  EXPECT_EQ(comparable(rows), comparable(expected));
 }
 
 TEST_F(FieldFidelityPostgresTest, PostQueryMeasuresMatchWindowsOverTheResult) {

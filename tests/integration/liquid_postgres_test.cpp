@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/duckdb_mirror.h"
 #include "tests/unit/codegen/query_test_support.h"
 
 namespace lkml::codegen {
@@ -91,6 +92,17 @@ class LiquidPostgresTest : public ::testing::Test {
       db_.reset();
       setup_error_ = e.what();
     }
+    if (db_ && lkml::test::testDialectName() == "duckdb") {
+      skip_reason_ = lkml::test::DuckDbMirror::unavailableReason();
+      if (skip_reason_.empty()) {
+        duckdb_ = std::make_unique<lkml::test::DuckDbMirror>();
+        std::string error = duckdb_->load(database_);
+        if (!error.empty()) {
+          db_.reset();
+          setup_error_ = error;
+        }
+      }
+    }
     dir_ = fs::temp_directory_path() / ("lkml_liquid_pg_" + std::to_string(getpid()));
     fs::create_directories(dir_);
     std::ofstream(dir_ / "m.model.lkml") << kModel;
@@ -99,6 +111,7 @@ class LiquidPostgresTest : public ::testing::Test {
   }
 
   static void TearDownTestSuite() {
+    duckdb_.reset();
     db_.reset();
     if (admin_) {
       try {
@@ -117,6 +130,23 @@ class LiquidPostgresTest : public ::testing::Test {
     ASSERT_TRUE(db_) << "cannot set up a PostgreSQL database through the PG* environment: "
                      << setup_error_;
     ASSERT_TRUE(project_ && project_->project && project_->errors.empty());
+    if (!skip_reason_.empty()) GTEST_SKIP() << "DuckDB run skipped: " << skip_reason_;
+  }
+
+  /// Runs SQL lkml generated: with LKML_TEST_DIALECT=duckdb on the DuckDB copy (DuckDB has no
+  /// standard_conforming_strings: a backslash is never an escape there), else run().
+  static Rows runGenerated(const std::string& sql, bool standard_conforming = true) {
+    if (!duckdb_) return run(sql, standard_conforming);
+    std::string error;
+    Rows rows;
+    for (const auto& cells : duckdb_->run(sql, &error)) {
+      Row row;
+      for (const auto& cell : cells) row.push_back(cell ? *cell : "NULL");
+      rows.push_back(std::move(row));
+    }
+    EXPECT_EQ(error, "") << "DuckDB rejected:\n" << sql;
+    std::sort(rows.begin(), rows.end());
+    return rows;
   }
 
   static Rows run(const std::string& sql, bool standard_conforming = true) {
@@ -150,41 +180,47 @@ class LiquidPostgresTest : public ::testing::Test {
   static fs::path dir_;
   static std::unique_ptr<pqxx::connection> admin_, db_;
   static std::unique_ptr<test::ProjectUnderTest> project_;
+  static std::unique_ptr<lkml::test::DuckDbMirror> duckdb_;
+  static std::string skip_reason_;
 };
 
 std::string LiquidPostgresTest::database_, LiquidPostgresTest::setup_error_;
 fs::path LiquidPostgresTest::dir_;
 std::unique_ptr<pqxx::connection> LiquidPostgresTest::admin_, LiquidPostgresTest::db_;
 std::unique_ptr<test::ProjectUnderTest> LiquidPostgresTest::project_;
+std::unique_ptr<lkml::test::DuckDbMirror> LiquidPostgresTest::duckdb_;
+std::string LiquidPostgresTest::skip_reason_;
 
 TEST_F(LiquidPostgresTest, IfOnIsFiltered) {
-  EXPECT_EQ(run(compile({"sales.region", "sales.region_group"})),
+  EXPECT_EQ(runGenerated(compile({"sales.region", "sales.region_group"})),
             run("SELECT region, region FROM public.sales GROUP BY 1"));
-  EXPECT_EQ(run(compile({"sales.region", "sales.region_group"}, {{"sales.region", "east,west"}})),
+  EXPECT_EQ(runGenerated(
+                compile({"sales.region", "sales.region_group"}, {{"sales.region", "east,west"}})),
             run("SELECT region, 'filtered' FROM public.sales WHERE region IN ('east', 'west')"));
 }
 
 TEST_F(LiquidPostgresTest, ParametersAndInQuery) {
-  EXPECT_EQ(run(compile({"sales.created_bucket"}, {{"sales.bucket", "month"}})),
+  EXPECT_EQ(runGenerated(compile({"sales.created_bucket"}, {{"sales.bucket", "month"}})),
             run("SELECT DISTINCT DATE_TRUNC('month', created_at) FROM public.sales"));
   // shift = -1: `0-{{ shift }}` is 0-(-1), and `amount - {{ shift }}` is amount - (-1).
-  EXPECT_EQ(run(compile({"sales.id", "sales.amount", "sales.shifted"}, {{"sales.shift", "-1"}})),
-            run("SELECT id, amount, amount + 1 FROM public.sales WHERE amount > 1"));
+  EXPECT_EQ(
+      runGenerated(compile({"sales.id", "sales.amount", "sales.shifted"}, {{"sales.shift", "-1"}})),
+      run("SELECT id, amount, amount + 1 FROM public.sales WHERE amount > 1"));
   // amount not in the query: sql_always_where is 1=1; the default shift is 100.
-  EXPECT_EQ(run(compile({"sales.id", "sales.shifted"})),
+  EXPECT_EQ(runGenerated(compile({"sales.id", "sales.shifted"})),
             run("SELECT id, amount - 100 FROM public.sales"));
 }
 
 // `0-{{ n }}` with n = -1 must compute 0 - (-1) = 1, not start a `--` comment.
 TEST_F(LiquidPostgresTest, NegativeAttributeIsANumber) {
-  EXPECT_EQ(run(compile({"sales.id", "sales.id_minus"}, {}, {{"n", "-1"}})),
+  EXPECT_EQ(runGenerated(compile({"sales.id", "sales.id_minus"}, {}, {{"n", "-1"}})),
             run("SELECT id, CASE WHEN id = 1 THEN 'Yes' ELSE 'No' END FROM public.sales"));
-  EXPECT_EQ(run(compile({"sales.id", "sales.id_minus"}, {}, {{"n", "-3"}})),
+  EXPECT_EQ(runGenerated(compile({"sales.id", "sales.id_minus"}, {}, {{"n", "-3"}})),
             run("SELECT id, CASE WHEN id = 3 THEN 'Yes' ELSE 'No' END FROM public.sales"));
 }
 
 TEST_F(LiquidPostgresTest, UserAttributeInList) {
-  EXPECT_EQ(run(compile({"sales.id", "sales.mine"}, {}, {{"regions", "east,north,a"}})),
+  EXPECT_EQ(runGenerated(compile({"sales.id", "sales.mine"}, {}, {{"regions", "east,north,a"}})),
             run("SELECT id, CASE WHEN region IN ('east','north','a') THEN 'Yes' ELSE 'No' END "
                 "FROM public.sales"));
 }
@@ -203,7 +239,7 @@ TEST_F(LiquidPostgresTest, HostileValuesMatchNothingAndChangeNothing) {
     for (const std::string& value : hostile) {
       std::string sql = compile({"sales.id", "sales.mine", "sales.named", "sales.named_bare"}, {},
                                 {{"regions", value}, {"name", value}});
-      Rows rows = run(sql, scs);
+      Rows rows = runGenerated(sql, scs);
       ASSERT_EQ(rows.size(), 5u) << value << "\n" << sql;
       for (const Row& row : rows) {
         EXPECT_EQ(row[1], "No") << value << "\n" << sql;
@@ -218,13 +254,14 @@ TEST_F(LiquidPostgresTest, HostileValuesMatchNothingAndChangeNothing) {
 TEST_F(LiquidPostgresTest, QuotesAndBackslashesCompareExactly) {
   for (bool scs : {true, false}) {
     std::string sql = compile({"sales.id", "sales.named"}, {}, {{"name", "O'Hara\\"}});
-    EXPECT_EQ(run(sql, scs), run("SELECT id, CASE WHEN id = 4 THEN 'Yes' ELSE 'No' END FROM "
-                                 "public.sales"))
+    EXPECT_EQ(runGenerated(sql, scs),
+              run("SELECT id, CASE WHEN id = 4 THEN 'Yes' ELSE 'No' END FROM "
+                  "public.sales"))
         << sql;
   }
   std::string comma = compile({"sales.id", "sales.named"}, {}, {{"name", "a,b"}});
-  EXPECT_EQ(run(comma), run("SELECT id, CASE WHEN id = 5 THEN 'Yes' ELSE 'No' END FROM "
-                            "public.sales"));
+  EXPECT_EQ(runGenerated(comma), run("SELECT id, CASE WHEN id = 5 THEN 'Yes' ELSE 'No' END FROM "
+                                     "public.sales"));
 }
 
 }  // namespace

@@ -7,6 +7,11 @@
 // Needs a server from the PG* environment (CI: `make test` runs ctest under pg_virtualenv); the
 // test creates its own database, loads looker/db/schema.sql and seed.sql into it and drops it
 // at the end. A failed connection fails the tests.
+//
+// With LKML_TEST_DIALECT=duckdb (ctest looker_sql_test_duckdb) the queries compile with
+// --dialect duckdb and the generated SQL runs on a DuckDB copy of the same database
+// (tests/support/duckdb_mirror.h), while the hand-written SQL still runs on PostgreSQL; the
+// tests skip when node is not installed.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -27,6 +32,7 @@
 #include <vector>
 
 #include "semantic/explore_scope.h"
+#include "tests/support/duckdb_mirror.h"
 #include "tests/support/test_paths.h"
 #include "tests/unit/codegen/query_test_support.h"
 
@@ -113,9 +119,9 @@ view: slow {
 
 // A cell as text: NULL as <NULL>, numbers rounded to 6 decimals (so NUMERIC, DOUBLE and
 // integer spellings of one value compare equal).
-std::string normalize(const pqxx::field& field) {
-  if (field.is_null()) return "<NULL>";
-  std::string text = field.c_str();
+std::string normalizeText(std::optional<std::string> cell) {
+  if (!cell) return "<NULL>";
+  std::string text = std::move(*cell);
   if (!text.empty() && text.find_first_not_of("0123456789.-+eE") == std::string::npos) {
     char* end = nullptr;
     double value = std::strtod(text.c_str(), &end);
@@ -126,6 +132,10 @@ std::string normalize(const pqxx::field& field) {
     }
   }
   return text;
+}
+
+std::string normalize(const pqxx::field& field) {
+  return normalizeText(field.is_null() ? std::nullopt : std::optional<std::string>(field.c_str()));
 }
 
 std::string show(const Rows& rows) {
@@ -158,6 +168,17 @@ class LookerSqlTest : public ::testing::Test {
       db_.reset();
       setup_error_ = e.what();
     }
+    if (db_ && onDuckDb()) {
+      skip_reason_ = lkml::test::DuckDbMirror::unavailableReason();
+      if (skip_reason_.empty()) {
+        duckdb_ = std::make_unique<lkml::test::DuckDbMirror>();
+        std::string error = duckdb_->load(database_);
+        if (!error.empty()) {
+          db_.reset();
+          setup_error_ = error;
+        }
+      }
+    }
     fixture_dir_ =
         fs::temp_directory_path() / ("lkml_looker_sql_fixture_" + std::to_string(getpid()));
     fs::create_directories(fixture_dir_);
@@ -166,6 +187,7 @@ class LookerSqlTest : public ::testing::Test {
   }
 
   static void TearDownTestSuite() {
+    duckdb_.reset();
     db_.reset();
     if (admin_) {
       try {
@@ -183,6 +205,25 @@ class LookerSqlTest : public ::testing::Test {
     ASSERT_TRUE(db_) << "cannot set up a PostgreSQL database through the PG* environment (run "
                         "under pg_virtualenv, e.g. `make test`): "
                      << setup_error_;
+    if (!skip_reason_.empty()) GTEST_SKIP() << "DuckDB run skipped: " << skip_reason_;
+  }
+
+  static bool onDuckDb() { return lkml::test::testDialectName() == "duckdb"; }
+
+  /// Runs SQL that lkml generated: on the DuckDB copy for LKML_TEST_DIALECT=duckdb, else on
+  /// PostgreSQL like run().
+  static Rows runGenerated(const std::string& sql) {
+    if (!duckdb_) return run(sql);
+    std::string error;
+    lkml::test::DuckDbMirror::Rows cells = duckdb_->run(sql, &error);
+    EXPECT_EQ(error, "") << "DuckDB rejected:\n" << sql;
+    Rows rows;
+    for (auto& cell_row : cells) {
+      Row row;
+      for (auto& cell : cell_row) row.push_back(normalizeText(std::move(cell)));
+      rows.push_back(std::move(row));
+    }
+    return rows;
   }
 
   /// Runs SQL in a committed read-write transaction (the worst case for injected SQL).
@@ -216,7 +257,7 @@ class LookerSqlTest : public ::testing::Test {
   static void expectSameRows(const std::string& generated, const std::string& hand,
                              bool may_be_empty = false) {
     ASSERT_FALSE(generated.empty());
-    Rows got = sorted(run(generated)), want = sorted(run(hand));
+    Rows got = sorted(runGenerated(generated)), want = sorted(run(hand));
     if (!may_be_empty) {
       EXPECT_FALSE(want.empty()) << "vacuous comparison:\n" << hand;
     }
@@ -232,7 +273,7 @@ class LookerSqlTest : public ::testing::Test {
                    const test::Attributes& user = kInternal) {
     std::string sql = sqlFor(explore, {key}, user, filters);
     if (sql.empty()) return {{"<refused>"}};
-    return sorted(run(sql));
+    return sorted(runGenerated(sql));
   }
 
   /// Filters on `explore` select exactly the ids of `table` where the predicate holds.
@@ -279,12 +320,16 @@ class LookerSqlTest : public ::testing::Test {
   static std::unique_ptr<pqxx::connection> admin_, db_;
   static std::string setup_error_;
   static fs::path fixture_dir_;
+  static std::unique_ptr<lkml::test::DuckDbMirror> duckdb_;
+  static std::string skip_reason_;
 };
 
 std::string LookerSqlTest::database_;
 std::unique_ptr<pqxx::connection> LookerSqlTest::admin_, LookerSqlTest::db_;
 std::string LookerSqlTest::setup_error_;
 fs::path LookerSqlTest::fixture_dir_;
+std::unique_ptr<lkml::test::DuckDbMirror> LookerSqlTest::duckdb_;
+std::string LookerSqlTest::skip_reason_;
 
 TEST_F(LookerSqlTest, DataIsLoaded) {
   EXPECT_EQ(run("SELECT (SELECT count(*) FROM companies), (SELECT count(*) FROM users), "
@@ -504,7 +549,7 @@ TEST_F(LookerSqlTest, DerivedDimensionsAndUtf8) {
     SELECT u.id, u.first_name || ' ' || u.last_name,
       CASE WHEN u.last_login_at IS NULL THEN 'No' ELSE 'Yes' END, c.name
     FROM users u JOIN companies c ON c.id = u.company_id WHERE u.company_id = 6)sql");
-  Rows names = run(sqlFor("companies_internal", {"companies.name"}));
+  Rows names = runGenerated(sqlFor("companies_internal", {"companies.name"}));
   EXPECT_THAT(names, ::testing::Contains(Row{"渡辺テック研修"}));
   EXPECT_THAT(names, ::testing::Contains(Row{"Ærøskøbing Læring"}));
   EXPECT_THAT(names, ::testing::Contains(Row{"Back\\slash \"Quotes\" 100%_Co, Ltd."}));
@@ -887,7 +932,7 @@ TEST_F(LookerSqlTest, RandomQueriesRunOnPostgres) {
       test::Outcome out = test::compileLooker(explore.name, fields, kInternal);
       ASSERT_TRUE(out.ok) << out.errors;
       try {
-        run(out.sql + " LIMIT 50");
+        runGenerated(out.sql + " LIMIT 50");
         ++ran;
       } catch (const std::exception& e) {
         ADD_FAILURE() << e.what() << "\n" << out.sql;

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/duckdb_mirror.h"
 #include "tests/support/test_paths.h"
 #include "tests/unit/codegen/query_test_support.h"
 
@@ -216,6 +217,17 @@ class NdtPostgresTest : public ::testing::Test {
       db_.reset();
       setup_error_ = e.what();
     }
+    if (db_ && lkml::test::testDialectName() == "duckdb") {
+      skip_reason_ = lkml::test::DuckDbMirror::unavailableReason();
+      if (skip_reason_.empty()) {
+        duckdb_ = std::make_unique<lkml::test::DuckDbMirror>();
+        std::string error = duckdb_->load(database_);
+        if (!error.empty()) {
+          db_.reset();
+          setup_error_ = error;
+        }
+      }
+    }
     dir_ = fs::temp_directory_path() / ("lkml_ndt_fixture_" + std::to_string(getpid()));
     fs::create_directories(dir_);
     std::ofstream(dir_ / "school.model.lkml") << kModel;
@@ -224,6 +236,7 @@ class NdtPostgresTest : public ::testing::Test {
     project_ = std::make_unique<test::ProjectUnderTest>(test::loadProject(dir_.string()));
   }
   static void TearDownTestSuite() {
+    duckdb_.reset();
     project_.reset();
     db_.reset();
     if (admin_) {
@@ -242,6 +255,36 @@ class NdtPostgresTest : public ::testing::Test {
                      << setup_error_;
     ASSERT_TRUE(project_->project) << "cannot load the fixture project";
     ASSERT_TRUE(project_->errors.empty()) << project_->errors[0].message;
+    if (!skip_reason_.empty()) GTEST_SKIP() << "DuckDB run skipped: " << skip_reason_;
+  }
+
+  /// A cell as compared: <NULL>, or numbers to 6 decimals so NUMERIC, DOUBLE and integer
+  /// spellings of one value agree.
+  static std::string cellText(const char* value) {
+    if (!value) return "<NULL>";
+    std::string text = value;
+    char* end = nullptr;
+    double number = std::strtod(text.c_str(), &end);
+    if (!text.empty() && end && *end == '\0') {
+      char buffer[64];
+      std::snprintf(buffer, sizeof buffer, "%.6f", number);
+      text = buffer;
+    }
+    return text;
+  }
+
+  /// Runs SQL lkml generated: on the DuckDB copy for LKML_TEST_DIALECT=duckdb, else run().
+  static Rows runGenerated(const std::string& sql) {
+    if (!duckdb_) return run(sql);
+    std::string error;
+    Rows rows;
+    for (const auto& cells : duckdb_->run(sql, &error)) {
+      Row row;
+      for (const auto& cell : cells) row.push_back(cellText(cell ? cell->c_str() : nullptr));
+      rows.push_back(std::move(row));
+    }
+    EXPECT_EQ(error, "") << "DuckDB rejected:\n" << sql;
+    return rows;
   }
 
   static Rows run(const std::string& sql) {
@@ -280,7 +323,7 @@ class NdtPostgresTest : public ::testing::Test {
     test::Outcome out = test::compileOn(*project_->project, q, {});
     EXPECT_TRUE(out.ok) << out.errors;
     if (!out.ok) return {};
-    return run(out.sql);
+    return runGenerated(out.sql);
   }
 
   static int lkml(const std::string& args, std::string* out, std::string* err) {
@@ -296,11 +339,15 @@ class NdtPostgresTest : public ::testing::Test {
   static std::unique_ptr<pqxx::connection> admin_, db_;
   static fs::path dir_;
   static std::unique_ptr<test::ProjectUnderTest> project_;
+  static std::unique_ptr<lkml::test::DuckDbMirror> duckdb_;
+  static std::string skip_reason_;
 };
 std::string NdtPostgresTest::database_, NdtPostgresTest::setup_error_;
 std::unique_ptr<pqxx::connection> NdtPostgresTest::admin_, NdtPostgresTest::db_;
 fs::path NdtPostgresTest::dir_;
 std::unique_ptr<test::ProjectUnderTest> NdtPostgresTest::project_;
+std::unique_ptr<lkml::test::DuckDbMirror> NdtPostgresTest::duckdb_;
+std::string NdtPostgresTest::skip_reason_;
 
 TEST_F(NdtPostgresTest, JoinedNdtMatchesHandWrittenSql) {
   Rows expected = run(R"sql(
@@ -319,8 +366,12 @@ TEST_F(NdtPostgresTest, JoinedNdtMatchesHandWrittenSql) {
 }
 
 TEST_F(NdtPostgresTest, DerivedColumnsRunOverTheInnerColumns) {
-  Rows expected = run(R"sql(
-    SELECT e.user_id, COUNT(*), SUM(e.progress_percent) / COUNT(*)
+  // The derived column's `progress / NULLIF(enrollment_count, 0)` is the author's SQL: on
+  // PostgreSQL it divides the integers with truncation, on DuckDB exactly, and lkml passes it
+  // through unchanged, so each engine's answer is its own division.
+  const std::string division = duckdb_ ? "SUM(e.progress_percent)::numeric / COUNT(*)"
+                                       : "SUM(e.progress_percent) / COUNT(*)";
+  Rows expected = run("SELECT e.user_id, COUNT(*), " + division + R"sql(
     FROM enrollments e JOIN courses c ON e.course_id = c.id
     WHERE c.status = 'published'
     GROUP BY e.user_id ORDER BY e.user_id)sql");
@@ -379,8 +430,8 @@ TEST_F(NdtPostgresTest, TheUsersGrantsApplyInsideTheNdt) {
   EXPECT_THAT(denied.errors, HasSubstr("LKML401: in native derived table `secret_facts`"));
   test::Outcome allowed = test::compileOn(*project_->project, q, {{"access_level", "internal"}});
   ASSERT_TRUE(allowed.ok) << allowed.errors;
-  EXPECT_EQ(run(allowed.sql), run("SELECT COUNT(*) FROM (SELECT DISTINCT user_id FROM "
-                                  "enrollments) t"));
+  EXPECT_EQ(runGenerated(allowed.sql), run("SELECT COUNT(*) FROM (SELECT DISTINCT user_id FROM "
+                                           "enrollments) t"));
 }
 
 TEST_F(NdtPostgresTest, LkmlTestReportsPassAndFailWithLocations) {

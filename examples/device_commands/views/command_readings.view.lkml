@@ -12,8 +12,8 @@ view: command_readings {
              r.lock_state,
              r.relative_humidity,
              r.humidity_target,
-             CASE WHEN c.target = 'Lock' THEN r.lock_state = c.desired #>> '{}'
-                  ELSE r.humidity_target = (c.desired #>> '{}')::numeric END AS matches_desired
+             CASE WHEN c.target = 'Lock' THEN r.lock_state = c.desired
+                  ELSE r.humidity_target = c.desired::numeric END AS matches_desired
       FROM ${commands.SQL_TABLE_NAME} AS c
       JOIN ${readings.SQL_TABLE_NAME} AS r
         ON r.device_id = c.device_id

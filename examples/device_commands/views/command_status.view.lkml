@@ -11,22 +11,22 @@ view: command_status {
       WITH results AS (
         SELECT r.item_data->>'command_id' AS command_id,
                r.item_data->>'status' AS result,
-               MIN(r.date_created) AS at,
+               MIN(r.date_created) AS result_at,
                MIN(r.item_data->>'error') AS error
         FROM public.telemetry AS r
         WHERE r.item_key = 'CommandResult'
         GROUP BY 1, 2
       ), final AS (
-        SELECT DISTINCT ON (command_id) command_id, result, at, error
+        SELECT DISTINCT ON (command_id) command_id, result, result_at, error
         FROM results WHERE result IN ('success', 'error')
-        ORDER BY command_id, at
+        ORDER BY command_id, result_at
       )
-      SELECT c.command_id, c.user_id, c.device_id, c.target, c.desired #>> '{}' AS desired,
+      SELECT c.command_id, c.user_id, c.device_id, c.target, c.desired,
              c.payload, c.sent_at, c.deliveries,
-             ack.at AS acknowledged_at, f.at AS finished_at, f.error,
+             ack.result_at AS acknowledged_at, f.result_at AS finished_at, f.error,
              CASE WHEN f.result = 'success' THEN 'succeeded'
                   WHEN f.result = 'error' THEN 'failed'
-                  WHEN ack.at IS NOT NULL THEN 'acknowledged'
+                  WHEN ack.result_at IS NOT NULL THEN 'acknowledged'
                   ELSE 'sent' END AS status,
              EXISTS (SELECT 1 FROM ${command_readings.SQL_TABLE_NAME} AS cr
                      WHERE cr.command_id = c.command_id AND cr.matches_desired) AS is_confirmed

@@ -12,12 +12,12 @@ view: commands {
              t.device_id,
              (t.item_data->>'user_id')::integer AS user_id,
              t.item_data->>'target' AS target,
-             t.item_data->'desired' AS desired,
+             t.item_data->>'desired' AS desired,
              t.item_data AS payload,
              t.date_created AS sent_at,
              COUNT(*) OVER (PARTITION BY t.item_data->>'command_id') AS deliveries
       FROM public.telemetry AS t
-      WHERE t.item_key = 'Command' AND t.item_data ? 'command_id'
+      WHERE t.item_key = 'Command' AND (t.item_data->>'command_id') IS NOT NULL
       ORDER BY t.item_data->>'command_id', t.date_created, t.id ;;
   }
   label: "Commands"

@@ -9,7 +9,7 @@ view: user_command_days {
         FROM ${command_status.SQL_TABLE_NAME}
       ), calendar AS (
         SELECT d::date AS day
-        FROM bounds, generate_series(bounds.first_day, bounds.last_day, INTERVAL '1 day') AS d
+        FROM bounds, generate_series(bounds.first_day, bounds.last_day, INTERVAL '1 day') AS g (d)
       )
       SELECT u.user_id, cal.day,
              COUNT(c.command_id) AS commands,

@@ -61,7 +61,9 @@ view: people {
   dimension: birth_decade {
     type: number
     description: "Decade of birth: 1980 for 1980-1989."
-    sql: (EXTRACT(YEAR FROM ${TABLE}.date_of_birth)::integer / 10) * 10 ;;
+    # Not `year / 10 * 10`: `/` divides integers exactly on DuckDB, BigQuery and Snowflake
+    # (only PostgreSQL and Redshift truncate), so MOD keeps the decade the same on all of them.
+    sql: ${birth_year} - MOD(${birth_year}, 10) ;;
   }
 
   dimension: has_known_birth_place {

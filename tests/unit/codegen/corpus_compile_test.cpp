@@ -7,6 +7,8 @@
 // docs/differences.md entry or the issue that will remove it). Skipped without the corpus.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -19,7 +21,7 @@
 #include <vector>
 
 #include "base/diagnostic.h"
-#include "codegen/dialects/postgres_dialect.h"
+#include "codegen/dialects/dialect_registry.h"
 #include "codegen/query_compiler.h"
 #include "semantic/explore_scope.h"
 #include "semantic/field_list.h"
@@ -174,6 +176,17 @@ void record(Tally& tally, const CompiledQuery& compiled, const std::string& wher
   }
 }
 
+// LKML_CORPUS_SQL_OUT=FILE writes the SQL of every whole explore that compiles, each after a
+// line `-- @@explore project/model/explore`, for the dialect SQL check
+// (tests/corpus/dialect_sql_check.sh).
+void writeExploreSql(const std::string& where, const std::string& sql) {
+  static std::ofstream out = [] {
+    const char* path = std::getenv("LKML_CORPUS_SQL_OUT");
+    return path && *path ? std::ofstream(path) : std::ofstream();
+  }();
+  if (out.is_open()) out << "-- @@explore " << where << "\n" << sql << "\n";
+}
+
 std::string percent(size_t ok, size_t all) {
   std::ostringstream out;
   out.precision(1);
@@ -193,7 +206,11 @@ TEST(CorpusCompile, EveryFieldAndExploreCompilesOrIsAKnownRefusal) {
   }
   std::sort(projects.begin(), projects.end());
 
-  static const PostgresDialect dialect;
+  // LKML_CORPUS_DIALECT=bigquery compiles the corpus for another dialect (default postgres).
+  const char* wanted = std::getenv("LKML_CORPUS_DIALECT");
+  const Dialect* found = findDialect(wanted && *wanted ? wanted : "postgres");
+  ASSERT_NE(found, nullptr) << unknownDialectMessage(wanted ? wanted : "");
+  const Dialect& dialect = *found;
   Tally tally;
   for (const std::string& project : projects) {
     DiagnosticBag bag;
@@ -232,6 +249,7 @@ TEST(CorpusCompile, EveryFieldAndExploreCompilesOrIsAKnownRefusal) {
         ++tally.explores;
         if (compiled.ok()) {
           ++tally.explores_ok;
+          writeExploreSql(where, compiled.sql);
         } else {
           record(tally, compiled, where + " (all " + std::to_string(fields.size()) + " fields)");
         }

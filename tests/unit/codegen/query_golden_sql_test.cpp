@@ -6,6 +6,8 @@
 //   case.json             {"description": "...", "user_attributes": {"access_level": ...}}
 //   expected.sql          the SQL, when the query compiles
 //   expected_errors.txt   the diagnostics (`LKML4xx: message`), when it is refused
+//   expected.<dialect>.sql, expected_errors.<dialect>.txt
+//                         the same for each other dialect of kDialects (`lkml sql --dialect`)
 //
 // The expected files are the specification: review them by eye. LKML_UPDATE_GOLDEN=1
 // rewrites them from the current compiler (and deletes the one that no longer applies).
@@ -17,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "codegen/dialects/dialect_registry.h"
 #include "tests/support/golden.h"
 #include "tests/support/test_paths.h"
 #include "tests/unit/codegen/query_test_support.h"
@@ -28,6 +31,15 @@ namespace fs = std::filesystem;
 
 std::string casesDir() { return lkml::test::sourceDir() + "/tests/golden/sql"; }
 
+// Every case is compiled for each of these dialects; postgres writes expected.sql, the others
+// expected.<dialect>.sql. A new dialect is one more name here (and LKML_UPDATE_GOLDEN=1).
+const std::vector<std::string> kDialects = {"postgres", "bigquery", "redshift", "snowflake"};
+
+struct GoldenCase {
+  std::string name;
+  std::string dialect;
+};
+
 std::vector<std::string> caseNames() {
   std::vector<std::string> names;
   std::error_code ec;
@@ -38,10 +50,21 @@ std::vector<std::string> caseNames() {
   return names;
 }
 
-class GoldenSql : public ::testing::TestWithParam<std::string> {};
+std::vector<GoldenCase> goldenCases() {
+  std::vector<GoldenCase> cases;
+  for (const std::string& name : caseNames()) {
+    for (const std::string& dialect : kDialects) cases.push_back({name, dialect});
+  }
+  return cases;
+}
+
+class GoldenSql : public ::testing::TestWithParam<GoldenCase> {};
 
 TEST_P(GoldenSql, MatchesExpected) {
-  const std::string dir = casesDir() + "/" + GetParam();
+  const std::string dir = casesDir() + "/" + GetParam().name;
+  const Dialect* dialect = findDialect(GetParam().dialect);
+  ASSERT_NE(dialect, nullptr) << unknownDialectMessage(GetParam().dialect);
+  const std::string suffix = GetParam().dialect == "postgres" ? "" : "." + GetParam().dialect;
   Query query;
   std::string error;
   ASSERT_TRUE(parseQueryJson(lkml::test::readText(dir + "/query.json"), &query, &error)) << error;
@@ -57,8 +80,9 @@ TEST_P(GoldenSql, MatchesExpected) {
       }
     }
   }
-  test::Outcome outcome = test::compileOn(test::lookerProject(), query, attributes);
-  const std::string sql_path = dir + "/expected.sql", errors_path = dir + "/expected_errors.txt";
+  test::Outcome outcome = test::compileOn(test::lookerProject(), query, attributes, dialect);
+  const std::string sql_path = dir + "/expected" + suffix + ".sql";
+  const std::string errors_path = dir + "/expected_errors" + suffix + ".txt";
   if (outcome.ok) {
     EXPECT_TRUE(outcome.errors.empty());
     lkml::test::expectMatchesGolden(sql_path, outcome.sql);
@@ -76,9 +100,12 @@ TEST_P(GoldenSql, MatchesExpected) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Looker, GoldenSql, ::testing::ValuesIn(caseNames()),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
-                           return info.param;
+INSTANTIATE_TEST_SUITE_P(Looker, GoldenSql, ::testing::ValuesIn(goldenCases()),
+                         [](const ::testing::TestParamInfo<GoldenCase>& info) {
+                           // Postgres keeps the case's plain name (as before dialects came).
+                           return info.param.dialect == "postgres"
+                                      ? info.param.name
+                                      : info.param.name + "_" + info.param.dialect;
                          });
 
 TEST(GoldenSqlCases, EnoughCasesArePresent) {

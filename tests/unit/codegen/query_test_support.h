@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "codegen/dialects/dialect_registry.h"
 #include "codegen/dialects/postgres_dialect.h"
 #include "codegen/query.h"
 #include "codegen/query_compiler.h"
@@ -90,8 +92,18 @@ inline std::string renderErrors(const std::vector<Diagnostic>& errors) {
 }
 
 inline Outcome compileOn(const semantic::LoadedProject& project, const Query& query,
-                         const Attributes& attributes) {
-  static const PostgresDialect dialect;
+                         const Attributes& attributes, const Dialect* other = nullptr) {
+  // Without `other`: PostgreSQL, or LKML_TEST_DIALECT (the integration tests' DuckDB run,
+  // tests/support/duckdb_mirror.h).
+  static const Dialect& from_environment = []() -> const Dialect& {
+    static const PostgresDialect postgres;
+    const char* name = std::getenv("LKML_TEST_DIALECT");
+    if (!name || !*name) return postgres;
+    const Dialect* found = findDialect(name);
+    if (!found) throw std::invalid_argument("LKML_TEST_DIALECT: " + unknownDialectMessage(name));
+    return *found;
+  }();
+  const Dialect& dialect = other ? *other : from_environment;
   Outcome out;
   const semantic::Model* model = nullptr;
   if (query.model.empty()) {

@@ -1,0 +1,14 @@
+SELECT
+    TO_CHAR(DATE_TRUNC('week', enrollments.enrolled_at), 'YYYY-MM-DD') AS "enrollments.enrolled_week",
+    TO_CHAR(DATE_TRUNC('quarter', enrollments.enrolled_at), 'YYYY-MM') AS "enrollments.enrolled_quarter",
+    COUNT(*) AS "enrollments.count"
+FROM public.enrollments AS enrollments
+LEFT JOIN public.users AS users ON enrollments.user_id = users.id
+LEFT JOIN public.certificates AS certificates ON enrollments.id = certificates.enrollment_id
+WHERE (certificates.issued_at >= (DATEADD(hour, -2, DATE_TRUNC('hour', GETDATE()))))
+  AND (enrollments.completed_at >= (DATEADD(day, -7, DATE_TRUNC('day', GETDATE()))) AND enrollments.completed_at < (DATE_TRUNC('day', GETDATE())))
+  AND (enrollments.enrolled_at >= (DATEADD(month, -3, DATE_TRUNC('month', GETDATE()))) AND enrollments.enrolled_at < (DATE_TRUNC('month', GETDATE())))
+  AND (users.created_at >= (DATE_TRUNC('year', GETDATE())) AND users.created_at < (DATEADD(year, 1, DATE_TRUNC('year', GETDATE()))))
+GROUP BY 1, 2
+ORDER BY 1 DESC
+LIMIT 100
