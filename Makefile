@@ -9,7 +9,10 @@ FUZZ_SECONDS ?= 120
 PACKAGES := cmake make g++ clang pkg-config antlr4 libantlr4-runtime-dev libpqxx-dev \
   nlohmann-json3-dev libcli11-dev libgtest-dev googletest libgmock-dev libbenchmark-dev \
   libjemalloc-dev postgresql postgresql-common postgresql-client clang-format python3-yaml \
-  python3-sqlglot nodejs npm
+  python3-sqlglot
+# Node.js and npm (test tools, bench) only where no `npm` is on the PATH: a machine with
+# NodeSource's nodejs has npm inside it, and Debian's npm package conflicts with that one.
+NODE_PACKAGES := $(if $(shell command -v npm),,nodejs npm)
 
 .PHONY: all build deps configure run test test-tools test-unit test-asan test-tsan fuzz bench examples format \
   format-check clean
@@ -18,7 +21,7 @@ all: build
 
 # Installs only what is missing; apt-get update first so a fresh machine finds everything.
 deps:
-	@missing=""; for p in $(PACKAGES); do \
+	@missing=""; for p in $(PACKAGES) $(NODE_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
