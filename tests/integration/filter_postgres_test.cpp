@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "codegen/filter_expression.h"
-#include "codegen/postgres_dialect.h"
+#include "codegen/dialects/postgres_dialect.h"
 
 namespace lkml::codegen {
 namespace {

@@ -7,7 +7,7 @@
 #include <variant>
 
 #include "codegen/filter_expression.h"
-#include "codegen/postgres_dialect.h"
+#include "codegen/dialects/postgres_dialect.h"
 #include "tests/support/test_paths.h"
 
 namespace lkml::codegen::test {
