@@ -17,5 +17,6 @@ void addHookCommand(CLI::App& app, int* exit_code);      // lkml hook install
 void addTestCommand(CLI::App& app, int* exit_code);      // lkml test (data tests)
 void addExplainCommand(CLI::App& app, int* exit_code);   // lkml explain CODE
 void addExploresCommand(CLI::App& app, int* exit_code);  // lkml explores PROJECT
+void addLspCommand(CLI::App& app, int* exit_code);       // lkml lsp (language server)
 
 }  // namespace lkml::cli
