@@ -200,7 +200,7 @@ class Walker {
           Occurrence& base = add({TargetKind::View, "", name.name}, name.begin, name.end);
           base.implicit = true;
         }
-        inner = Context{"", name.name, index_.aliasView(name.name, name.name), {}, name.refinement};
+        inner = Context{"", name.name, index_.exploreView(name.name), {}, name.refinement};
       } else if (node.key == "access_grant" && ctx.block.empty() && !name.name.empty()) {
         declare({TargetKind::AccessGrant, "", name.name}, name, node, false);
       } else if (node.key == "join" && !ctx.explore.empty() && !name.name.empty()) {
@@ -215,7 +215,7 @@ class Walker {
       } else if (node.key == "explore_source" && !name.name.empty()) {
         add({TargetKind::Explore, "", name.name}, name.begin, name.end);
         inner.explore = name.name;
-        inner.field_view = index_.aliasView(name.name, name.name);
+        inner.field_view = index_.exploreView(name.name);
       }
       return inner;
     }

@@ -73,10 +73,17 @@ void ProjectIndex::indexFile(size_t file) {
     } else if (member.key == "explore") {
       explores_.insert(name.name);
       auto& aliases = explore_aliases_[name.name];
-      std::string base = pairValue(member, "from");
-      if (base.empty()) base = pairValue(member, "view_name");
-      if (!base.empty() || !name.refinement) {
-        aliases[name.name] = {base.empty() ? name.name : base, base.empty()};
+      // `from:` keeps the explore's name as the alias; `view_name:` makes the view's name it.
+      std::string from = pairValue(member, "from"), view_name = pairValue(member, "view_name");
+      if (!from.empty() || !view_name.empty()) {
+        explore_views_[name.name] = from.empty() ? view_name : from;
+      }
+      if (!from.empty()) {
+        aliases[name.name] = {from, false};
+      } else if (!view_name.empty()) {
+        aliases[view_name] = {view_name, true};
+      } else if (!name.refinement) {
+        aliases[name.name] = {name.name, true};
       }
       for (const syntax::Node& child : member.children) {
         if (!child.isBlock() || child.key != "join") continue;
@@ -105,6 +112,15 @@ std::string ProjectIndex::aliasView(const std::string& explore, const std::strin
   return alias;
 }
 
+std::string ProjectIndex::exploreView(const std::string& explore) const {
+  auto it = explore_views_.find(explore);
+  if (it != explore_views_.end()) return it->second;
+  for (const semantic::Model& model : project_.project.models) {
+    if (const semantic::Explore* e = model.findExplore(explore)) return e->view;
+  }
+  return explore;
+}
+
 bool ProjectIndex::aliasIsViewName(const std::string& explore, const std::string& alias) const {
   if (explore.empty()) return true;  // in a view, `${users.f}` names the view users
   auto it = explore_aliases_.find(explore);
@@ -115,7 +131,7 @@ bool ProjectIndex::aliasIsViewName(const std::string& explore, const std::string
   for (const semantic::Model& model : project_.project.models) {
     const semantic::Explore* e = model.findExplore(explore);
     if (!e) continue;
-    if (e->alias == alias) return !e->view_span.valid() && e->view == alias;
+    if (e->alias == alias) return e->view == alias;
     if (const semantic::Join* j = e->findJoin(alias))
       return !j->from_span.valid() && j->view == alias;
   }

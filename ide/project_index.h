@@ -65,6 +65,8 @@ class ProjectIndex {
   /// The view an alias names inside an explore (a join alias, the explore's own alias), or
   /// the alias itself when the explore does not define it.
   std::string aliasView(const std::string& explore, const std::string& alias) const;
+  /// The view an explore is built on (`from:`, `view_name:`, else its name).
+  std::string exploreView(const std::string& explore) const;
   /// True when the alias is the view's own name by default (a join without `from:`, an
   /// explore without `from:`/`view_name:`), so renaming the view renames the alias.
   bool aliasIsViewName(const std::string& explore, const std::string& alias) const;
@@ -93,6 +95,7 @@ class ProjectIndex {
     bool defaulted = false;  // no `from:`: the alias is the view's name
   };
   std::map<std::string, std::map<std::string, Alias>> explore_aliases_;
+  std::map<std::string, std::string> explore_views_;
 };
 
 /// The name part of a block value: `+orders` -> `orders` (refinements), trimmed of quotes.
