@@ -126,8 +126,12 @@ std::vector<Symbol> workspaceSymbols(const semantic::LoadedProject& project,
       if (q >= 0) found.emplace_back(q, std::move(top));
     }
   }
-  std::stable_sort(found.begin(), found.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    // Better matches first; among equal ones the shorter name (`users`
+    // before `users.id`).
+    return std::make_pair(a.first, a.second.name.size()) <
+           std::make_pair(b.first, b.second.name.size());
+  });
   std::vector<Symbol> out;
   for (auto& entry : found) {
     if (out.size() == kMaxResults) break;
