@@ -251,8 +251,10 @@ Json Server::prepareRename(const Json& params) {
   while (end < text.size() && isNameChar(text[end])) ++end;
   if (begin == end) return nullptr;
   std::string name(text.substr(begin, end - begin));
-  // Renaming to its own name proves the rename possible without changing anything.
-  ide::RenameResult result = ide::rename(t.project->project(), t.rel, t.offset, name);
+  // A trial rename to a name nothing uses runs every check a real rename runs, so a refusal
+  // (a dashboard mentions the name, a file does not parse) shows before the user types.
+  ide::RenameResult result =
+      ide::rename(t.project->project(), t.rel, t.offset, "lkml_rename_probe_" + name);
   if (!result.error.empty()) throw RequestFailed(result.error);
   if (result.edits.empty()) return nullptr;
   return Json{{"range", rangeIn(*t.project, t.rel, begin, end)}, {"placeholder", name}};
