@@ -68,6 +68,7 @@ int main(int argc, char** argv) {
     build.push_back(s.build_ms);
     check.push_back(s.check_ms);
     total.push_back(s.total_ms);
+    state.releaseRetired();  // as the server does once the diagnostics are out
     findings = state.diagnostics().size();
     files_parsed = s.files_parsed;
     models_built = s.models_built;

@@ -148,6 +148,9 @@ bool ProjectState::updateChangedFiles(unsigned threads, UpdateStats* stats) {
                                 [&](FileId id) { return replaced.count(id) > 0; });
     if (!affected) continue;
     DiagnosticBag model_bag;
+    // The old model is freed later (releaseRetired), not on the way to the diagnostics:
+    // tearing down a model of thousands of views takes a noticeable part of a rebuild.
+    retired_.push_back(std::move(project.models[k]));
     project.models[k] = semantic::buildModel(sources, model_file_[k], project.constants, model_bag,
                                              nullptr, threads);
     model_diagnostics_[k] = std::move(model_bag.diagnostics());

@@ -52,6 +52,8 @@ class ProjectState {
   /// placed in the text (lint::placeFixes).
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
   const SourceMap& files() const { return *project_->sources.sources; }
+  /// Frees the models an update replaced (call when idle, after publishing).
+  void releaseRetired() { retired_.clear(); }
   /// Problems of the last update that belong to no file (an unreadable schema snapshot).
   const std::vector<std::string>& messages() const { return messages_; }
 
@@ -78,6 +80,7 @@ class ProjectState {
   std::unique_ptr<schema::DatabaseSet> databases_;  // the schema snapshot, when configured
   std::vector<Diagnostic> diagnostics_;
   std::vector<std::string> messages_;
+  std::vector<semantic::Model> retired_;  // replaced models not yet freed
 };
 
 }  // namespace lkml::lsp

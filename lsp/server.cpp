@@ -26,7 +26,7 @@ bool isLookmlPath(const std::string& path) {
 struct Inbox {
   std::mutex mutex;
   std::condition_variable ready;
-  std::deque<Frame> frames;
+  std::deque<Parsed> messages;  // parsed on the reader thread
   bool closed = false;
 };
 
@@ -45,12 +45,15 @@ int Server::run(std::istream& in, std::ostream& out) {
     while (true) {
       Frame frame = readFrame(in);
       bool last = frame.status == Frame::Status::EndOfStream;
-      if (!last && frame.status == Frame::Status::Message) {
-        Parsed parsed = parseMessage(frame.body);
+      Parsed parsed;
+      if (frame.status == Frame::Status::BadHeader) {
+        parsed.message = errorResponse(nullptr, kParseError, "bad message header: " + frame.error);
+      } else if (!last) {
+        parsed = parseMessage(frame.body);
         last = parsed.ok && parsed.message.value("method", Json()) == "exit";
       }
       std::lock_guard<std::mutex> lock(inbox->mutex);
-      if (frame.status != Frame::Status::EndOfStream) inbox->frames.push_back(std::move(frame));
+      if (frame.status != Frame::Status::EndOfStream) inbox->messages.push_back(std::move(parsed));
       if (last) inbox->closed = true;
       inbox->ready.notify_one();
       if (last) return;
@@ -58,21 +61,16 @@ int Server::run(std::istream& in, std::ostream& out) {
   });
   while (!exited_) {
     std::unique_lock<std::mutex> lock(inbox->mutex);
-    if (inbox->frames.empty() && !inbox->closed) {
+    if (inbox->messages.empty() && !inbox->closed) {
       lock.unlock();
       refresh();  // nothing waiting: now is the time to compile what changed
       lock.lock();
-      inbox->ready.wait(lock, [&] { return !inbox->frames.empty() || inbox->closed; });
+      inbox->ready.wait(lock, [&] { return !inbox->messages.empty() || inbox->closed; });
     }
-    if (inbox->frames.empty()) break;
-    Frame frame = std::move(inbox->frames.front());
-    inbox->frames.pop_front();
+    if (inbox->messages.empty()) break;
+    Parsed parsed = std::move(inbox->messages.front());
+    inbox->messages.pop_front();
     lock.unlock();
-    if (frame.status == Frame::Status::BadHeader) {
-      send(errorResponse(nullptr, kParseError, "bad message header: " + frame.error));
-      continue;
-    }
-    Parsed parsed = parseMessage(frame.body);
     if (!parsed.ok) {
       send(parsed.message);
       continue;
@@ -328,7 +326,7 @@ void Server::didChangeWorkspaceFolders(const Json& params) {
     std::string dir = normalisePath(path);
     for (auto it = published_.begin(); it != published_.end();) {
       if (it->first == dir || it->first.compare(0, dir.size() + 1, dir + "/") == 0) {
-        for (const std::string& file : it->second) {
+        for (const auto& [file, text] : it->second) {
           send(notification("textDocument/publishDiagnostics",
                             Json{{"uri", pathToUri(file)}, {"diagnostics", Json::array()}}));
         }
@@ -358,6 +356,7 @@ void Server::refresh() {
                     << stats.check_ms << " ms, total " << stats.total_ms << " ms\n";
     }
     publish(*project);
+    project->releaseRetired();
   }
 }
 
@@ -374,16 +373,22 @@ void Server::publish(ProjectState& project) {
   for (const std::string& message : project.messages()) {
     send(notification("window/logMessage", Json{{"type", 2}, {"message", "lkml: " + message}}));
   }
-  std::set<std::string>& before = published_[project.root()];
-  for (const std::string& file : before) {
-    if (!by_file.count(file)) {
-      send(notification("textDocument/publishDiagnostics",
-                        Json{{"uri", pathToUri(file)}, {"diagnostics", Json::array()}}));
+  // Only what changed is sent: a keystroke in one file must not resend every file's list.
+  std::map<std::string, std::string>& before = published_[project.root()];
+  for (auto it = before.begin(); it != before.end();) {
+    if (by_file.count(it->first)) {
+      ++it;
+      continue;
     }
+    send(notification("textDocument/publishDiagnostics",
+                      Json{{"uri", pathToUri(it->first)}, {"diagnostics", Json::array()}}));
+    it = before.erase(it);
   }
-  before.clear();
   for (auto& [file, list] : by_file) {
-    before.insert(file);
+    std::string text = list.dump(-1, ' ', false, Json::error_handler_t::replace);
+    auto [it, inserted] = before.emplace(file, text);
+    if (!inserted && it->second == text) continue;
+    it->second = std::move(text);
     send(notification("textDocument/publishDiagnostics",
                       Json{{"uri", pathToUri(file)}, {"diagnostics", std::move(list)}}));
   }

@@ -89,7 +89,8 @@ class Server {
   bool watch_dynamically_ = false;
   int next_request_id_ = 1;
   std::set<std::string> loose_files_;  // open documents in no project: parsed only
-  std::map<std::string, std::set<std::string>> published_;  // project root -> files with findings
+  // Project root -> file -> the diagnostics last sent for it (files with findings only).
+  std::map<std::string, std::map<std::string, std::string>> published_;
 };
 
 }  // namespace lkml::lsp

@@ -162,6 +162,17 @@ class Session {
     return exit_code_;
   }
   const std::vector<Json>& seen() const { return seen_; }
+  /// The diagnostics last published for `path` among the messages read so far (null if none).
+  Json lastDiagnostics(const std::string& path) const {
+    Json last;
+    for (const Json& m : seen_) {
+      if (m.value("method", "") == "textDocument/publishDiagnostics" &&
+          m["params"]["uri"] == pathToUri(path)) {
+        last = m["params"]["diagnostics"];
+      }
+    }
+    return last;
+  }
 
  private:
   PipeBuf in_buf_, out_buf_;
