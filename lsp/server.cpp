@@ -39,6 +39,9 @@ std::string documentPath(const Json& params) {
 
 int Server::run(std::istream& in, std::ostream& out) {
   out_ = &out;
+  // std::cin is tied to std::cout: every read would flush the output from the reader thread
+  // while this thread writes it (a data race that sent a response twice). Untie it.
+  in.tie(nullptr);
   auto inbox = std::make_shared<Inbox>();
   // The reader stops at the end of the stream or after `exit`, so joining it never hangs.
   std::thread reader([inbox, &in] {
