@@ -85,6 +85,11 @@ void ProjectState::loadAll(unsigned threads, UpdateStats* stats) {
   start = Clock::now();
   semantic::ProjectSources& sources = project_->sources;
   semantic::Project& project = project_->project;
+  // The syntax-level checks read one file at a time: they run beside the model building here
+  // and, after an edit, only on the edited file (updateChangedFiles).
+  DiagnosticBag syntax_bag;
+  auto syntax =
+      std::async(std::launch::async, [&] { semantic::runSyntaxChecks(*project_, syntax_bag); });
   project.root = sources.root;
   project.sources = sources.sources;
   project.constants = semantic::readConstants(sources);
@@ -95,6 +100,11 @@ void ProjectState::loadAll(unsigned threads, UpdateStats* stats) {
         semantic::buildModel(sources, i, project.constants, model_bag, nullptr, threads));
     model_file_.push_back(i);
     model_diagnostics_.push_back(std::move(model_bag.diagnostics()));
+  }
+  syntax.get();
+  syntax_diagnostics_.clear();
+  for (Diagnostic& d : syntax_bag.diagnostics()) {
+    syntax_diagnostics_[d.span.valid() ? d.span.file : kNoFile].push_back(std::move(d));
   }
   stats->models_built = project.models.size();
   stats->build_ms = msSince(start);
@@ -133,6 +143,8 @@ bool ProjectState::updateChangedFiles(unsigned threads, UpdateStats* stats) {
     parse_diagnostics_[text.id()] = std::move(bag.diagnostics());
     sources.files[index].source = &text;
     sources.files[index].doc = std::move(doc);
+    syntax_diagnostics_.erase(old);
+    syntax_diagnostics_[text.id()] = syntaxChecksOf(sources.files[index]);
     replaced.insert(old);
     changed_files.insert(index);
     ++stats->files_parsed;
@@ -160,6 +172,17 @@ bool ProjectState::updateChangedFiles(unsigned threads, UpdateStats* stats) {
   return true;
 }
 
+std::vector<Diagnostic> ProjectState::syntaxChecksOf(const semantic::ProjectFile& file) const {
+  // A project of this one file: the syntax checks read each file on its own.
+  semantic::LoadedProject one;
+  one.sources.root = project_->sources.root;
+  one.sources.sources = project_->sources.sources;
+  one.sources.files.push_back(file);
+  DiagnosticBag bag;
+  semantic::runSyntaxChecks(one, bag);
+  return std::move(bag.diagnostics());
+}
+
 void ProjectState::loadConfig() {
   messages_.clear();
   DiagnosticBag bag;
@@ -183,12 +206,11 @@ void ProjectState::loadConfig() {
 void ProjectState::runChecks(UpdateStats* stats) {
   auto start = Clock::now();
   DiagnosticBag bag;
-  auto syntax = std::async(std::launch::async, [&] { semantic::runSyntaxChecks(*project_, bag); });
   lint::SchemaRun schema = lint::runCompiledChecks(*project_, config_, databases_.get(), bag);
-  syntax.get();
   if (schema.failed) messages_.push_back("schema checks failed: " + schema.error.message);
   std::vector<Diagnostic> all = load_diagnostics_;
   for (const auto& [id, list] : parse_diagnostics_) append(&all, list);
+  for (const auto& [id, list] : syntax_diagnostics_) append(&all, list);
   for (const auto& list : model_diagnostics_) append(&all, list);
   append(&all, config_diagnostics_);
   for (Diagnostic& d : bag.diagnostics()) all.push_back(std::move(d));

@@ -61,6 +61,7 @@ class ProjectState {
   void loadAll(unsigned threads, UpdateStats* stats);
   bool updateChangedFiles(unsigned threads, UpdateStats* stats);  // false: reload everything
   void loadConfig();
+  std::vector<Diagnostic> syntaxChecksOf(const semantic::ProjectFile& file) const;
   void runChecks(UpdateStats* stats);
   std::string displayPath(const std::string& rel) const;
 
@@ -71,10 +72,11 @@ class ProjectState {
   bool config_changed_ = true;
   std::unique_ptr<semantic::LoadedProject> project_;
   // Findings kept between updates, so an update recomputes only what changed.
-  std::vector<Diagnostic> load_diagnostics_;                     // without a file span
-  std::map<FileId, std::vector<Diagnostic>> parse_diagnostics_;  // per current SourceFile
-  std::vector<size_t> model_file_;                               // per model: its file's index
-  std::vector<std::vector<Diagnostic>> model_diagnostics_;       // per model: building it
+  std::vector<Diagnostic> load_diagnostics_;                      // without a file span
+  std::map<FileId, std::vector<Diagnostic>> parse_diagnostics_;   // per current SourceFile
+  std::map<FileId, std::vector<Diagnostic>> syntax_diagnostics_;  // semantic::runSyntaxChecks
+  std::vector<size_t> model_file_;                                // per model: its file's index
+  std::vector<std::vector<Diagnostic>> model_diagnostics_;        // per model: building it
   semantic::LintConfig config_;
   std::vector<Diagnostic> config_diagnostics_;
   std::unique_ptr<schema::DatabaseSet> databases_;  // the schema snapshot, when configured
