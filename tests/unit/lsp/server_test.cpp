@@ -346,6 +346,27 @@ TEST(LspServer, FileDeletedWhileOpenAndOutOfRangeEditsNeverCrash) {
   EXPECT_EQ(s.stop(), 0);
 }
 
+TEST(LspServer, WorkspaceFoldersAddedAndRemoved) {
+  Fixture f;
+  Fixture other;
+  other.project.write("views/orders.view.lkml", ordersWithTypo());
+  Session s;
+  s.start(f.project.root());
+  std::string path = other.path("views/orders.view.lkml");
+  Json folder{{"uri", pathToUri(other.project.root())}, {"name", "other"}};
+  s.notify("workspace/didChangeWorkspaceFolders",
+           Json{{"event", Json{{"added", Json::array({folder})}, {"removed", Json::array()}}}});
+  EXPECT_EQ(s.diagnostics(path).size(), 1u);  // from disk: the file was never opened
+  s.notify("workspace/didChangeWorkspaceFolders",
+           Json{{"event", Json{{"added", Json::array()}, {"removed", Json::array({folder})}}}});
+  EXPECT_EQ(s.diagnostics(path), Json::array());
+  // didSave changes nothing; $/ notifications need no answer.
+  s.notify("textDocument/didSave", Json{{"textDocument", doc(path)}});
+  s.notify("$/cancelRequest", Json{{"id", 3}});
+  EXPECT_TRUE(s.call(5, "workspace/symbol", Json{{"query", "orders"}}).contains("result"));
+  EXPECT_EQ(s.stop(), 0);
+}
+
 TEST(LspServer, ADocumentInNoProjectIsOnlyParsed) {
   TempProject loose({{"notes/x.view.lkml", "view: x {\n"}});
   Session s;
