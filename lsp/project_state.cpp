@@ -224,6 +224,12 @@ void ProjectState::runChecks(UpdateStats* stats) {
 ProjectState::UpdateStats ProjectState::update(unsigned threads) {
   auto start = Clock::now();
   UpdateStats stats;
+  // Every edit adds the file's new text to the SourceMap, which never forgets one (spans point
+  // into it). Once old texts outnumber the project's files (plus a margin for a long session
+  // in a small project), start over with a fresh map so memory stays bounded.
+  if (project_ && project_->sources.sources->size() > 2 * project_->sources.files.size() + 256) {
+    full_ = true;
+  }
   if (!full_ && project_ && !updateChangedFiles(threads, &stats)) full_ = true;
   if (full_ || !project_) {
     stats = UpdateStats{};

@@ -66,6 +66,22 @@ TEST(LspProjectState, AnEditRebuildsOnlyTheModelsThatIncludeTheFile) {
   EXPECT_EQ(unused.models_built, 0u);
 }
 
+TEST(LspProjectState, ALongSessionStartsOverSoOldTextsAreFreed) {
+  TempProject project({{"manifest.lkml", "project_name: \"p\"\n"},
+                       {"m.model.lkml", "connection: \"db\"\ninclude: \"/*.view\"\n"},
+                       {"a.view.lkml", "view: a {\n  sql_table_name: t ;;\n}\n"}});
+  ProjectState state(project.root());
+  state.update(1);
+  size_t full = 0;
+  for (int i = 0; i < 600; ++i) {
+    state.setText("a.view.lkml", "view: a {\n  sql_table_name: t" + std::to_string(i) + " ;;\n}\n");
+    full += state.update(1).full;
+    ASSERT_LE(state.files().size(), 2 * 3 + 256 + 2u);
+  }
+  EXPECT_GE(full, 2u);
+  EXPECT_TRUE(state.diagnostics().empty());
+}
+
 TEST(LspProjectState, LkmlJsonRulesAndSuppressionsApply) {
   TempProject project(
       {{"manifest.lkml", "project_name: \"p\"\n"},
