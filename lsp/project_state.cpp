@@ -73,9 +73,18 @@ void ProjectState::loadAll(unsigned threads, UpdateStats* stats) {
   model_diagnostics_.clear();
   DiagnosticBag bag;
   semantic::loadProject(root_, &project_->sources, bag, threads);
+  // Parse findings belong to their file, also those that name it by path (a binary file), so
+  // an edit of that file replaces them.
+  std::map<std::string, FileId> by_display;
+  for (const semantic::ProjectFile& file : project_->sources.files) {
+    if (file.source) by_display[file.source->path()] = file.source->id();
+  }
   for (Diagnostic& d : bag.diagnostics()) {
+    auto named = d.span.valid() ? by_display.end() : by_display.find(d.path);
     if (d.span.valid()) {
       parse_diagnostics_[d.span.file].push_back(std::move(d));
+    } else if (named != by_display.end()) {
+      parse_diagnostics_[named->second].push_back(std::move(d));
     } else {
       load_diagnostics_.push_back(std::move(d));
     }
