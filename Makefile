@@ -9,7 +9,7 @@ FUZZ_SECONDS ?= 120
 PACKAGES := cmake make g++ clang pkg-config antlr4 libantlr4-runtime-dev libpqxx-dev \
   nlohmann-json3-dev libcli11-dev libgtest-dev googletest libgmock-dev libbenchmark-dev \
   libjemalloc-dev postgresql postgresql-common postgresql-client clang-format python3-yaml \
-  python3-sqlglot
+  python3-sqlglot neovim
 # Node.js and npm (test tools, bench) only where no `npm` is on the PATH: a machine with
 # NodeSource's nodejs has npm inside it, and Debian's npm package conflicts with that one.
 NODE_PACKAGES := $(if $(shell command -v npm),,nodejs npm)
@@ -74,13 +74,16 @@ test-tsan: deps
 fuzz: deps
 	CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLKML_FUZZ=ON \
 	  -DLKML_BUILD_BENCH=OFF -DLKML_BUILD_TESTS=OFF
-	cmake --build build-fuzz -j $(JOBS) --target parse_fuzzer lexer_diff_fuzzer
+	cmake --build build-fuzz -j $(JOBS) --target parse_fuzzer lexer_diff_fuzzer lsp_workspace_fuzzer
 	mkdir -p build-fuzz/corpus && cp tests/fuzz/seeds/* build-fuzz/corpus/ 2>/dev/null || true
 	build-fuzz/tests/fuzz/parse_fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 	  -dict=tests/fuzz/lookml.dict \
 	  -artifact_prefix=build-fuzz/ build-fuzz/corpus
 	build-fuzz/tests/fuzz/lexer_diff_fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=2048 \
 	  -artifact_prefix=build-fuzz/ build-fuzz/corpus
+	mkdir -p build-fuzz/lsp-corpus
+	build-fuzz/tests/fuzz/lsp_workspace_fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=512 \
+	  -artifact_prefix=build-fuzz/lsp- build-fuzz/lsp-corpus
 
 # The benchmark's comparison columns also need python3 (catalog DDL for the --schema column)
 # and node/npm (lookml-parser); a missing one skips only its column.

@@ -55,7 +55,7 @@ else
   echo "== building Release into $BUILD" >&2
   cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DLKML_BUILD_TESTS=OFF > /dev/null
   cmake --build "$BUILD" -j "$JOBS" --target lkml lkml_gen_project lkml_parse_bench lkml_timeit \
-    > /dev/null
+    lkml_lsp_bench > /dev/null
 fi
 GEN=$BUILD/bench/lkml_gen_project
 PARSE_BENCH=$BUILD/bench/lkml_parse_bench
@@ -319,3 +319,14 @@ awk -v title="lkml: whole-process time vs project size ($FIELDS fields per view)
     -v xlabel="views" -v ylabel="seconds (best of $RUNS)" \
     -f bench/scaling_svg.awk "$PLOT" > "$OUT/scaling.svg"
 echo "wrote $OUT/results.json and $OUT/scaling.svg"
+
+# The language server (lkml lsp) after a one-character edit in a view of the largest project,
+# on one core, against a fresh lint of the same project in the same process (bench/lsp_bench.cpp).
+LSP_BENCH=$BUILD/bench/lkml_lsp_bench
+largest=${SIZES##* }
+if [ -x "$LSP_BENCH" ]; then
+  echo "== language server: one-character edit, views_$largest"
+  one_core=""
+  command -v taskset > /dev/null && one_core="taskset -c 0"
+  $one_core "$LSP_BENCH" "$OUT/projects/views_$largest" "$RUNS"
+fi

@@ -14,7 +14,6 @@
 #include "cli/changed_lines.h"
 #include "cli/commands.h"
 #include "cli/diagnostic_catalog.h"
-#include "cli/dialect_choice.h"
 #include "cli/exit_codes.h"
 #include "cli/findings_for_files.h"
 #include "cli/lint_fix.h"
@@ -23,6 +22,9 @@
 #include "cli/terminal.h"
 #include "codegen/filter_lint.h"
 #include "grammar/parse.h"
+#include "lint/dialect_choice.h"
+#include "lint/fix_placement.h"
+#include "lint/project_lint.h"
 #include "schema/database_set.h"
 #include "schema/schema_checker.h"
 #include "semantic/lint_config.h"
@@ -33,6 +35,11 @@
 #include "semantic/suppressions.h"
 
 namespace lkml::cli {
+
+using lint::DialectChoice;
+using lint::dialectWarning;
+using lint::loadConnectionDialects;
+using lint::parseDialectFlag;
 
 namespace fs = std::filesystem;
 
@@ -179,106 +186,45 @@ void lintProject(const std::string& root, const LintOptions& options, LintRun& r
     semantic::compileModels(*project, bag, options.jobs);
     run.timings.mark("build models (+ syntax checks)");
   }
-  semantic::LintConfig config;
   std::string config_path =
       options.config.empty() ? (fs::path(root) / "lkml.json").string() : options.config;
-  semantic::ConfigError config_error;
-  const bool config_ok = config.loadFile(config_path, &config_error);
-  if (!config_ok) {
-    Diagnostic d =
-        semantic::makeSemDiagnostic(semantic::SemCode::invalid_config, {}, config_error.message);
-    d.path = config_path;
-    // Point into the file: it joins the run's sources so the caret shows the bad key.
-    ReadResult text;
-    if (config_error.offset != std::string::npos) text = readRegularFile(config_path);
-    if (text.ok && config_error.offset != std::string::npos) {
-      const SourceFile& file = run.files->add(config_path, std::move(text.text));
-      uint32_t size = static_cast<uint32_t>(file.text().size());
-      uint32_t at = std::min<uint32_t>(static_cast<uint32_t>(config_error.offset), size);
-      d.span = Span{file.id(), at, std::min<uint32_t>(at + 1, size)};
-      d.path.clear();
-    }
-    d.help =
-        "lkml.json keys: rules, select, ignore, warn, exclude, overrides, baseline, schema, "
-        "connections "
-        "(see README.md, \"Configuration\")";
-    bag.report(std::move(d));
-  }
-  DialectChoice dialects;
-  dialects.flag = options.dialect_flag;
-  dialects.connections = config.connectionDialects();
-  // A snapshot imported from another warehouse says which dialect the schema checks read.
-  if (!dialects.flag && run.databases && run.databases->offline() &&
-      run.databases->snapshotDialect() != sql::Dialect::Postgres && dialects.connections.empty()) {
-    dialects.flag = run.databases->snapshotDialect();
-  }
-  if (!options.syntax_only && config_ok) {  // a broken lkml.json is reported, not guessed past
-    if (auto warning = dialectWarning(dialects, *project)) bag.report(std::move(*warning));
-  }
+  bool config_ok = true;
+  semantic::LintConfig config = lint::loadLintConfig(config_path, *run.files, bag, &config_ok);
   std::string error;
   applyCommandLineRules(options, &config, &error);  // validated before any project was read
   if (!config.baselinePath().empty() && run.config_baseline.empty()) {
     run.config_baseline = (fs::path(root) / config.baselinePath()).string();
   }
   if (!options.syntax_only) {
-    semantic::runModelChecks(*project, bag, config.anyStyleRuleEnabled());
-    codegen::checkFilterExpressions(project->project, bag);
+    schema::DatabaseSet* databases =
+        run.databases && !run.database_error ? run.databases.get() : nullptr;
+    const DialectChoice dialects =
+        lint::chooseDialects(options.dialect_flag, config, run.databases.get());
+    lint::SchemaRun live =
+        lint::runCompiledChecks(*project, config, config_ok, dialects, databases, bag);
     syntax_checks.get();
     run.timings.mark("semantic checks");
-  }
-  if (!options.syntax_only && run.databases && !run.database_error) {
-    schema::SchemaCheckResult live = schema::checkSchema(
-        *project,
-        [&](const semantic::Model& model) {
-          return run.databases->sourceFor(model, dialects.forModel(model));
-        },
-        bag);
-    run.schema_stats.relations_checked += live.stats.relations_checked;
-    run.schema_stats.columns_checked += live.stats.columns_checked;
-    run.schema_stats.keys_proven_by_catalog += live.stats.keys_proven_by_catalog;
-    run.schema_stats.data_probes += live.stats.data_probes;
-    run.schema_stats.probes_skipped += live.stats.probes_skipped;
-    if (live.database_failed || run.databases->failed()) {
-      const catalog::DatabaseError& e =
-          live.database_failed ? live.database_error : run.databases->error();
-      std::cerr << "lkml: error: database " << catalog::databaseErrorKindName(e.kind) << ": "
-                << e.message << "\n";
-      run.database_error = true;
+    if (live.ran) {
+      run.schema_stats.relations_checked += live.stats.relations_checked;
+      run.schema_stats.columns_checked += live.stats.columns_checked;
+      run.schema_stats.keys_proven_by_catalog += live.stats.keys_proven_by_catalog;
+      run.schema_stats.data_probes += live.stats.data_probes;
+      run.schema_stats.probes_skipped += live.stats.probes_skipped;
+      if (live.failed) {
+        std::cerr << "lkml: error: database " << catalog::databaseErrorKindName(live.error.kind)
+                  << ": " << live.error.message << "\n";
+        run.database_error = true;
+      }
+      run.timings.mark("schema checks");
     }
-    run.timings.mark("schema checks");
   }
-  if (options.syntax_only) {
-    auto& all = bag.diagnostics();
-    all.erase(
-        std::remove_if(all.begin(), all.end(), [](const Diagnostic& d) { return d.code >= 200; }),
-        all.end());
-  }
-  semantic::FinalizeOptions finalize;
-  finalize.report_unused_suppressions = true;
-  finalize.semantic_checked = !options.syntax_only;
-  finalize.schema_checked = run.databases && !run.database_error && !options.syntax_only;
-  semantic::finalizeDiagnostics(&bag.diagnostics(), &project->sources, config, finalize);
-  semantic::groupRootCauses(&bag.diagnostics(), project->sources,
-                            options.syntax_only ? nullptr : &project->project);
+  lint::finalizeFindings(&bag.diagnostics(), *project, config, options.syntax_only,
+                         run.databases && !run.database_error);
   if (!only_files.empty()) keepFindingsForFiles(*project, only_files, &bag.diagnostics());
   run.timings.mark("suppressions and sorting");
   for (const auto& f : project->sources.files) run.file_count += f.source != nullptr;
   for (auto& d : bag.diagnostics()) run.diagnostics.push_back(std::move(d));
   run.projects.push_back(std::move(project));
-}
-
-// The snapshot of a project, found the same way by `lkml lint` and the pre-commit hook:
-// lkml.json "schema" (relative to the project root), else PROJECT/lkml-schema.json.
-std::string discoverSnapshot(const std::string& root, const std::string& config_path) {
-  semantic::LintConfig config;
-  std::string error;
-  if (config.loadFile(config_path, &error) && !config.schemaPath().empty()) {
-    fs::path p = config.schemaPath();
-    return p.is_absolute() ? p.string() : (fs::path(root) / p).string();
-  }
-  std::error_code ec;
-  fs::path snapshot = fs::path(root) / "lkml-schema.json";
-  return fs::is_regular_file(snapshot, ec) ? snapshot.string() : "";
 }
 
 void printStatistics(const std::vector<Diagnostic>& diagnostics) {
@@ -405,7 +351,7 @@ int runLint(LintOptions options) {
     if (!root.empty()) {
       std::string config_path =
           options.config.empty() ? (fs::path(root) / "lkml.json").string() : options.config;
-      options.schema = discoverSnapshot(root, config_path);
+      options.schema = lint::discoverSnapshot(root, config_path);
       if (!options.schema.empty() && !options.quiet) {
         std::cerr << "lkml: using the schema snapshot " << options.schema << "\n";
       }
@@ -521,15 +467,7 @@ int runLint(LintOptions options) {
   }
   if (options.fix) return applyFixesAndRelint(options, run);
   // The fixes JSON and SARIF carry are the edits --fix would make, placed in the text.
-  for (Diagnostic& d : run.diagnostics) {
-    for (Fix& fix : d.fixes) {
-      const SourceFile* file = fix.span.valid() ? run.files->find(fix.span.file) : nullptr;
-      if (file) fix = placeFix(std::string(file->text()), fix);
-    }
-    d.fixes.erase(std::remove_if(d.fixes.begin(), d.fixes.end(),
-                                 [](const Fix& f) { return !f.span.valid(); }),
-                  d.fixes.end());
-  }
+  lint::placeFixes(&run.diagnostics, *run.files);
   RenderOptions render;
   render.color = useColor(options.color, 1);
   render.tool_version = kLkmlVersion;

@@ -9,12 +9,12 @@
 #include "base/suggest.h"
 #include "base/version.h"
 #include "cli/commands.h"
-#include "cli/dialect_choice.h"
 #include "cli/exit_codes.h"
 #include "cli/explore_patterns.h"
 #include "cli/query_options.h"
 #include "cli/terminal.h"
 #include "codegen/dialects/dialect_registry.h"
+#include "lint/dialect_choice.h"
 #include "schema/database_set.h"
 #include "schema/sql_validator.h"
 #include "semantic/lint_config.h"
@@ -24,6 +24,11 @@
 #include "semantic/suppressions.h"
 
 namespace lkml::cli {
+
+using lint::DialectChoice;
+using lint::dialectWarning;
+using lint::loadConnectionDialects;
+using lint::parseDialectFlag;
 
 namespace {
 

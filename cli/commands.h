@@ -18,5 +18,6 @@ void addTestCommand(CLI::App& app, int* exit_code);      // lkml test (data test
 void addExplainCommand(CLI::App& app, int* exit_code);   // lkml explain CODE
 void addExploresCommand(CLI::App& app, int* exit_code);  // lkml explores PROJECT
 void addFmtCommand(CLI::App& app, int* exit_code);       // lkml fmt PATH...
+void addLspCommand(CLI::App& app, int* exit_code);       // lkml lsp (language server)
 
 }  // namespace lkml::cli

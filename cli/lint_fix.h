@@ -7,13 +7,11 @@
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "lint/fix_placement.h"
 
 namespace lkml::cli {
 
-/// The edit `fix` makes in `text`, placed: a parameter inserted on a line of its own gets its
-/// indentation, a removal that leaves a blank line takes the line. Invalid spans come back
-/// with `span.file == kNoFile`.
-Fix placeFix(const std::string& text, Fix fix);
+using lint::placeFix;  // lint/fix_placement.h
 
 /// Applies `fixes` (all in one file whose text is `text`) and returns the new text. Identical
 /// fixes count once; fixes that overlap each other are all left out (they disagree, so none is

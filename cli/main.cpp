@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
   lkml::cli::addExplainCommand(app, &exit_code);
   lkml::cli::addExploresCommand(app, &exit_code);
   lkml::cli::addFmtCommand(app, &exit_code);
+  lkml::cli::addLspCommand(app, &exit_code);
   // A repeatable option takes one value per occurrence (`--rule A --rule B`), so a positional
   // after it (`lkml sql --user-attribute a=1 looker/`) is not swallowed as a second value.
   std::vector<CLI::App*> apps = {&app};

@@ -3,11 +3,16 @@
 #include <iostream>
 
 #include "base/file_reader.h"
-#include "cli/dialect_choice.h"
 #include "cli/exit_codes.h"
 #include "codegen/dialects/dialect_registry.h"
+#include "lint/dialect_choice.h"
 
 namespace lkml::cli {
+
+using lint::DialectChoice;
+using lint::dialectWarning;
+using lint::loadConnectionDialects;
+using lint::parseDialectFlag;
 
 void addQueryOptions(CLI::App* cmd, QueryOptions* o) {
   cmd->add_option("PROJECT_DIR", o->dir, "the LookML project (default: .)");

@@ -202,6 +202,17 @@ IncludeSuggestion suggestInclude(const ProjectSources& project, const std::strin
   return result;
 }
 
+std::vector<size_t> filesMatchingInclude(const ProjectSources& project,
+                                         const std::string& including_path,
+                                         const std::string& raw) {
+  if (raw.empty() || raw.rfind("//", 0) == 0) return {};
+  bool rooted = raw.rfind('/', 0) == 0;
+  std::string joined = rooted ? raw.substr(1) : directoryOf(including_path) + "/" + raw;
+  std::string pattern;
+  if (!normalise(splitPath(expandSuffix(joined)), &pattern)) return {};
+  return filesMatching(project, pattern);
+}
+
 bool globMatch(const std::string& pattern, const std::string& path) {
   return matchParts(splitPath(pattern), splitPath(path));
 }

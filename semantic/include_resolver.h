@@ -30,6 +30,12 @@ struct IncludeSuggestion {
 IncludeSuggestion suggestInclude(const ProjectSources& project, const std::string& including_path,
                                  const std::string& raw);
 
+/// The files one `include:` string written in `including_path` names (indexes into
+/// ProjectSources::files), resolved as resolveIncludes resolves it; empty for other projects'
+/// files and paths above the root. For editors: go to definition on an include.
+std::vector<size_t> filesMatchingInclude(const ProjectSources& project,
+                                         const std::string& including_path, const std::string& raw);
+
 /// Follows the includes of the model file `model_index`. Reports LKML216 (no match),
 /// LKML217 (escapes the root) and LKML218 (a model included by a model).
 IncludeResult resolveIncludes(const ProjectSources& project, size_t model_index,

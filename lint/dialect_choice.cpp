@@ -1,4 +1,4 @@
-#include "cli/dialect_choice.h"
+#include "lint/dialect_choice.h"
 
 #include <filesystem>
 #include <iostream>
@@ -6,7 +6,7 @@
 #include "base/file_reader.h"
 #include "semantic/dialect_sniff.h"
 
-namespace lkml::cli {
+namespace lkml::lint {
 
 std::optional<sql::Dialect> DialectChoice::forModel(const semantic::Model& model) const {
   if (flag) return flag;
@@ -74,4 +74,4 @@ bool loadConnectionDialects(const std::string& root, DialectChoice* choice) {
   return false;
 }
 
-}  // namespace lkml::cli
+}  // namespace lkml::lint

@@ -12,7 +12,7 @@
 #include "semantic/lint_config.h"
 #include "semantic/project.h"
 
-namespace lkml::cli {
+namespace lkml::lint {
 
 struct DialectChoice {
   std::optional<sql::Dialect> flag;                 // --dialect
@@ -37,4 +37,4 @@ std::optional<Diagnostic> dialectWarning(const DialectChoice& choice,
 /// `lkml.json:LINE:COL: error[LKML236]: ...` to stderr and returns false.
 bool loadConnectionDialects(const std::string& root, DialectChoice* choice);
 
-}  // namespace lkml::cli
+}  // namespace lkml::lint

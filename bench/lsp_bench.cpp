@@ -1,0 +1,92 @@
+// lkml_lsp_bench PROJECT [EDITS]: how long the language server takes to bring its
+// diagnostics up to date after a one-character edit, against a fresh lint of the same
+// project in the same run (see docs/performance.md, "Language server").
+//
+// Loads PROJECT as `lkml lsp` does (lsp::ProjectState, one thread for parsing and building),
+// then EDITS times (default 5) changes one character of the middle view file and updates,
+// timing each phase. Prints the best and median of each, and the fresh lint for the ratio.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "base/file_reader.h"
+#include "lsp/project_state.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0 : v[v.size() / 2];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: lkml_lsp_bench PROJECT [EDITS]\n");
+    return 2;
+  }
+  std::string root = fs::absolute(argv[1]).lexically_normal().string();
+  int edits = argc > 2 ? std::atoi(argv[2]) : 5;
+  std::vector<std::string> views;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    std::string p = entry.path().string();
+    if (p.size() > 10 && p.compare(p.size() - 10, 10, ".view.lkml") == 0 &&
+        p.find("_base") == std::string::npos) {
+      views.push_back(fs::path(p).lexically_relative(root).generic_string());
+    }
+  }
+  std::sort(views.begin(), views.end());
+  if (views.empty()) {
+    std::fprintf(stderr, "lkml_lsp_bench: no view files in %s\n", root.c_str());
+    return 2;
+  }
+  std::string edited = views[views.size() / 2];
+  lkml::ReadResult original = lkml::readFile(root + "/" + edited);
+
+  std::vector<double> fresh;
+  for (int i = 0; i < 2; ++i) {
+    lkml::lsp::ProjectState state(root);
+    fresh.push_back(state.update(1).total_ms);
+  }
+  lkml::lsp::ProjectState state(root);
+  state.update(1);
+  std::vector<double> parse, build, check, total;
+  size_t findings = 0, files_parsed = 0, models_built = 0;
+  for (int i = 0; i < edits; ++i) {
+    // One character typed into a comment at the end (alternating, so every edit changes it).
+    std::string text = original.text + (i % 2 ? "#a\n" : "#b\n");
+    state.setText(edited, text);
+    lkml::lsp::ProjectState::UpdateStats s = state.update(1);
+    parse.push_back(s.parse_ms);
+    build.push_back(s.build_ms);
+    check.push_back(s.check_ms);
+    total.push_back(s.total_ms);
+    state.releaseRetired();  // as the server does once the diagnostics are out
+    findings = state.diagnostics().size();
+    files_parsed = s.files_parsed;
+    models_built = s.models_built;
+  }
+  double fresh_ms = *std::min_element(fresh.begin(), fresh.end());
+  double edit_ms = *std::min_element(total.begin(), total.end());
+  std::printf("project %s (%zu view files), edited %s\n", root.c_str(), views.size(),
+              edited.c_str());
+  std::printf("fresh lint (load, parse, build, check): best %.1f ms\n", fresh_ms);
+  std::printf(
+      "one-character edit: %zu file parsed, %zu models rebuilt, %zu findings\n"
+      "  parse  best %.2f ms  median %.2f ms\n"
+      "  build  best %.1f ms  median %.1f ms\n"
+      "  checks best %.1f ms  median %.1f ms\n"
+      "  total  best %.1f ms  median %.1f ms  (%.2fx the fresh lint)\n",
+      files_parsed, models_built, findings, *std::min_element(parse.begin(), parse.end()),
+      median(parse), *std::min_element(build.begin(), build.end()), median(build),
+      *std::min_element(check.begin(), check.end()), median(check), edit_ms, median(total),
+      edit_ms / fresh_ms);
+  return 0;
+}

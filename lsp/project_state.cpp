@@ -1,0 +1,260 @@
+#include "lsp/project_state.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <future>
+
+#include "base/file_reader.h"
+#include "grammar/parse.h"
+#include "lint/fix_placement.h"
+#include "lint/project_lint.h"
+#include "semantic/linter.h"
+#include "semantic/model_builder.h"
+
+namespace lkml::lsp {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double msSince(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+bool isLookml(const std::string& rel) {
+  auto ends = [&](const std::string& suffix) {
+    return rel.size() >= suffix.size() &&
+           rel.compare(rel.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  return ends(".lkml") || ends(".lookml");
+}
+
+void append(std::vector<Diagnostic>* to, const std::vector<Diagnostic>& from) {
+  to->insert(to->end(), from.begin(), from.end());
+}
+
+}  // namespace
+
+ProjectState::ProjectState(std::string root) : root_(std::move(root)) {}
+ProjectState::~ProjectState() = default;
+
+std::string ProjectState::displayPath(const std::string& rel) const {
+  return (fs::path(root_) / rel).lexically_normal().string();  // as loadProject names files
+}
+
+void ProjectState::setText(const std::string& rel, std::optional<std::string> text) {
+  if (text) {
+    overlay_[rel] = std::move(*text);
+  } else {
+    overlay_.erase(rel);
+  }
+  changed_.insert(rel);
+}
+
+void ProjectState::diskChanged(const std::string& rel) {
+  if (isLookml(rel)) {
+    changed_.insert(rel);
+  } else {
+    config_changed_ = true;  // lkml.json or the schema snapshot
+  }
+}
+
+void ProjectState::loadAll(unsigned threads, UpdateStats* stats) {
+  auto start = Clock::now();
+  stats->full = true;
+  project_ = std::make_unique<semantic::LoadedProject>();
+  project_->sources.overlay = overlay_;
+  load_diagnostics_.clear();
+  parse_diagnostics_.clear();
+  model_file_.clear();
+  model_diagnostics_.clear();
+  DiagnosticBag bag;
+  semantic::loadProject(root_, &project_->sources, bag, threads);
+  // Parse findings belong to their file, also those that name it by path (a binary file), so
+  // an edit of that file replaces them.
+  std::map<std::string, FileId> by_display;
+  for (const semantic::ProjectFile& file : project_->sources.files) {
+    if (file.source) by_display[file.source->path()] = file.source->id();
+  }
+  for (Diagnostic& d : bag.diagnostics()) {
+    auto named = d.span.valid() ? by_display.end() : by_display.find(d.path);
+    if (d.span.valid()) {
+      parse_diagnostics_[d.span.file].push_back(std::move(d));
+    } else if (named != by_display.end()) {
+      parse_diagnostics_[named->second].push_back(std::move(d));
+    } else {
+      load_diagnostics_.push_back(std::move(d));
+    }
+  }
+  stats->files_parsed = project_->sources.files.size();
+  stats->parse_ms = msSince(start);
+  start = Clock::now();
+  semantic::ProjectSources& sources = project_->sources;
+  semantic::Project& project = project_->project;
+  // The syntax-level checks read one file at a time: they run beside the model building here
+  // and, after an edit, only on the edited file (updateChangedFiles).
+  DiagnosticBag syntax_bag;
+  auto syntax =
+      std::async(std::launch::async, [&] { semantic::runSyntaxChecks(*project_, syntax_bag); });
+  project.root = sources.root;
+  project.sources = sources.sources;
+  project.constants = semantic::readConstants(sources);
+  for (size_t i = 0; i < sources.files.size(); ++i) {
+    if (sources.files[i].kind != semantic::FileKind::Model) continue;
+    DiagnosticBag model_bag;
+    project.models.push_back(
+        semantic::buildModel(sources, i, project.constants, model_bag, nullptr, threads));
+    model_file_.push_back(i);
+    model_diagnostics_.push_back(std::move(model_bag.diagnostics()));
+  }
+  syntax.get();
+  syntax_diagnostics_.clear();
+  for (Diagnostic& d : syntax_bag.diagnostics()) {
+    syntax_diagnostics_[d.span.valid() ? d.span.file : kNoFile].push_back(std::move(d));
+  }
+  stats->models_built = project.models.size();
+  stats->build_ms = msSince(start);
+  config_changed_ = true;
+}
+
+bool ProjectState::updateChangedFiles(unsigned threads, UpdateStats* stats) {
+  auto start = Clock::now();
+  semantic::ProjectSources& sources = project_->sources;
+  std::set<FileId> replaced;       // the SourceFiles of the old texts
+  std::set<size_t> changed_files;  // indexes into sources.files
+  for (const std::string& rel : changed_) {
+    auto open = overlay_.find(rel);
+    ReadResult read;
+    if (open != overlay_.end()) {
+      read.ok = true;
+      read.text = open->second;
+    } else {
+      read = readRegularFile((fs::path(root_) / rel).string());
+    }
+    const semantic::ProjectFile* file = sources.find(rel);
+    // A file that appeared or went away can change what every include matches.
+    if (!file) {
+      if (read.ok) return false;
+      continue;
+    }
+    if (!read.ok) return false;
+    if (file->kind == semantic::FileKind::Manifest) return false;  // constants of every model
+    if (!file->source || file->source->text() == read.text) continue;
+    size_t index = sources.by_path.at(rel);
+    FileId old = file->source->id();
+    const SourceFile& text = sources.sources->add(displayPath(rel), std::move(read.text));
+    DiagnosticBag bag;
+    syntax::Document doc = grammar::parse(text, bag);
+    parse_diagnostics_.erase(old);
+    parse_diagnostics_[text.id()] = std::move(bag.diagnostics());
+    sources.files[index].source = &text;
+    sources.files[index].doc = std::move(doc);
+    syntax_diagnostics_.erase(old);
+    syntax_diagnostics_[text.id()] = syntaxChecksOf(sources.files[index]);
+    replaced.insert(old);
+    changed_files.insert(index);
+    ++stats->files_parsed;
+  }
+  sources.overlay = overlay_;
+  stats->parse_ms = msSince(start);
+  start = Clock::now();
+  semantic::Project& project = project_->project;
+  for (size_t k = 0; k < project.models.size(); ++k) {
+    const semantic::Model& model = project.models[k];
+    bool affected = changed_files.count(model_file_[k]) > 0 ||
+                    std::any_of(model.files.begin(), model.files.end(),
+                                [&](FileId id) { return replaced.count(id) > 0; });
+    if (!affected) continue;
+    DiagnosticBag model_bag;
+    // The old model is freed later (releaseRetired), not on the way to the diagnostics:
+    // tearing down a model of thousands of views takes a noticeable part of a rebuild.
+    retired_.push_back(std::move(project.models[k]));
+    project.models[k] = semantic::buildModel(sources, model_file_[k], project.constants, model_bag,
+                                             nullptr, threads);
+    model_diagnostics_[k] = std::move(model_bag.diagnostics());
+    ++stats->models_built;
+  }
+  stats->build_ms = msSince(start);
+  return true;
+}
+
+std::vector<Diagnostic> ProjectState::syntaxChecksOf(const semantic::ProjectFile& file) const {
+  // A project of this one file: the syntax checks read each file on its own.
+  semantic::LoadedProject one;
+  one.sources.root = project_->sources.root;
+  one.sources.sources = project_->sources.sources;
+  one.sources.files.push_back(file);
+  DiagnosticBag bag;
+  semantic::runSyntaxChecks(one, bag);
+  return std::move(bag.diagnostics());
+}
+
+void ProjectState::loadConfig() {
+  messages_.clear();
+  DiagnosticBag bag;
+  std::string config_path = (fs::path(root_) / "lkml.json").string();
+  config_ = lint::loadLintConfig(config_path, *project_->sources.sources, bag, &config_ok_);
+  config_diagnostics_ = std::move(bag.diagnostics());
+  databases_.reset();
+  std::string snapshot = lint::discoverSnapshot(root_, config_path);
+  if (snapshot.empty()) return;
+  schema::DatabaseOptions options;
+  options.snapshot = snapshot;
+  auto databases = std::make_unique<schema::DatabaseSet>();
+  std::string error;
+  if (databases->init(options, &error)) {
+    databases_ = std::move(databases);
+  } else {
+    messages_.push_back("schema snapshot not used: " + error);
+  }
+}
+
+void ProjectState::runChecks(UpdateStats* stats) {
+  auto start = Clock::now();
+  DiagnosticBag bag;
+  // No --dialect in an editor: lkml.json "connections", else the snapshot's, as `lkml lint`.
+  const lint::DialectChoice dialects =
+      lint::chooseDialects(std::nullopt, config_, databases_.get());
+  lint::SchemaRun schema =
+      lint::runCompiledChecks(*project_, config_, config_ok_, dialects, databases_.get(), bag);
+  if (schema.failed) messages_.push_back("schema checks failed: " + schema.error.message);
+  std::vector<Diagnostic> all = load_diagnostics_;
+  for (const auto& [id, list] : parse_diagnostics_) append(&all, list);
+  for (const auto& [id, list] : syntax_diagnostics_) append(&all, list);
+  for (const auto& list : model_diagnostics_) append(&all, list);
+  append(&all, config_diagnostics_);
+  for (Diagnostic& d : bag.diagnostics()) all.push_back(std::move(d));
+  lint::finalizeFindings(&all, *project_, config_, /*syntax_only=*/false,
+                         schema.ran && !schema.failed);
+  lint::placeFixes(&all, *project_->sources.sources);
+  diagnostics_ = std::move(all);
+  stats->check_ms = msSince(start);
+}
+
+ProjectState::UpdateStats ProjectState::update(unsigned threads) {
+  auto start = Clock::now();
+  UpdateStats stats;
+  // Every edit adds the file's new text to the SourceMap, which never forgets one (spans point
+  // into it). Once old texts outnumber the project's files (plus a margin for a long session
+  // in a small project), start over with a fresh map so memory stays bounded.
+  if (project_ && project_->sources.sources->size() > 2 * project_->sources.files.size() + 256) {
+    full_ = true;
+  }
+  if (!full_ && project_ && !updateChangedFiles(threads, &stats)) full_ = true;
+  if (full_ || !project_) {
+    stats = UpdateStats{};
+    loadAll(threads, &stats);
+  }
+  full_ = false;
+  changed_.clear();
+  if (config_changed_) loadConfig();
+  config_changed_ = false;
+  runChecks(&stats);
+  stats.total_ms = msSince(start);
+  return stats;
+}
+
+}  // namespace lkml::lsp

@@ -1,0 +1,89 @@
+// One LookML project as the language server sees it: the texts of the editor's open documents
+// over the files on disk, compiled incrementally. A change re-parses only the files whose text
+// changed and rebuilds only the models that include one of them; the checks, lkml.json,
+// suppressions and root causes then run as `lkml lint` runs them (lint/project_lint.h), so
+// the findings are the command line's.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "schema/database_set.h"
+#include "semantic/lint_config.h"
+#include "semantic/project.h"
+
+namespace lkml::lsp {
+
+class ProjectState {
+ public:
+  /// `root`: the project directory, absolute and normalised (diagnostics name files under it).
+  explicit ProjectState(std::string root);
+  ~ProjectState();
+
+  const std::string& root() const { return root_; }
+
+  /// The editor's text of `rel` (relative to the root) replaces the file on disk; nullopt
+  /// gives the file back to the disk (the document was closed).
+  void setText(const std::string& rel, std::optional<std::string> text);
+  /// `rel` changed on disk: edited, created or deleted (a git checkout, a save elsewhere).
+  void diskChanged(const std::string& rel);
+  /// Forget everything compiled: the next update reads the whole project again.
+  void reloadAll() { full_ = true; }
+  bool dirty() const { return full_ || !changed_.empty(); }
+
+  struct UpdateStats {
+    bool full = false;  // the whole project was read again
+    size_t files_parsed = 0;
+    size_t models_built = 0;
+    double parse_ms = 0, build_ms = 0, check_ms = 0, total_ms = 0;
+  };
+  /// Brings the compiled project and the findings up to date. `threads` as in loadProject
+  /// (0: all cores).
+  UpdateStats update(unsigned threads = 0);
+
+  /// The compiled project (sources hold the current texts). Valid after the first update.
+  const semantic::LoadedProject& project() const { return *project_; }
+  /// Every finding of the last update: levels, suppressions and root causes applied, fixes
+  /// placed in the text (lint::placeFixes).
+  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+  const SourceMap& files() const { return *project_->sources.sources; }
+  /// Frees the models an update replaced (call when idle, after publishing).
+  void releaseRetired() { retired_.clear(); }
+  /// Problems of the last update that belong to no file (an unreadable schema snapshot).
+  const std::vector<std::string>& messages() const { return messages_; }
+
+ private:
+  void loadAll(unsigned threads, UpdateStats* stats);
+  bool updateChangedFiles(unsigned threads, UpdateStats* stats);  // false: reload everything
+  void loadConfig();
+  std::vector<Diagnostic> syntaxChecksOf(const semantic::ProjectFile& file) const;
+  void runChecks(UpdateStats* stats);
+  std::string displayPath(const std::string& rel) const;
+
+  std::string root_;
+  std::map<std::string, std::string> overlay_;  // open documents
+  std::set<std::string> changed_;               // texts that may differ from the compiled ones
+  bool full_ = true;
+  bool config_changed_ = true;
+  std::unique_ptr<semantic::LoadedProject> project_;
+  // Findings kept between updates, so an update recomputes only what changed.
+  std::vector<Diagnostic> load_diagnostics_;                      // without a file span
+  std::map<FileId, std::vector<Diagnostic>> parse_diagnostics_;   // per current SourceFile
+  std::map<FileId, std::vector<Diagnostic>> syntax_diagnostics_;  // semantic::runSyntaxChecks
+  std::vector<size_t> model_file_;                                // per model: its file's index
+  std::vector<std::vector<Diagnostic>> model_diagnostics_;        // per model: building it
+  semantic::LintConfig config_;
+  bool config_ok_ = true;  // false: lkml.json is broken (reported, and no dialect is guessed)
+  std::vector<Diagnostic> config_diagnostics_;
+  std::unique_ptr<schema::DatabaseSet> databases_;  // the schema snapshot, when configured
+  std::vector<Diagnostic> diagnostics_;
+  std::vector<std::string> messages_;
+  std::vector<semantic::Model> retired_;  // replaced models not yet freed
+};
+
+}  // namespace lkml::lsp
