@@ -161,6 +161,12 @@ class Walker {
           if (view == ref.view && index_.aliasIsViewName(ctx.explore, ref.view)) {
             viewName(view, base + pos);
           }
+          // `SQL_TABLE_NAME` itself goes to the view too (never renamed: a Table target).
+          size_t name = locate(text, pos + ref.view.size(), to, "SQL_TABLE_NAME");
+          if (name != std::string_view::npos) {
+            add({TargetKind::Table, view, view}, static_cast<uint32_t>(base + name),
+                static_cast<uint32_t>(base + name + 14));
+          }
         }
       }
     }

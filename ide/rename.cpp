@@ -133,6 +133,56 @@ std::string keepDefaultSql(const ProjectIndex& index, const Target& target,
   return "`" + target.name + "` has no `sql:` and lkml could not find its declaration's block";
 }
 
+// A quoted string lkml does not read as references (a link url, a label) that spells the
+// target as `view.old` or `old.field`: the rename cannot tell whether it means the field.
+std::string unreadString(
+    const ProjectIndex& index, const Target& target,
+    const std::map<size_t, std::vector<std::pair<uint32_t, uint32_t>>>& covered) {
+  const auto& files = index.sources().files;
+  for (size_t f = 0; f < files.size(); ++f) {
+    if (!files[f].source) continue;
+    auto known = [&](size_t pos) {
+      auto it = covered.find(f);
+      if (it == covered.end()) return false;
+      for (const auto& [b, e] : it->second) {
+        if (b <= pos && pos < e) return true;
+      }
+      return false;
+    };
+    std::vector<const syntax::Node*> stack;
+    for (const syntax::Node& m : files[f].doc.members) stack.push_back(&m);
+    while (!stack.empty()) {
+      const syntax::Node* node = stack.back();
+      stack.pop_back();
+      for (const syntax::Node& c : node->children) stack.push_back(&c);
+      std::vector<const syntax::Scalar*> strings;
+      if (node->isPair() && node->value.quoted()) strings.push_back(&node->value);
+      for (const syntax::ListItem& item : node->items) {
+        if (item.value.quoted()) strings.push_back(&item.value);
+        if (item.map_value.quoted()) strings.push_back(&item.map_value);
+      }
+      for (const syntax::Scalar* str : strings) {
+        uint32_t base = str->span.begin + 1;
+        for (size_t pos : wordPositions(str->text, target.name)) {
+          // `x.old` (a field) or `old.x` (a view): a dot between identifier characters, not
+          // the full stop of a sentence.
+          std::string_view t = str->text;
+          size_t after = pos + target.name.size();
+          bool qualified =
+              target.kind == TargetKind::Field
+                  ? pos > 1 && t[pos - 1] == '.' && isIdentChar(t[pos - 2])
+                  : after + 1 < t.size() && t[after] == '.' && isIdentChar(t[after + 1]);
+          if (qualified && !known(base + pos)) {
+            return "the string at " + location(files[f], base + pos) + " spells `" + target.name +
+                   "` in a name lkml does not read as a reference; edit it by " + "hand first";
+          }
+        }
+      }
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 RenameResult rename(const semantic::LoadedProject& project, const std::string& path,
@@ -229,6 +279,8 @@ RenameResult rename(const semantic::LoadedProject& project, const std::string& p
     result.error = keepDefaultSql(index, target, all, &result.edits);
     if (!result.error.empty()) return result;
   }
+  result.error = unreadString(index, target, covered);
+  if (!result.error.empty()) return result;
   std::set<std::pair<std::string, uint32_t>> seen;
   for (const Occurrence& o : all) {
     if (o.target != target) continue;

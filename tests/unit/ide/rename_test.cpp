@@ -127,6 +127,13 @@ TEST(RenameTest, RefusesWhatItCannotProve) {
   EXPECT_THAT(
       rename(broken.project(), "v.view.lkml", broken.at("v.view.lkml", "amount"), "total").error,
       HasSubstr("syntax errors"));
+  IdeProject link{File{"m.model.lkml", "include: \"*.view\"\n"},
+                  File{"v.view.lkml",
+                       "view: v {\n  dimension: amount {\n    link: {\n      label: \"x\"\n"
+                       "      url: \"/explore/m/v?fields=v.amount\"\n    }\n  }\n}\n"}};
+  EXPECT_THAT(
+      rename(link.project(), "v.view.lkml", link.at("v.view.lkml", "amount"), "total").error,
+      HasSubstr("the string at v.view.lkml:5 spells `amount`"));
   IdeProject liquid{File{"m.model.lkml", "include: \"*.view\"\n"},
                     File{"v.view.lkml",
                          "view: v {\n  dimension: amount {}\n"
