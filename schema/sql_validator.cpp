@@ -14,7 +14,7 @@
 #include "catalog/postgres_connection.h"
 #include "codegen/access_policy.h"
 #include "codegen/compile_context.h"
-#include "codegen/dialect_registry.h"
+#include "codegen/dialects/dialect_registry.h"
 #include "codegen/filter_expression.h"
 #include "codegen/query_compiler.h"
 #include "schema/schema_diagnostics.h"
@@ -256,7 +256,8 @@ void Validator::runTask(Worker& worker, const Task& task) {
     query.explore = explore.name;
     for (size_t i : which) query.fields.push_back(fields[i].name);
     query.unsorted = true;
-    return codegen::compileQuery(model, explore, query, user, *dialect_);
+    const codegen::Dialect* dialect = options_.dialect ? options_.dialect(model) : nullptr;
+    return codegen::compileQuery(model, explore, query, user, dialect ? *dialect : *dialect_);
   };
   std::vector<size_t> all(fields.size());
   for (size_t i = 0; i < all.size(); ++i) all[i] = i;
