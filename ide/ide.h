@@ -17,7 +17,8 @@
 namespace lkml::ide {
 
 /// Where the name under the cursor is defined: the original declaration first, then every
-/// refinement of it (`view: +name`). An `include:` string gives the files it matches.
+/// refinement of it (`view: +name`). An `include:` string gives the files it matches, each as
+/// the empty range at offset 0.
 std::vector<FileRange> definition(const semantic::LoadedProject& project, const std::string& path,
                                   uint32_t offset);
 
@@ -43,6 +44,9 @@ std::optional<Hover> hover(const semantic::LoadedProject& project, const std::st
 /// Completions at `offset` of the file's current text in project.sources (the SourceFile of
 /// `path`), which need not parse: field names after `${` and in `fields:`/`filters:`/`sorts:`,
 /// view and explore names, parameter names valid in the enclosing block and their values.
+/// Each item replaces the identifier characters ([A-Za-z0-9_]) right before `offset` (after
+/// `${orders.` the items are bare field names); the text is read from `path`'s SourceFile, so
+/// the caller compiles the project with the editor's unsaved text (ProjectSources::overlay).
 std::vector<CompletionItem> complete(const semantic::LoadedProject& project,
                                      const std::string& path, uint32_t offset);
 

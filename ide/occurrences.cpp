@@ -161,6 +161,12 @@ class Walker {
           if (view == ref.view && index_.aliasIsViewName(ctx.explore, ref.view)) {
             viewName(view, base + pos);
           }
+          // `SQL_TABLE_NAME` itself goes to the view too (never renamed: a Table target).
+          size_t name = locate(text, pos + ref.view.size(), to, "SQL_TABLE_NAME");
+          if (name != std::string_view::npos) {
+            add({TargetKind::Table, view, view}, static_cast<uint32_t>(base + name),
+                static_cast<uint32_t>(base + name + 14));
+          }
         }
       }
     }
@@ -175,7 +181,19 @@ class Walker {
       if (ref.kind == semantic::LiquidReference::Kind::UserAttribute) continue;
       size_t pos = locate(text, ref.begin, std::min(ref.end, text.size()), ref.name);
       if (pos == std::string_view::npos) continue;
-      qualifiedField(ctx, ref.name, base + static_cast<uint32_t>(pos), true);
+      uint32_t at = base + static_cast<uint32_t>(pos);
+      // `view._in_query` names a view (or join alias), `f._in_query` a field of this view.
+      bool bare = ref.name.find('.') == std::string::npos;
+      if (bare && !index_.hasField(ctx.field_view, ref.name) &&
+          (index_.hasView(ref.name) || index_.aliasView(ctx.explore, ref.name) != ref.name)) {
+        if (index_.aliasView(ctx.explore, ref.name) == ref.name &&
+            index_.aliasIsViewName(ctx.explore, ref.name)) {
+          viewName(ref.name, at);
+          out_->back().in_liquid = true;
+        }
+        continue;
+      }
+      qualifiedField(ctx, ref.name, at, true);
     }
   }
 
@@ -199,6 +217,8 @@ class Walker {
         if (!named_base && !name.refinement) {
           Occurrence& base = add({TargetKind::View, "", name.name}, name.begin, name.end);
           base.implicit = true;
+          base.node_begin = node.span.begin;
+          base.node_end = node.span.end;
         }
         inner = Context{"", name.name, index_.exploreView(name.name), {}, name.refinement};
       } else if (node.key == "access_grant" && ctx.block.empty() && !name.name.empty()) {
@@ -212,6 +232,15 @@ class Walker {
       } else if (node.key == "set" && !ctx.view.empty() && ctx.block == "view" &&
                  !name.name.empty()) {
         declare({TargetKind::Set, ctx.view, name.name}, name, node, ctx.refinement);
+      } else if (node.key == "column" && ctx.block == "explore_source" && !name.name.empty() &&
+                 !node.child("field")) {
+        // No `field:`: the column reads the explore's field of the same name. Renaming that
+        // field would rename the derived table's column too, so rename refuses (implicit).
+        uint32_t b = name.begin, e = name.end;
+        std::string view = index_.exploreView(ctx.explore);
+        add(index_.fieldTarget(view, name.name, &b, &e), b, e).implicit = true;
+        // ... and it reads it through the explore's own alias.
+        add({TargetKind::Explore, "", ctx.explore}, name.begin, name.end).implicit = true;
       } else if (node.key == "explore_source" && !name.name.empty()) {
         add({TargetKind::Explore, "", name.name}, name.begin, name.end);
         inner.explore = name.name;
@@ -231,7 +260,8 @@ class Walker {
       } else if (node.key == "include") {
         add({TargetKind::Include, "", v.unescaped()}, v.span.begin, v.span.end);
       } else if (node.key == "field" || node.key == "list_field" || node.key == "order_by_field" ||
-                 node.key == "from_field" || node.key == "suggest_dimension") {
+                 node.key == "from_field" || node.key == "to_field" ||
+                 node.key == "suggest_dimension") {
         fieldItem(ctx, v);
       } else if (node.key == "suggest_explore") {
         add({TargetKind::Explore, "", std::string(v.text)}, begin,

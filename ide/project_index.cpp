@@ -187,6 +187,13 @@ Target ProjectIndex::fieldTarget(const std::string& view, const std::string& nam
   return {TargetKind::Field, view, name};
 }
 
+bool ProjectIndex::hasField(const std::string& view, const std::string& name) const {
+  uint32_t b = 0, e = static_cast<uint32_t>(name.size());
+  Target t = fieldTarget(view, name, &b, &e);
+  auto it = views_.find(t.view);
+  return it != views_.end() && (it->second.fields.count(t.name) || it->second.groups.count(t.name));
+}
+
 std::vector<Occurrence> ProjectIndex::allOccurrences() const {
   std::vector<Occurrence> all;
   for (size_t i = 0; i < project_.sources.files.size(); ++i) {

@@ -74,6 +74,8 @@ class ProjectIndex {
   /// name) shrink to the group name when `name` is a timeframe of a dimension group.
   Target fieldTarget(const std::string& view, const std::string& name, uint32_t* begin,
                      uint32_t* end) const;
+  /// True when `view` or a view it extends declares `name` (a timeframe counts for its group).
+  bool hasField(const std::string& view, const std::string& name) const;
   /// The view (itself or one it extends, nearest first) that declares set `name`.
   std::string setOwner(const std::string& view, const std::string& name) const;
   /// Views `view` extends, itself first, breadth first, each once (cycles end the walk).

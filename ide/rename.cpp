@@ -92,6 +92,97 @@ std::string fieldCollision(const ProjectIndex& index, const std::string& view,
   return "";
 }
 
+// Inserts `line` as the first member of the block declared at `o` (indented one level more
+// than the block's first line). False when the block has no `{`.
+bool insertInBlock(const ProjectIndex& index, const Occurrence& o, const std::string& line,
+                   std::vector<TextEdit>* edits) {
+  std::string_view text = index.sources().files[o.file].source->text();
+  size_t brace = text.find('{', o.end);
+  if (brace == std::string_view::npos || brace >= o.node_end) return false;
+  size_t line_start = text.rfind('\n', o.begin);
+  line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+  size_t indent = line_start;
+  while (indent < text.size() && (text[indent] == ' ' || text[indent] == '\t')) ++indent;
+  std::string insert =
+      "\n" + std::string(text.substr(line_start, indent - line_start)) + "  " + line;
+  uint32_t at = static_cast<uint32_t>(brace + 1);
+  edits->push_back({rangeOf(index, o.file, at, at), insert});
+  return true;
+}
+
+// A field without `sql:` reads the column named like it (`${TABLE}.name`); renamed, it would
+// read another column. The rename writes the old default into the declaration instead.
+std::string keepDefaultSql(const ProjectIndex& index, const Target& target,
+                           const std::vector<Occurrence>& all, std::vector<TextEdit>* edits) {
+  const semantic::Field* defaulted = nullptr;
+  for (const semantic::Model& model : index.project().project.models) {
+    const semantic::View* view = model.findView(target.view);
+    if (!view) continue;
+    for (const semantic::Field& f : view->fields) {
+      if ((f.name == target.name || f.group == target.name) && f.sql_defaulted) defaulted = &f;
+    }
+  }
+  if (!defaulted) return "";
+  if (!defaulted->group.empty()) {
+    return "dimension_group `" + target.name + "` has no `sql:`; add one before renaming it";
+  }
+  for (const Occurrence& o : all) {
+    if (!o.declaration || o.refinement || o.target != target) continue;
+    if (insertInBlock(index, o, "sql: ${TABLE}." + target.name + " ;;", edits)) return "";
+  }
+  return "`" + target.name + "` has no `sql:` and lkml could not find its declaration's block";
+}
+
+// A quoted string lkml does not read as references (a link url, a label) that spells the
+// target as `view.old` or `old.field`: the rename cannot tell whether it means the field.
+std::string unreadString(
+    const ProjectIndex& index, const Target& target,
+    const std::map<size_t, std::vector<std::pair<uint32_t, uint32_t>>>& covered) {
+  const auto& files = index.sources().files;
+  for (size_t f = 0; f < files.size(); ++f) {
+    if (!files[f].source) continue;
+    auto known = [&](size_t pos) {
+      auto it = covered.find(f);
+      if (it == covered.end()) return false;
+      for (const auto& [b, e] : it->second) {
+        if (b <= pos && pos < e) return true;
+      }
+      return false;
+    };
+    std::vector<const syntax::Node*> stack;
+    for (const syntax::Node& m : files[f].doc.members) stack.push_back(&m);
+    while (!stack.empty()) {
+      const syntax::Node* node = stack.back();
+      stack.pop_back();
+      for (const syntax::Node& c : node->children) stack.push_back(&c);
+      std::vector<const syntax::Scalar*> strings;
+      if (node->isPair() && node->value.quoted()) strings.push_back(&node->value);
+      for (const syntax::ListItem& item : node->items) {
+        if (item.value.quoted()) strings.push_back(&item.value);
+        if (item.map_value.quoted()) strings.push_back(&item.map_value);
+      }
+      for (const syntax::Scalar* str : strings) {
+        uint32_t base = str->span.begin + 1;
+        for (size_t pos : wordPositions(str->text, target.name)) {
+          // `x.old` (a field) or `old.x` (a view): a dot between identifier characters, not
+          // the full stop of a sentence.
+          std::string_view t = str->text;
+          size_t after = pos + target.name.size();
+          bool qualified =
+              target.kind == TargetKind::Field
+                  ? pos > 1 && t[pos - 1] == '.' && isIdentChar(t[pos - 2])
+                  : after + 1 < t.size() && t[after] == '.' && isIdentChar(t[after + 1]);
+          if (qualified && !known(base + pos)) {
+            return "the string at " + location(files[f], base + pos) + " spells `" + target.name +
+                   "` in a name lkml does not read as a reference; edit it by " + "hand first";
+          }
+        }
+      }
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 RenameResult rename(const semantic::LoadedProject& project, const std::string& path,
@@ -121,15 +212,30 @@ RenameResult rename(const semantic::LoadedProject& project, const std::string& p
     if (!result.error.empty()) return result;
   }
 
+  if (target.kind == TargetKind::View) {
+    // `view_name: v` names the view and the alias; an explore that extends it with its own
+    // `from:` keeps the alias `v` for another view, which the rename would change.
+    for (const semantic::Model& model : project.project.models) {
+      for (const semantic::Explore& e : model.explores) {
+        if (e.alias == old_name && e.view != old_name) {
+          result.error = "explore `" + e.name + "` uses `" + old_name + "` as the alias of view `" +
+                         e.view +
+                         "` (a `view_name:` it extends); renaming the view would change that "
+                         "alias; give the explore its own `view_name:` first";
+          return result;
+        }
+      }
+    }
+  }
   std::vector<Occurrence> all = index.allOccurrences();
   const auto& files = index.sources().files;
   for (const Occurrence& o : all) {
-    if (o.target == target && o.implicit) {
-      result.error = "view `" + old_name + "` is the base view of explore `" + old_name + "` (" +
+    if (o.target == target && o.implicit && target.kind == TargetKind::Field) {
+      result.error = "`" + old_name +
+                     "` is read by a column of an explore_source without `field:` (" +
                      location(files[o.file], o.begin) +
-                     "), which has no `from:`: renaming the view would rename the explore; add "
-                     "`from: " +
-                     old_name + "` and rename the explore's uses first";
+                     "), which names both the field and the derived table's column; add `field:` "
+                     "to that column first";
       return result;
     }
   }
@@ -169,16 +275,43 @@ RenameResult rename(const semantic::LoadedProject& project, const std::string& p
     }
   }
 
+  if (target.kind == TargetKind::Field) {
+    result.error = keepDefaultSql(index, target, all, &result.edits);
+    if (!result.error.empty()) return result;
+  }
+  result.error = unreadString(index, target, covered);
+  if (!result.error.empty()) return result;
   std::set<std::pair<std::string, uint32_t>> seen;
   for (const Occurrence& o : all) {
     if (o.target != target) continue;
+    if (o.implicit) {
+      for (const Occurrence& column : all) {
+        if (column.implicit && column.target.kind == TargetKind::Explore &&
+            column.target.name == old_name) {
+          result.error = "explore `" + old_name + "` is named after view `" + old_name +
+                         "` and the explore_source column at " +
+                         location(files[column.file], column.begin) +
+                         " reads it without `field:`; add `field:` to that column first";
+          return result;
+        }
+      }
+      // An explore named after its view keeps its name and gets the view by `view_name:`,
+      // which also makes the new name its alias, as the renamed `${view.f}` in it expect.
+      if (!insertInBlock(index, o, "view_name: " + new_name, &result.edits)) {
+        result.error = "explore `" + old_name + "` (" + location(files[o.file], o.begin) +
+                       ") is named after the view and has no block to add `view_name:` to";
+        return result;
+      }
+      continue;
+    }
     FileRange range = rangeOf(index, o);
     if (!seen.insert({range.path, range.begin}).second) continue;
     result.edits.push_back({std::move(range), new_name});
   }
-  std::sort(result.edits.begin(), result.edits.end(), [](const TextEdit& a, const TextEdit& b) {
-    return std::tie(a.range.path, a.range.begin) < std::tie(b.range.path, b.range.begin);
-  });
+  std::stable_sort(
+      result.edits.begin(), result.edits.end(), [](const TextEdit& a, const TextEdit& b) {
+        return std::tie(a.range.path, a.range.begin) < std::tie(b.range.path, b.range.begin);
+      });
   return result;
 }
 

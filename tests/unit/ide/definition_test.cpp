@@ -46,6 +46,20 @@ TEST_F(DefinitionTest, UnqualifiedReferenceAndTableAndDimensionGroup) {
   EXPECT_THAT(def(v, p.at(v, "${created_date}", 0, 4)), ElementsAre(v + ":created"));
 }
 
+TEST(DefinitionSqlTableNameTest, BothPartsGoToTheView) {
+  IdeProject p{File{"m.model.lkml", "include: \"*.view\"\n"},
+               File{"a.view.lkml", "view: a {\n  sql_table_name: t ;;\n}\n"},
+               File{"b.view.lkml",
+                    "view: b {\n  derived_table: {\n    sql: SELECT * FROM ${a.SQL_TABLE_NAME} ;;\n"
+                    "  }\n}\n"}};
+  for (uint32_t delta : {2u, 4u, 12u}) {
+    EXPECT_THAT(p.describe(definition(p.project(), "b.view.lkml",
+                                      p.at("b.view.lkml", "${a.SQL", 0, delta))),
+                ElementsAre("a.view.lkml:a"))
+        << delta;
+  }
+}
+
 TEST_F(DefinitionTest, FieldDefinitionIncludesRefinements) {
   // `users.name` in the explore's fields list: declared in users, refined in +users.
   uint32_t off = p.at("a.model.lkml", "users.name", 0, 7);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 
 #include "semantic/linter.h"
 #include "tests/support/test_paths.h"
@@ -131,6 +132,120 @@ TEST_F(LookerRenameTest, MeasureReadByAnotherMeasureAndTests) {
 
 TEST_F(LookerRenameTest, ViewUsedByJoinsAndViewName) {
   renameAndCheck("views/users.view.lkml", "view: users", 6, "learners", 10);
+}
+
+}  // namespace
+}  // namespace lkml::ide::test
+
+namespace lkml::ide::test {
+namespace {
+
+// Public projects of the shared corpus: about 60 offsets per project (spread over its files),
+// every feature; no crash and every range inside its file.
+TEST(CorpusTest, SpreadOffsetsAreSafe) {
+  if (lkml::test::corpusDir().empty()) GTEST_SKIP() << "no corpus";
+  for (const auto& entry : std::filesystem::directory_iterator(lkml::test::corpusDir())) {
+    if (!entry.is_directory()) continue;
+    auto p = IdeProject::existing(entry.path().string());
+    size_t total = 0;
+    for (const semantic::ProjectFile& file : p->project().sources.files) {
+      if (file.source) total += file.source->text().size();
+    }
+    size_t step = std::max<size_t>(total / 60, 1), next = 0, seen = 0;
+    for (const semantic::ProjectFile& file : p->project().sources.files) {
+      if (!file.source) continue;
+      uint32_t size = static_cast<uint32_t>(file.source->text().size());
+      for (; next < seen + size; next += step) {
+        uint32_t offset = static_cast<uint32_t>(next - seen);
+        for (const FileRange& r : definition(p->project(), file.path, offset)) {
+          EXPECT_LE(r.end, p->text(r.path).size());
+        }
+        for (const FileRange& r : references(p->project(), file.path, offset, true)) {
+          EXPECT_LE(r.end, p->text(r.path).size());
+        }
+        hover(p->project(), file.path, offset);
+        complete(p->project(), file.path, offset);
+        for (const TextEdit& e : rename(p->project(), file.path, offset, "renamed_x").edits) {
+          EXPECT_LE(e.range.end, p->text(e.range.path).size());
+        }
+      }
+      seen += size;
+    }
+    documentSymbols(p->project(), p->project().sources.files.front().path);
+    workspaceSymbols(p->project(), "id");
+  }
+}
+
+}  // namespace
+}  // namespace lkml::ide::test
+
+namespace lkml::ide::test {
+namespace {
+
+std::vector<std::string> lintCodes(const std::string& root) {
+  DiagnosticBag bag;
+  auto loaded = semantic::loadAndCompile(root, bag, 1);
+  if (loaded) semantic::runChecks(*loaded, bag);
+  std::vector<std::string> out;
+  for (const Diagnostic& d : bag.diagnostics()) out.push_back(std::to_string(d.code));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Renames of fields and views across the corpus, written back and linted: either refused, or
+// the project lints exactly as before.
+TEST(CorpusRenameTest, RenamesKeepLintFindings) {
+  if (lkml::test::corpusDir().empty()) GTEST_SKIP() << "no corpus";
+  namespace fs = std::filesystem;
+  fs::path root = fs::temp_directory_path() / ("lkml-ide-corpus-" + std::to_string(::getpid()));
+  size_t done = 0, refused = 0;
+  for (const auto& entry : fs::directory_iterator(lkml::test::corpusDir())) {
+    if (!entry.is_directory()) continue;
+    for (int pick = 0; pick < 12; ++pick) {
+      fs::remove_all(root);
+      fs::copy(entry.path(), root, fs::copy_options::recursive);
+      std::vector<std::string> before = lintCodes(root.string());
+      auto p = IdeProject::existing(root.string());
+      // The pick-th declaration: even picks fields, odd picks views, from the symbol lists.
+      std::vector<std::pair<std::string, uint32_t>> decls;
+      for (const semantic::ProjectFile& f : p->project().sources.files) {
+        for (const Symbol& s : documentSymbols(p->project(), f.path)) {
+          std::vector<const Symbol*> stack{&s};
+          while (!stack.empty()) {
+            const Symbol* top = stack.back();
+            stack.pop_back();
+            bool want = pick % 2 ? top->kind == SymbolKind::View
+                                 : top->kind == SymbolKind::Dimension ||
+                                       top->kind == SymbolKind::Measure ||
+                                       top->kind == SymbolKind::DimensionGroup;
+            if (want && top->name[0] != '+') decls.emplace_back(f.path, top->selection.begin);
+            for (const Symbol& c : top->children) stack.push_back(&c);
+          }
+        }
+      }
+      if (decls.empty()) continue;
+      auto [path, offset] = decls[(decls.size() * (pick / 2 + 1)) / 7 % decls.size()];
+      RenameResult r = rename(p->project(), path, offset, "zz_renamed");
+      if (!r.error.empty()) {
+        ++refused;
+        continue;
+      }
+      std::map<std::string, std::string> files;
+      for (auto it = r.edits.rbegin(); it != r.edits.rend(); ++it) {
+        auto f = files.find(it->range.path);
+        if (f == files.end())
+          f = files.emplace(it->range.path, std::string(p->text(it->range.path))).first;
+        f->second.replace(it->range.begin, it->range.end - it->range.begin, it->new_text);
+      }
+      for (const auto& [rel, text] : files) std::ofstream(root / rel, std::ios::binary) << text;
+      EXPECT_EQ(lintCodes(root.string()), before)
+          << entry.path().filename() << " " << path << "@" << offset;
+      ++done;
+    }
+  }
+  fs::remove_all(root);
+  std::cout << done << " renames checked, " << refused << " refused\n";
+  EXPECT_GT(done, refused);
 }
 
 }  // namespace

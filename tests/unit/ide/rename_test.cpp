@@ -68,6 +68,37 @@ TEST(RenameTest, ViewRenamesJoinsWithoutFromButNotAliases) {
   EXPECT_THAT(files["views/vip.view.lkml"], HasSubstr("extends: [customers]"));
 }
 
+TEST(RenameTest, ExploreNamedAfterTheViewKeepsItsNameWithViewName) {
+  IdeProject p{sampleFiles()};
+  const std::string v = "views/orders.view.lkml";
+  RenameResult r = rename(p.project(), v, p.at(v, "view: orders", 0, 6), "sales");
+  ASSERT_THAT(r.error, IsEmpty());
+  auto files = apply(p, r);
+  EXPECT_THAT(files["a.model.lkml"], HasSubstr("explore: orders {\n  view_name: sales\n"));
+  EXPECT_THAT(files["a.model.lkml"], HasSubstr("${sales.user_id} = ${users.id}"));
+  EXPECT_THAT(files["a.model.lkml"], HasSubstr("fields: [sales.id, users.name"));
+  EXPECT_THAT(files[v], HasSubstr("{{ sales.user_id._value }}"));
+  // A column without `field:` names the explore's alias: refused.
+  IdeProject ndt{File{"m.model.lkml", "include: \"*.view\"\nexplore: e {}\n"},
+                 File{"e.view.lkml", "view: e {\n  dimension: d {}\n}\n"},
+                 File{"n.view.lkml",
+                      "view: n {\n  derived_table: {\n    explore_source: e {\n"
+                      "      column: d {}\n    }\n  }\n}\n"}};
+  EXPECT_THAT(rename(ndt.project(), "e.view.lkml", 7, "f").error,
+              HasSubstr("column at n.view.lkml:4 reads it without `field:`"));
+  EXPECT_THAT(rename(ndt.project(), "e.view.lkml", ndt.at("e.view.lkml", "d {"), "g").error,
+              HasSubstr("read by a column of an explore_source without `field:`"));
+}
+
+TEST(RenameTest, FieldWithoutSqlKeepsItsColumn) {
+  IdeProject p{sampleFiles()};
+  const std::string u = "views/users.view.lkml";
+  RenameResult r = rename(p.project(), u, p.at(u, "dimension: id", 0, 11), "user_key");
+  ASSERT_THAT(r.error, IsEmpty());
+  EXPECT_THAT(apply(p, r)[u], HasSubstr("dimension: user_key {\n    sql: ${TABLE}.id ;;\n"
+                                        "    primary_key: yes"));
+}
+
 TEST(RenameTest, Refusals) {
   IdeProject p{sampleFiles()};
   const std::string v = "views/orders.view.lkml";
@@ -79,9 +110,6 @@ TEST(RenameTest, Refusals) {
   EXPECT_THAT(rename(p.project(), v, p.at(v, "view: orders", 0, 6), "users").error,
               HasSubstr("already exists"));
   EXPECT_THAT(rename(p.project(), v, 0, "x").error, HasSubstr("field or view"));
-  // The explore named after the view has no from:.
-  EXPECT_THAT(rename(p.project(), v, p.at(v, "view: orders", 0, 6), "sales").error,
-              HasSubstr("base view of explore `orders`"));
   EXPECT_TRUE(rename(p.project(), v, id, "id").edits.empty());
 }
 
@@ -99,6 +127,13 @@ TEST(RenameTest, RefusesWhatItCannotProve) {
   EXPECT_THAT(
       rename(broken.project(), "v.view.lkml", broken.at("v.view.lkml", "amount"), "total").error,
       HasSubstr("syntax errors"));
+  IdeProject link{File{"m.model.lkml", "include: \"*.view\"\n"},
+                  File{"v.view.lkml",
+                       "view: v {\n  dimension: amount {\n    link: {\n      label: \"x\"\n"
+                       "      url: \"/explore/m/v?fields=v.amount\"\n    }\n  }\n}\n"}};
+  EXPECT_THAT(
+      rename(link.project(), "v.view.lkml", link.at("v.view.lkml", "amount"), "total").error,
+      HasSubstr("the string at v.view.lkml:5 spells `amount`"));
   IdeProject liquid{File{"m.model.lkml", "include: \"*.view\"\n"},
                     File{"v.view.lkml",
                          "view: v {\n  dimension: amount {}\n"
