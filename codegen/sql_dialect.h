@@ -132,6 +132,8 @@ class Dialect {
   virtual std::string lower(const std::string& expr) const = 0;
   /// Length in characters of a string expression.
   virtual std::string length(const std::string& expr) const = 0;
+  /// Degrees to radians (distance dimensions).
+  virtual std::string radians(const std::string& expr) const { return "RADIANS(" + expr + ")"; }
   /// `expr` converted to the dialect's text type (location values "lat,lon").
   virtual std::string castToText(const std::string& expr) const {
     return "CAST(" + expr + " AS TEXT)";

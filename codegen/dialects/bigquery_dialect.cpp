@@ -174,6 +174,11 @@ std::string BigQueryDialect::castToText(const std::string& expr) const {
   return "CAST(" + expr + " AS STRING)";
 }
 
+std::string BigQueryDialect::radians(const std::string& expr) const {
+  // BigQuery has no RADIANS(); ACOS(-1) is pi.
+  return "(" + expr + " * ACOS(-1) / 180)";
+}
+
 std::string BigQueryDialect::currentTimestamp(std::string_view timeZone) const {
   if (timeZone.empty()) return "CURRENT_TIMESTAMP()";
   // The wall-clock time in the zone, as a TIMESTAMP (Looker's query time zone conversion).

@@ -27,6 +27,7 @@ class BigQueryDialect : public Dialect {
   std::string lower(const std::string& expr) const override;
   std::string length(const std::string& expr) const override;
   std::string castToText(const std::string& expr) const override;
+  std::string radians(const std::string& expr) const override;
 
   std::string currentTimestamp(std::string_view timeZone) const override;
   std::string truncate(DateUnit unit, const std::string& expr, Weekday weekStart) const override;

@@ -43,6 +43,7 @@ TEST(BigQueryDialectLiterals, HostileStringsStayLiterals) {
   EXPECT_EQ(bq.yesNoValue("x > 1"), "CASE WHEN x > 1 THEN 'Yes' ELSE 'No' END");
   EXPECT_EQ(bq.timestampLiteral("2024-03-01 10:30:00"), "TIMESTAMP('2024-03-01 10:30:00')");
   EXPECT_EQ(bq.castToText("x"), "CAST(x AS STRING)");
+  EXPECT_EQ(bq.radians("lat"), "(lat * ACOS(-1) / 180)");
 }
 
 TEST(BigQueryDialectPredicates, LikeEscapesWithBackslash) {
