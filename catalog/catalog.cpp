@@ -93,13 +93,32 @@ const Column* Relation::column(std::string_view column_name) const {
 }
 
 const Column* Relation::findColumn(std::string_view sql_identifier) const {
-  std::optional<std::vector<std::string>> parts = parseQualifiedName(sql_identifier);
+  std::optional<std::vector<std::string>> parts = parseQualifiedName(sql_identifier, dialect);
   if (!parts || parts->size() != 1) return nullptr;
-  return column(parts->front());
+  const std::string& name = parts->front();
+  if (const Column* exact = column(name)) return exact;
+  if (sql::lexicalRules(dialect).column_folding == sql::Folding::CaseInsensitive) {
+    for (const auto& c : columns) {
+      if (sql::sameName(c.name, name, sql::Folding::CaseInsensitive)) return &c;
+    }
+  }
+  if (dialect == sql::Dialect::BigQuery) {
+    // Pseudo-columns every (wildcard, partitioned) table answers to; not in COLUMNS.
+    static const Column kPseudo[] = {
+        {"_TABLE_SUFFIX", 0, "STRING", TypeCategory::String, true},
+        {"_PARTITIONTIME", 0, "TIMESTAMP", TypeCategory::TemporalTimestamp, true},
+        {"_PARTITIONDATE", 0, "DATE", TypeCategory::TemporalDate, true},
+        {"_FILE_NAME", 0, "STRING", TypeCategory::String, true},
+    };
+    for (const Column& c : kPseudo) {
+      if (sql::sameName(c.name, name, sql::Folding::CaseInsensitive)) return &c;
+    }
+  }
+  return nullptr;
 }
 
 std::string Relation::suggestColumn(std::string_view sql_identifier) const {
-  std::optional<std::vector<std::string>> parts = parseQualifiedName(sql_identifier);
+  std::optional<std::vector<std::string>> parts = parseQualifiedName(sql_identifier, dialect);
   std::string word = parts && parts->size() == 1 ? parts->front() : std::string(sql_identifier);
   std::vector<std::string> names;
   names.reserve(columns.size());
@@ -140,19 +159,44 @@ const Relation* Catalog::relation(std::string_view schema, std::string_view name
 
 const Relation* Catalog::findRelation(std::string_view sql_name,
                                       const std::vector<std::string>& search_path) const {
-  std::optional<std::vector<std::string>> parts = parseQualifiedName(sql_name);
-  if (!parts || parts->size() > 3) return nullptr;
+  std::optional<std::vector<std::string>> parts = parseQualifiedName(sql_name, dialect);
+  // BigQuery INFORMATION_SCHEMA views take four parts: `project.region-us.INFORMATION_SCHEMA.V`.
+  const size_t max_parts = dialect == sql::Dialect::BigQuery ? 4 : 3;
+  if (!parts || parts->size() > max_parts) return nullptr;
   const std::vector<std::string>& p = *parts;
-  if (p.size() >= 2) return relation(p[p.size() - 2], p.back());
+  if (p.size() >= 2) return lookup(p[p.size() - 2], p.back());
   for (const auto& schema : search_path) {
-    if (const Relation* found = relation(schema, p.front())) return found;
+    if (const Relation* found = lookup(schema, p.front())) return found;
+  }
+  return nullptr;
+}
+
+const Relation* Catalog::lookup(std::string_view schema, std::string_view name) const {
+  sql::Folding folding = sql::lexicalRules(dialect).relation_folding;
+  if (!name.empty() && name.back() == '*') {
+    // A BigQuery wildcard table reads every table with the prefix; its columns are those of
+    // the most recently created one, which date-suffixed names make the last by name.
+    std::string_view prefix = name.substr(0, name.size() - 1);
+    const Relation* last = nullptr;
+    for (const auto& r : relations) {
+      if (sql::sameName(r.schema, schema, folding) && r.name.size() >= prefix.size() &&
+          sql::sameName(std::string_view(r.name).substr(0, prefix.size()), prefix, folding)) {
+        last = &r;
+      }
+    }
+    return last;
+  }
+  if (const Relation* exact = relation(schema, name)) return exact;
+  if (folding != sql::Folding::CaseInsensitive) return nullptr;
+  for (const auto& r : relations) {
+    if (sql::sameName(r.schema, schema, folding) && sql::sameName(r.name, name, folding)) return &r;
   }
   return nullptr;
 }
 
 std::string Catalog::suggestRelation(std::string_view sql_name,
                                      const std::vector<std::string>& search_path) const {
-  std::optional<std::vector<std::string>> parts = parseQualifiedName(sql_name);
+  std::optional<std::vector<std::string>> parts = parseQualifiedName(sql_name, dialect);
   bool qualified = parts && parts->size() >= 2;
   std::string bare = parts ? parts->back() : std::string(sql_name);
   std::string word = qualified ? (*parts)[parts->size() - 2] + "." + bare : bare;
@@ -197,6 +241,11 @@ void sortCatalog(Catalog& catalog) {
     std::stable_sort(r.columns.begin(), r.columns.end(),
                      [](const Column& a, const Column& b) { return a.ordinal < b.ordinal; });
   }
+}
+
+void setDialect(Catalog& catalog, sql::Dialect dialect) {
+  catalog.dialect = dialect;
+  for (auto& r : catalog.relations) r.dialect = dialect;
 }
 
 }  // namespace lkml::catalog

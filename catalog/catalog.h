@@ -1,7 +1,9 @@
 // A snapshot of a database's relations, columns and keys: plain data read from PostgreSQL
-// (postgres_catalog.h) or loaded from a JSON snapshot (catalog_json.h), plus the lookups the
-// schema checks need. Names are stored exactly as the database stores them; the lookups that
-// take SQL text (`findRelation`, `findColumn`) apply PostgreSQL's identifier rules.
+// (postgres_catalog.h), loaded from a JSON snapshot (catalog_json.h) or imported from another
+// warehouse's INFORMATION_SCHEMA export (warehouse_import.h), plus the lookups the schema
+// checks need. Names are stored exactly as the database stores them; the lookups that take SQL
+// text (`findRelation`, `findColumn`) apply the identifier rules of the catalog's dialect
+// (PostgreSQL unless set: base/sql_lexical_rules.h).
 #pragma once
 
 #include <optional>
@@ -9,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/sql_lexical_rules.h"
 #include "catalog/type_category.h"
 
 namespace lkml::catalog {
@@ -60,6 +63,8 @@ struct Relation {
   /// primary key or unique constraint (those are listed above).
   std::vector<std::vector<std::string>> unique_indexes;
   std::vector<ForeignKey> foreign_keys;
+  /// Whose identifier rules findColumn applies (set by setDialect; not part of ==).
+  sql::Dialect dialect = sql::Dialect::Postgres;
 
   /// `"schema"."name"`, quoted for use in SQL.
   std::string sqlName() const;
@@ -67,7 +72,9 @@ struct Relation {
   std::string displayName() const;
 
   /// The column an SQL identifier names: `Amount` and `amount` find `amount`, `"Amount"` finds
-  /// only `Amount`. nullptr when there is none (or the identifier is malformed).
+  /// only `Amount` (PostgreSQL; Snowflake folds to upper case, BigQuery ignores case and knows
+  /// the pseudo-columns `_TABLE_SUFFIX`, `_PARTITIONTIME`, `_PARTITIONDATE`). nullptr when
+  /// there is none (or the identifier is malformed).
   const Column* findColumn(std::string_view sql_identifier) const;
   /// The column with exactly this stored name.
   const Column* column(std::string_view name) const;
@@ -87,11 +94,15 @@ struct Relation {
 
 struct Catalog {
   std::vector<Relation> relations;  // ordered by (schema, name), byte-wise
+  /// The warehouse the names come from: decides identifier rules (see setDialect).
+  sql::Dialect dialect = sql::Dialect::Postgres;
 
   /// The relation an SQL name denotes: `schema.table` (or `database.schema.table`, whose
   /// database part is ignored), or a bare `table` looked up in each schema of `search_path`
   /// in turn. Unquoted parts fold to lower case, quoted parts are exact. `search_path` holds
-  /// stored schema names (not SQL), as PostgreSQL's setting after parsing.
+  /// stored schema names (not SQL), as PostgreSQL's setting after parsing. BigQuery: backticks,
+  /// `project.dataset.table` (the project is ignored) and wildcard tables `events_*`, which
+  /// resolve to the last table (by name) matching the prefix, whose schema BigQuery uses.
   const Relation* findRelation(std::string_view sql_name,
                                const std::vector<std::string>& search_path = {"public"}) const;
   /// The relation with exactly this stored schema and name.
@@ -101,10 +112,19 @@ struct Catalog {
   std::string suggestRelation(std::string_view sql_name,
                               const std::vector<std::string>& search_path = {"public"}) const;
 
-  bool operator==(const Catalog& other) const { return relations == other.relations; }
+  bool operator==(const Catalog& other) const {
+    return relations == other.relations && dialect == other.dialect;
+  }
+
+ private:
+  /// relation() with the dialect's case rules and BigQuery wildcards (`events_*`).
+  const Relation* lookup(std::string_view schema, std::string_view name) const;
 };
 
 /// Sorts relations by (schema, name) byte-wise and columns by ordinal: the canonical order.
 void sortCatalog(Catalog& catalog);
+
+/// Sets the dialect whose identifier rules the catalog's lookups apply (on every relation).
+void setDialect(Catalog& catalog, sql::Dialect dialect);
 
 }  // namespace lkml::catalog

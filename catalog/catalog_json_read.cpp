@@ -6,6 +6,7 @@
 #include <set>
 
 #include "base/parallel_for.h"
+#include "base/sql_lexical_rules.h"
 #include "base/suggest.h"
 #include "catalog/catalog_json.h"
 #include "catalog/snapshot_split.h"
@@ -279,13 +280,23 @@ class Reader {
 bool readCatalogJson(const Json& root, Catalog* out, std::string* error) {
   Reader reader(error);
   const Path top("$");
-  if (!reader.object(root, top, {"format", "relations"}, {"format", "relations"})) return false;
+  if (!reader.object(root, top, {"format", "dialect", "relations"}, {"format", "relations"})) {
+    return false;
+  }
   const Json& format = root["format"];
   if (!format.is_string() || format.get<std::string>() != kCatalogFormat) {
     return reader.fail(
         member(top, "format"),
         std::string("expected \"") + kCatalogFormat + "\", found " +
             (format.is_string() ? "\"" + format.get<std::string>() + "\"" : found(format)));
+  }
+  if (root.contains("dialect")) {
+    // Optional: the warehouse whose identifier rules the names follow (`lkml schema import`).
+    std::string name;
+    if (!reader.string(root["dialect"], member(top, "dialect"), &name)) return false;
+    std::optional<sql::Dialect> dialect = sql::parseDialect(name);
+    if (!dialect) return reader.fail(member(top, "dialect"), sql::unknownDialectMessage(name));
+    out->dialect = *dialect;
   }
   const Json& relations = root["relations"];
   const Path relations_path = member(top, "relations");
@@ -373,6 +384,7 @@ bool fromJson(std::string_view text, Catalog* out, std::string* error) {
     if (read) {
       if (!*read) return false;
       sortCatalog(catalog);
+      setDialect(catalog, catalog.dialect);
       *out = std::move(catalog);
       return true;
     }
@@ -390,6 +402,7 @@ bool fromJson(std::string_view text, Catalog* out, std::string* error) {
   Catalog catalog;
   if (!readCatalogJson(root, &catalog, error)) return false;
   sortCatalog(catalog);
+  setDialect(catalog, catalog.dialect);
   *out = std::move(catalog);
   return true;
 }

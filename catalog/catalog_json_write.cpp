@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "base/sql_lexical_rules.h"
 #include "catalog/catalog_json.h"
 
 namespace lkml::catalog {
@@ -62,7 +63,12 @@ void writeRelation(std::ostream& out, const Relation& relation) {
 
 std::string toJson(const Catalog& catalog) {
   std::ostringstream out;
-  out << "{\n  \"format\": " << compact(kCatalogFormat) << ",\n  \"relations\": [";
+  out << "{\n  \"format\": " << compact(kCatalogFormat) << ",\n";
+  // Written only for other warehouses, so PostgreSQL snapshots keep their bytes.
+  if (catalog.dialect != sql::Dialect::Postgres) {
+    out << "  \"dialect\": " << compact(sql::dialectName(catalog.dialect)) << ",\n";
+  }
+  out << "  \"relations\": [";
   for (size_t i = 0; i < catalog.relations.size(); ++i) {
     out << (i ? ",\n" : "\n");
     writeRelation(out, catalog.relations[i]);

@@ -44,15 +44,19 @@ char foldAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - '
 
 class NameParser {
  public:
-  explicit NameParser(std::string_view text) : text_(text) {}
+  NameParser(std::string_view text, sql::Dialect dialect) : text_(text), dialect_(dialect) {}
 
   std::optional<std::vector<std::string>> parse() {
     std::vector<std::string> parts;
     while (true) {
       skipSpace();
-      std::optional<std::string> part = parsePart();
-      if (!part) return std::nullopt;
-      parts.push_back(std::move(*part));
+      if (pos_ < text_.size() && text_[pos_] == '`' && dialect_ == sql::Dialect::BigQuery) {
+        if (!parseBackticked(&parts)) return std::nullopt;
+      } else {
+        std::optional<std::string> part = parsePart();
+        if (!part) return std::nullopt;
+        parts.push_back(std::move(*part));
+      }
       skipSpace();
       if (pos_ == text_.size()) return parts;
       if (text_[pos_] != '.') return std::nullopt;
@@ -65,15 +69,47 @@ class NameParser {
     while (pos_ < text_.size() && isSpace(text_[pos_])) ++pos_;
   }
 
+  bool bigQuery() const { return dialect_ == sql::Dialect::BigQuery; }
+
   std::optional<std::string> parsePart() {
     if (pos_ == text_.size()) return std::nullopt;
-    if (text_[pos_] == '"') return parseQuoted();
-    if (!isIdentifierStart(static_cast<unsigned char>(text_[pos_]))) return std::nullopt;
+    if (text_[pos_] == '"' && !bigQuery()) return parseQuoted();
+    unsigned char first = static_cast<unsigned char>(text_[pos_]);
+    if (!isIdentifierStart(first) && !(bigQuery() && first >= '0' && first <= '9')) {
+      return std::nullopt;
+    }
     std::string part;
-    while (pos_ < text_.size() && isIdentifierPart(static_cast<unsigned char>(text_[pos_]))) {
-      part += foldAscii(text_[pos_++]);
+    while (pos_ < text_.size()) {
+      char c = text_[pos_];
+      bool ok = isIdentifierPart(static_cast<unsigned char>(c)) ||
+                (bigQuery() && (c == '-' || (c == '*' && !part.empty())));
+      if (!ok) break;
+      ++pos_;
+      if (dialect_ == sql::Dialect::Snowflake) {
+        part += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+      } else {
+        part += bigQuery() ? c : foldAscii(c);
+      }
+      if (c == '*') break;  // a wildcard ends the name
     }
     return part;
+  }
+
+  // `` `project.dataset.table` `` or `` `table` ``: the dots inside split it into parts.
+  bool parseBackticked(std::vector<std::string>* parts) {
+    size_t end = sql::skipQuotedIdentifier(text_, pos_, dialect_);
+    if (end == std::string_view::npos || end - pos_ < 3) return false;
+    std::string inner = sql::unquoteIdentifier(text_.substr(pos_, end - pos_), dialect_);
+    pos_ = end;
+    size_t start = 0;
+    while (true) {
+      size_t dot = inner.find('.', start);
+      std::string part = inner.substr(start, dot == std::string::npos ? dot : dot - start);
+      if (part.empty()) return false;
+      parts->push_back(std::move(part));
+      if (dot == std::string::npos) return true;
+      start = dot + 1;
+    }
   }
 
   std::optional<std::string> parseQuoted() {
@@ -95,6 +131,7 @@ class NameParser {
   }
 
   std::string_view text_;
+  sql::Dialect dialect_;
   size_t pos_ = 0;
 };
 
@@ -126,7 +163,12 @@ std::string formatIdentifier(std::string_view name) {
 }
 
 std::optional<std::vector<std::string>> parseQualifiedName(std::string_view text) {
-  return NameParser(text).parse();
+  return NameParser(text, sql::Dialect::Postgres).parse();
+}
+
+std::optional<std::vector<std::string>> parseQualifiedName(std::string_view text,
+                                                           sql::Dialect dialect) {
+  return NameParser(text, dialect).parse();
 }
 
 }  // namespace lkml::catalog

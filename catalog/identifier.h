@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/sql_lexical_rules.h"
+
 namespace lkml::catalog {
 
 /// Always double-quotes: `Mixed Case` → `"Mixed Case"`, `a"b` → `"a""b"`. Use it in generated SQL.
@@ -24,5 +26,11 @@ std::string formatIdentifier(std::string_view name);
 /// ones. Surrounding whitespace is ignored. Returns nullopt on malformed input (an empty part,
 /// an unterminated quote, characters after a quoted part).
 std::optional<std::vector<std::string>> parseQualifiedName(std::string_view text);
+
+/// The same under `dialect`'s rules: Snowflake folds unquoted parts to upper case; BigQuery
+/// keeps case, quotes with backticks (one quoted part may hold several: `` `p.d.t` ``), and
+/// allows dashes (project ids) and a trailing `*` (wildcard tables) in unquoted parts.
+std::optional<std::vector<std::string>> parseQualifiedName(std::string_view text,
+                                                           sql::Dialect dialect);
 
 }  // namespace lkml::catalog

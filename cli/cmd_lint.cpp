@@ -14,6 +14,7 @@
 #include "cli/changed_lines.h"
 #include "cli/commands.h"
 #include "cli/diagnostic_catalog.h"
+#include "cli/dialect_choice.h"
 #include "cli/exit_codes.h"
 #include "cli/findings_for_files.h"
 #include "cli/lint_fix.h"
@@ -63,6 +64,8 @@ struct LintOptions {
   std::vector<std::string> connections;
   std::string statement_timeout = "10";
   bool db_given = false;  // `--db` alone: LKML_DATABASE_URL, then PG*
+  std::string dialect;    // --dialect: how SQL is read (schema checks; LKML290 off)
+  std::optional<sql::Dialect> dialect_flag;
   bool live() const { return db_given || !schema.empty() || !connections.empty(); }
 };
 
@@ -180,7 +183,8 @@ void lintProject(const std::string& root, const LintOptions& options, LintRun& r
   std::string config_path =
       options.config.empty() ? (fs::path(root) / "lkml.json").string() : options.config;
   semantic::ConfigError config_error;
-  if (!config.loadFile(config_path, &config_error)) {
+  const bool config_ok = config.loadFile(config_path, &config_error);
+  if (!config_ok) {
     Diagnostic d =
         semantic::makeSemDiagnostic(semantic::SemCode::invalid_config, {}, config_error.message);
     d.path = config_path;
@@ -195,9 +199,21 @@ void lintProject(const std::string& root, const LintOptions& options, LintRun& r
       d.path.clear();
     }
     d.help =
-        "lkml.json keys: rules, select, ignore, warn, exclude, overrides, baseline, schema "
+        "lkml.json keys: rules, select, ignore, warn, exclude, overrides, baseline, schema, "
+        "connections "
         "(see README.md, \"Configuration\")";
     bag.report(std::move(d));
+  }
+  DialectChoice dialects;
+  dialects.flag = options.dialect_flag;
+  dialects.connections = config.connectionDialects();
+  // A snapshot imported from another warehouse says which dialect the schema checks read.
+  if (!dialects.flag && run.databases && run.databases->offline() &&
+      run.databases->snapshotDialect() != sql::Dialect::Postgres && dialects.connections.empty()) {
+    dialects.flag = run.databases->snapshotDialect();
+  }
+  if (!options.syntax_only && config_ok) {  // a broken lkml.json is reported, not guessed past
+    if (auto warning = dialectWarning(dialects, *project)) bag.report(std::move(*warning));
   }
   std::string error;
   applyCommandLineRules(options, &config, &error);  // validated before any project was read
@@ -212,7 +228,10 @@ void lintProject(const std::string& root, const LintOptions& options, LintRun& r
   }
   if (!options.syntax_only && run.databases && !run.database_error) {
     schema::SchemaCheckResult live = schema::checkSchema(
-        *project, [&](const semantic::Model& model) { return run.databases->sourceFor(model); },
+        *project,
+        [&](const semantic::Model& model) {
+          return run.databases->sourceFor(model, dialects.forModel(model));
+        },
         bag);
     run.schema_stats.relations_checked += live.stats.relations_checked;
     run.schema_stats.columns_checked += live.stats.columns_checked;
@@ -370,6 +389,13 @@ int runLint(LintOptions options) {
   if (!targets.usage_error.empty()) {
     std::cerr << "lkml: error: " << targets.usage_error << "\n";
     return kExitUsage;
+  }
+  {
+    std::string dialect_error;
+    if (!parseDialectFlag(options.dialect, &options.dialect_flag, &dialect_error)) {
+      std::cerr << "lkml: error: " << dialect_error << "\n";
+      return kExitUsage;
+    }
   }
   LintRun run;
   if (!options.live() && !options.syntax_only) {
@@ -597,6 +623,10 @@ void addLintCommand(CLI::App& app, int* exit_code) {
                   "check against a catalog snapshot from `lkml schema dump` (offline)");
   cmd->add_option("--connection", options->connections,
                   "NAME=URL: the database of models with `connection: \"NAME\"` (repeatable)");
+  cmd->add_option("--dialect", options->dialect,
+                  "SQL dialect of the project: postgres, bigquery, snowflake, redshift, duckdb "
+                  "(default: lkml.json \"connections\", else the --schema snapshot's, else "
+                  "postgres)");
   cmd->add_option("--statement-timeout", options->statement_timeout,
                   "seconds each live probe may run, 0.001 to 2147483.647 (default 10)");
   cmd->footer(

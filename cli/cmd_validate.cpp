@@ -9,10 +9,12 @@
 #include "base/suggest.h"
 #include "base/version.h"
 #include "cli/commands.h"
+#include "cli/dialect_choice.h"
 #include "cli/exit_codes.h"
 #include "cli/explore_patterns.h"
 #include "cli/query_options.h"
 #include "cli/terminal.h"
+#include "codegen/dialects/dialect_registry.h"
 #include "schema/database_set.h"
 #include "schema/sql_validator.h"
 #include "semantic/lint_config.h"
@@ -35,6 +37,7 @@ struct ValidateOptions {
   std::string color = "auto";
   bool ignore_hidden = false;
   bool quiet = false;
+  std::string dialect;  // --dialect; else lkml.json "connections"; else postgres
 };
 
 // One line on stderr, redrawn in place: `[#####.....] 7/15 explore `x``.
@@ -76,6 +79,15 @@ int runValidate(const ValidateOptions& options) {
     return kExitUsage;
   }
   validation.all_grants = options.access_levels.empty() && validation.user_attributes.empty();
+  DialectChoice dialects;
+  {
+    std::string dialect_error;
+    if (!parseDialectFlag(options.dialect, &dialects.flag, &dialect_error)) {
+      std::cerr << "lkml: error: " << dialect_error << "\n";
+      return kExitUsage;
+    }
+  }
+  if (!loadConnectionDialects(options.dir, &dialects)) return kExitUsage;
   schema::DatabaseOptions db;
   db.url = options.db;
   db.connections = options.connections;
@@ -94,6 +106,30 @@ int runValidate(const ValidateOptions& options) {
                       RenderOptions());
     return kExitUsage;
   }
+  // The queries run through libpq: only dialects that speak PostgreSQL's protocol can be
+  // validated here (Redshift does); each model's dialect must also have an SQL generator.
+  std::map<const semantic::Model*, const codegen::Dialect*> model_dialects;
+  for (const semantic::Model& model : project->project.models) {
+    sql::Dialect chosen = dialects.forModel(model).value_or(sql::Dialect::Postgres);
+    if (chosen != sql::Dialect::Postgres && chosen != sql::Dialect::Redshift) {
+      std::cerr << "lkml: error: model `" << model.name << "` is " << sql::dialectName(chosen)
+                << " SQL, but validate sql runs queries over the PostgreSQL protocol (postgres, "
+                   "redshift); check it offline with `lkml lint --schema` (see "
+                   "docs/schema-validation.md)\n";
+      return kExitUsage;
+    }
+    const codegen::Dialect* dialect = codegen::findDialect(sql::dialectName(chosen));
+    if (!dialect) {
+      std::cerr << "lkml: error: model `" << model.name
+                << "`: " << codegen::unknownDialectMessage(sql::dialectName(chosen)) << "\n";
+      return kExitUsage;
+    }
+    model_dialects[&model] = dialect;
+  }
+  validation.dialect = [&model_dialects](const semantic::Model& model) {
+    auto it = model_dialects.find(&model);
+    return it == model_dialects.end() ? nullptr : it->second;
+  };
   // `--explore` takes names, model/name and globs; each must match something.
   validation.explores.clear();
   for (const std::string& pattern : options.explores) {
@@ -121,6 +157,7 @@ int runValidate(const ValidateOptions& options) {
   bool progress = !options.quiet && isatty(2) && format == OutputFormat::Text;
   if (progress) validation.progress = drawProgress;
   DiagnosticBag bag;
+  if (auto warning = dialectWarning(dialects, *project)) bag.report(std::move(*warning));
   schema::SqlValidationResult result = schema::validateSql(
       *project, [&](const semantic::Model& model) { return databases.settingsFor(model); },
       validation, bag);
@@ -200,6 +237,9 @@ void addValidateCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--statement-timeout", options->statement_timeout,
                   "seconds each query may run, 0.001 to 2147483.647 (default 30)");
   cmd->add_flag("--ignore-hidden", options->ignore_hidden, "skip hidden fields");
+  cmd->add_option("--dialect", options->dialect,
+                  "SQL dialect: postgres or redshift (default: lkml.json \"connections\", else "
+                  "postgres)");
   cmd->add_option("--format", options->format, "text (default), json, sarif or github");
   cmd->add_option("--color", options->color, "auto (default), always or never");
   cmd->add_flag("-q,--quiet", options->quiet, "no progress bar");

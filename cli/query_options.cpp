@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "base/file_reader.h"
+#include "cli/dialect_choice.h"
 #include "cli/exit_codes.h"
 #include "codegen/dialects/dialect_registry.h"
 
@@ -24,7 +25,9 @@ void addQueryOptions(CLI::App* cmd, QueryOptions* o) {
                   "NAME=VALUE user attribute of the user the query runs for (repeatable)");
   cmd->add_option("--access-level", o->access_level,
                   "shorthand for --user-attribute access_level=VALUE");
-  cmd->add_option("--dialect", o->dialect, "SQL dialect (default: postgres)");
+  cmd->add_option("--dialect", o->dialect,
+                  "SQL dialect (default: lkml.json \"connections\" for the model's connection, "
+                  "else postgres)");
 }
 
 bool parseUserAttributes(const std::vector<std::string>& items, const std::string& access_level,
@@ -102,12 +105,33 @@ int compileFromOptions(const QueryOptions& o, CompiledSelection* out) {
   if (!parseUserAttributes(o.user_attributes, o.access_level, &out->user.attributes)) {
     return kExitUsage;
   }
-  const codegen::Dialect* dialect = codegen::findDialect(o.dialect);
-  if (!dialect) {
+  DialectChoice dialects;
+  if (!o.dialect.empty() && !codegen::findDialect(o.dialect)) {
     std::cerr << "lkml: error: --dialect: " << codegen::unknownDialectMessage(o.dialect) << "\n";
     return kExitUsage;
   }
+  if (!loadConnectionDialects(o.dir, &dialects)) return kExitUsage;
   if (int code = selectExplore(o.dir, query.model, query.explore, &out->selection)) return code;
+  // The flag, else the model's connection in lkml.json, else PostgreSQL (with LKML290 on
+  // stderr when the project's SQL plainly is another dialect's).
+  std::string dialect_name = o.dialect;
+  if (dialect_name.empty()) {
+    std::optional<sql::Dialect> mapped = dialects.forModel(*out->selection.model);
+    dialect_name = mapped ? sql::dialectName(*mapped) : "postgres";
+    if (!mapped) {
+      if (auto warning = dialectWarning(dialects, *out->selection.project)) {
+        std::cerr << "lkml: warning[LKML290]: " << warning->message
+                  << "\n  = help: " << warning->help << "\n";
+      }
+    }
+  }
+  const codegen::Dialect* dialect = codegen::findDialect(dialect_name);
+  if (!dialect) {
+    std::cerr << "lkml: error: model `" << out->selection.model->name
+              << "` (lkml.json \"connections\"): " << codegen::unknownDialectMessage(dialect_name)
+              << "\n";
+    return kExitUsage;
+  }
   out->compiled = codegen::compileQuery(*out->selection.model, *out->selection.explore, query,
                                         out->user, *dialect);
   if (!out->compiled.ok()) {

@@ -14,7 +14,8 @@ namespace lkml::cli {
 
 struct QueryOptions {
   std::string dir = ".";
-  std::string model, explore, fields, query_file, dialect = "postgres", access_level;
+  std::string model, explore, fields, query_file, access_level;
+  std::string dialect;  // --dialect; else lkml.json "connections" for the model; else postgres
   std::vector<std::string> filters, sorts, user_attributes;
   int64_t limit = -1;
 };

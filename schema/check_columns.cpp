@@ -1,7 +1,10 @@
 // LKML302 (column references exist) and LKML303/304 (field type against column type).
 #include <set>
 
+#include <cctype>
+
 #include "catalog/identifier.h"
+#include "catalog/warehouse_import.h"
 #include "schema/check_context.h"
 #include "schema/schema_diagnostics.h"
 
@@ -136,12 +139,44 @@ void checkType(CheckContext& ctx, const semantic::Field& f, Expect expect, const
   ctx.sink.report(std::move(d));
 }
 
+// BigQuery `${TABLE}.a.b`: each field of the path must exist in the STRUCT before it. A path
+// through an ARRAY (or a type lkml cannot read) stays unchecked.
+void checkStructPath(CheckContext& ctx, const semantic::View& view, const semantic::Field& f,
+                     const semantic::SourceText& sql, const ViewRelation& relation,
+                     const TableColumnReference& ref, const catalog::Column& column) {
+  std::string type = column.data_type;
+  std::string path = ref.identifier;
+  for (const std::string& field : ref.fields) {
+    std::string name = field;
+    if (name.size() >= 2 && name.front() == '`') name = sql::unquoteIdentifier(name, ctx.dialect());
+    std::string head;
+    for (char c : type.substr(0, 7)) head += static_cast<char>(std::toupper((unsigned char)c));
+    if (head != "STRUCT<") return;  // ARRAY<...>, or a type lkml cannot read
+    std::string field_type = catalog::structFieldType(type, name);
+    if (field_type.empty()) {
+      Diagnostic d = makeSchemaDiagnostic(
+          SchemaCode::unknown_column, textSpan(sql, ref.whole.begin, ref.whole.end),
+          "field `" + field + "` does not exist in STRUCT `" + path + "` of " +
+              relation.description + " (view `" + view.name + "`, field `" + f.name + "`)");
+      d.label = "no such STRUCT field";
+      d.help = "`" + path + "` is " + type;
+      ctx.sink.report(std::move(d));
+      return;
+    }
+    type = field_type;
+    path += "." + field;
+  }
+}
+
 void checkReferences(CheckContext& ctx, const semantic::View& view, const semantic::Field& f,
                      const semantic::SourceText& sql, const ViewRelation& relation) {
   if (!sql.present()) return;
-  for (const TableColumnReference& ref : findTableColumnReferences(sql.text)) {
+  for (const TableColumnReference& ref : findTableColumnReferences(sql.text, ctx.dialect())) {
     ++ctx.result.stats.columns_checked;
-    if (relation.relation->findColumn(ref.identifier)) continue;
+    if (const catalog::Column* column = relation.relation->findColumn(ref.identifier)) {
+      checkStructPath(ctx, view, f, sql, relation, ref, *column);
+      continue;
+    }
     Diagnostic d = makeSchemaDiagnostic(
         SchemaCode::unknown_column, textSpan(sql, ref.whole.begin, ref.whole.end),
         "column `" + ref.identifier + "` does not exist in " + relation.description + " (view `" +
@@ -152,9 +187,9 @@ void checkReferences(CheckContext& ctx, const semantic::View& view, const semant
     ctx.sink.report(std::move(d));
   }
   // `view.column` as the whole expression (the view's alias, or the table's own name).
-  SimpleExpression e = classifyExpression(sql.text);
+  SimpleExpression e = classifyExpression(sql.text, ctx.dialect());
   if (e.kind != SimpleExpression::Kind::QualifiedColumn) return;
-  auto qualifier = catalog::parseQualifiedName(e.qualifier);
+  auto qualifier = catalog::parseQualifiedName(e.qualifier, ctx.dialect());
   if (!qualifier || qualifier->size() != 1) return;
   bool own = (*qualifier)[0] == view.name || (relation.kind == ViewRelation::Kind::Table &&
                                               (*qualifier)[0] == relation.relation->name);
@@ -185,7 +220,9 @@ void checkView(CheckContext& ctx, const semantic::View& view) {
       if (sql == &f.sql && f.sql_defaulted) continue;  // reported below, with its own message
       checkReferences(ctx, view, f, *sql, relation);
     }
-    if (f.sql_defaulted && (f.isDimension() || f.isMeasure()) && f.interval.empty()) {
+    // `type: location` reads sql_latitude and sql_longitude, never a column of its name.
+    if (f.sql_defaulted && (f.isDimension() || f.isMeasure()) && f.interval.empty() &&
+        f.type != "location") {
       std::string name = f.group.empty() ? f.name : f.group;
       ++ctx.result.stats.columns_checked;
       if (!relation.relation->findColumn(name)) {

@@ -25,9 +25,11 @@ std::string sourceKey(const SchemaSource& source) {
   return std::to_string(reinterpret_cast<uintptr_t>(&source));
 }
 
-bool sameIdentifier(const std::string& sql_identifier, const std::string& stored) {
-  auto parts = catalog::parseQualifiedName(sql_identifier);
-  return parts && parts->size() == 1 && (*parts)[0] == stored;
+bool sameIdentifier(const std::string& sql_identifier, const std::string& stored,
+                    sql::Dialect dialect) {
+  auto parts = catalog::parseQualifiedName(sql_identifier, dialect);
+  return parts && parts->size() == 1 &&
+         sql::sameName((*parts)[0], stored, sql::lexicalRules(dialect).relation_folding);
 }
 
 }  // namespace
@@ -57,7 +59,11 @@ std::vector<const semantic::View*> checkedViews(const semantic::Model& model) {
   for (const semantic::Explore& explore : model.explores) {
     if (explore.extension_required) continue;
     names.insert(explore.view);
-    for (const semantic::Join& join : explore.joins) names.insert(join.view);
+    for (const semantic::Join& join : explore.joins) {
+      // A join written as a whole `sql:` clause (BigQuery's `LEFT JOIN UNNEST(...) AS v`)
+      // says itself what the view reads; a view without its own table is then no table.
+      if (!join.sql.present()) names.insert(join.view);
+    }
   }
   std::vector<const semantic::View*> out;
   for (const auto& [name, view] : model.views) {
@@ -100,9 +106,24 @@ const ViewRelation& CheckContext::relationOf(const semantic::View& view) {
   return *out;
 }
 
+// Whether some explore joins `view` with a whole `sql:` JOIN clause, which then says what the
+// view reads (BigQuery: `LEFT JOIN UNNEST(${sessions.hits}) AS hits`).
+static bool joinedByClause(const semantic::Model& model, const std::string& view) {
+  for (const semantic::Explore& explore : model.explores) {
+    for (const semantic::Join& join : explore.joins) {
+      if (join.view == view && join.sql.present()) return true;
+    }
+  }
+  return false;
+}
+
 void CheckContext::resolveTable(const semantic::View& view, ViewRelation* out) {
+  if (!view.sql_table_name.present() && joinedByClause(model, view.name)) return;
   std::string name = plainTableName(view);
   if (name.empty() || hasTemplating(name) || name.find("${") != std::string::npos) return;
+  // Not a table name but an expression (BigQuery `UNNEST(...)`, `ML.PREDICT(...)`, a table
+  // function): lkml cannot tell what it reads, so nothing is checked.
+  if (!catalog::parseQualifiedName(name, dialect())) return;
   const catalog::Relation* relation = source.catalog->findRelation(name, source.search_path);
   if (relation) {
     out->kind = ViewRelation::Kind::Table;
@@ -125,7 +146,7 @@ void CheckContext::resolveTable(const semantic::View& view, ViewRelation* out) {
     message = "view `" + view.name + "` has no sql_table_name or derived_table, so it reads `" +
               name + "`, which does not exist";
   }
-  auto parts = catalog::parseQualifiedName(name);
+  auto parts = catalog::parseQualifiedName(name, dialect());
   if (parts && parts->size() >= 2) {
     const std::string& schema_name = (*parts)[parts->size() - 2];
     bool schema_known =
@@ -197,7 +218,7 @@ void CheckContext::resolveDerived(const semantic::View& view, ViewRelation* out)
       size_t offset = catalog::byteOffsetOfPosition(expanded.sql, error.position);
       if (auto src = expanded.sourceOffset(offset)) {
         const std::string& text = view.derived_table_sql.text;
-        size_t len = scanIdentifier(text, *src);
+        size_t len = scanIdentifier(text, *src, dialect());
         span = textSpan(view.derived_table_sql, *src, *src + std::max<size_t>(len, 1));
       }
     }
@@ -250,7 +271,7 @@ std::optional<FieldColumn> CheckContext::sqlColumn(const semantic::View& view,
   if (relation.kind == ViewRelation::Kind::Unresolved || depth > kMaxReferenceDepth) {
     return std::nullopt;
   }
-  SimpleExpression e = classifyExpression(sql.text);
+  SimpleExpression e = classifyExpression(sql.text, dialect());
   FieldColumn out;
   out.span = textSpan(sql, e.range.begin, e.range.end);
   switch (e.kind) {
@@ -259,9 +280,9 @@ std::optional<FieldColumn> CheckContext::sqlColumn(const semantic::View& view,
       out.identifier = e.identifier;
       return out;
     case SimpleExpression::Kind::QualifiedColumn:
-      if (!sameIdentifier(e.qualifier, view.name) &&
+      if (!sameIdentifier(e.qualifier, view.name, dialect()) &&
           !(relation.kind == ViewRelation::Kind::Table &&
-            sameIdentifier(e.qualifier, relation.relation->name))) {
+            sameIdentifier(e.qualifier, relation.relation->name, dialect()))) {
         return std::nullopt;
       }
       out.column = relation.relation->findColumn(e.identifier);

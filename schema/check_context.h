@@ -87,6 +87,10 @@ class CheckContext {
   DiagnosticSink& sink;
   SchemaCheckResult& result;
 
+  /// Whose lexical and identifier rules apply: the catalog's (the snapshot's, or the one
+  /// --dialect / lkml.json chose).
+  sql::Dialect dialect() const { return source.catalog->dialect; }
+
   /// The relation of a view, resolved on first use; reports LKML301/305/306 there.
   const ViewRelation& relationOf(const semantic::View& view);
 

@@ -109,7 +109,7 @@ struct Side {
 std::optional<Side> resolveSide(CheckContext& ctx, const semantic::ExploreScope& scope,
                                 const semantic::SourceText& sql, TextRange range) {
   std::string_view text = std::string_view(sql.text).substr(range.begin, range.end - range.begin);
-  SimpleExpression e = classifyExpression(text);
+  SimpleExpression e = classifyExpression(text, ctx.dialect());
   Side side;
   side.span = textSpan(sql, range.begin + e.range.begin, range.begin + e.range.end);
   if (e.kind == SimpleExpression::Kind::ViewField) {
@@ -124,7 +124,7 @@ std::optional<Side> resolveSide(CheckContext& ctx, const semantic::ExploreScope&
     return side;
   }
   if (e.kind == SimpleExpression::Kind::QualifiedColumn) {
-    auto alias = catalog::parseQualifiedName(e.qualifier);
+    auto alias = catalog::parseQualifiedName(e.qualifier, ctx.dialect());
     if (!alias || alias->size() != 1) return std::nullopt;
     side.entry = scope.find((*alias)[0]);
     if (!side.entry || !side.entry->view) return std::nullopt;
@@ -184,9 +184,9 @@ JoinKeys joinKeys(CheckContext& ctx, const semantic::ExploreScope& scope,
     const std::string& text = join.sql_on.text;
     if (hasTemplating(text)) return keys;
     keys.ok = true;
-    for (TextRange part : splitConjunction(text)) {
+    for (TextRange part : splitConjunction(text, ctx.dialect())) {
       TextRange lhs, rhs;
-      if (!splitEquality(text, part, &lhs, &rhs)) return JoinKeys{};
+      if (!splitEquality(text, part, &lhs, &rhs, ctx.dialect())) return JoinKeys{};
       auto a = resolveSide(ctx, scope, join.sql_on, lhs);
       auto b = resolveSide(ctx, scope, join.sql_on, rhs);
       if (!a || !b) return JoinKeys{};

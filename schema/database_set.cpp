@@ -56,8 +56,20 @@ catalog::ConnectionSettings DatabaseSet::settingsFor(const semantic::Model& mode
   return settings;
 }
 
-const SchemaSource* DatabaseSet::sourceFor(const semantic::Model& model) {
-  if (offline()) return &snapshot_source_;
+const SchemaSource* DatabaseSet::sourceFor(const semantic::Model& model,
+                                           std::optional<sql::Dialect> dialect) {
+  if (offline()) {
+    if (!dialect || *dialect == snapshot_catalog_.dialect) return &snapshot_source_;
+    auto& copy = redialected_[*dialect];
+    if (!copy) {
+      copy = std::make_unique<Redialected>();
+      copy->catalog = snapshot_catalog_;
+      catalog::setDialect(copy->catalog, *dialect);
+      copy->source = snapshot_source_;
+      copy->source.catalog = &copy->catalog;
+    }
+    return &copy->source;
+  }
   if (failed_) return nullptr;
   catalog::ConnectionSettings settings = settingsFor(model);
   auto& live = live_[settings.url];
@@ -84,6 +96,7 @@ const SchemaSource* DatabaseSet::sourceFor(const semantic::Model& model) {
   catalog_ms_ +=
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   fresh->source.name = "database \"" + fresh->connection->target().database + "\"";
+  if (dialect) catalog::setDialect(fresh->catalog, *dialect);
   fresh->source.catalog = &fresh->catalog;
   fresh->source.connection = fresh->connection.get();
   fresh->source.search_path = options_.search_path;

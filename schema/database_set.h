@@ -7,6 +7,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,14 +39,19 @@ class DatabaseSet {
   bool init(const DatabaseOptions& options, std::string* error);
 
   bool offline() const { return !options_.snapshot.empty(); }
+  /// The dialect the snapshot records (PostgreSQL when it records none); live: PostgreSQL.
+  sql::Dialect snapshotDialect() const { return snapshot_catalog_.dialect; }
 
   /// The settings a model's connection uses (its --connection mapping, else --db/environment).
   catalog::ConnectionSettings settingsFor(const semantic::Model& model) const;
 
   /// The snapshot, or the live database of the model's connection (connecting and reading its
   /// catalog on first use). Null when the database cannot be reached or read: failed() is then
-  /// true and error() says why (exit status 3).
-  const SchemaSource* sourceFor(const semantic::Model& model);
+  /// true and error() says why (exit status 3). `dialect` (from --dialect or lkml.json) decides
+  /// how the model's SQL is lexed and its names looked up; without it the snapshot's recorded
+  /// dialect applies (PostgreSQL for a live database).
+  const SchemaSource* sourceFor(const semantic::Model& model,
+                                std::optional<sql::Dialect> dialect = std::nullopt);
 
   bool failed() const { return failed_; }
   const catalog::DatabaseError& error() const { return error_; }
@@ -66,6 +72,11 @@ class DatabaseSet {
   std::map<std::string, std::string> mappings_;  // connection name -> URL
   catalog::Catalog snapshot_catalog_;
   SchemaSource snapshot_source_;
+  struct Redialected {  // the snapshot read under another dialect's rules
+    catalog::Catalog catalog;
+    SchemaSource source;
+  };
+  std::map<sql::Dialect, std::unique_ptr<Redialected>> redialected_;
   std::map<std::string, std::unique_ptr<Live>> live_;  // by URL ("" = environment)
   bool failed_ = false;
   catalog::DatabaseError error_;

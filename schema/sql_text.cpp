@@ -18,35 +18,10 @@ bool isIdentPart(char c) {
   return std::isalnum(u) || c == '_' || c == '$' || u >= 0x80;
 }
 
-// Index just past the end of a quoted literal/identifier opened at `pos` (`'...'` or `"..."`,
-// doubled quotes inside), or sql.size() when unterminated.
-size_t skipQuoted(std::string_view sql, size_t pos) {
-  char quote = sql[pos];
-  size_t i = pos + 1;
-  while (i < sql.size()) {
-    if (sql[i] == quote) {
-      if (i + 1 < sql.size() && sql[i + 1] == quote) {
-        i += 2;
-        continue;
-      }
-      return i + 1;
-    }
-    ++i;
-  }
-  return sql.size();
-}
-
 // If a comment, string, `${...}` or Liquid tag starts at `i`, the index past it; else `i`.
-size_t skipOpaque(std::string_view sql, size_t i) {
-  if (sql[i] == '\'' || sql[i] == '"') return skipQuoted(sql, i);
-  if (sql.compare(i, 2, "--") == 0) {
-    size_t nl = sql.find('\n', i);
-    return nl == std::string_view::npos ? sql.size() : nl + 1;
-  }
-  if (sql.compare(i, 2, "/*") == 0) {
-    size_t close = sql.find("*/", i + 2);
-    return close == std::string_view::npos ? sql.size() : close + 2;
-  }
+size_t skipOpaque(std::string_view sql, size_t i, sql::Dialect dialect) {
+  size_t past = sql::skipLiteralOrComment(sql, i, dialect);
+  if (past != i) return past;
   if (sql.compare(i, 2, "${") == 0 || sql.compare(i, 2, "@{") == 0) {
     size_t close = sql.find('}', i + 2);
     return close == std::string_view::npos ? sql.size() : close + 1;
@@ -59,7 +34,7 @@ size_t skipOpaque(std::string_view sql, size_t i) {
 }
 
 // Strips whitespace, a trailing `;` and one pair of parentheses enclosing everything.
-TextRange unwrap(std::string_view sql, TextRange r) {
+TextRange unwrap(std::string_view sql, TextRange r, sql::Dialect dialect) {
   for (int guard = 0; guard < 8; ++guard) {
     r = trimRange(sql, r);
     if (r.end > r.begin && sql[r.end - 1] == ';') {
@@ -72,7 +47,7 @@ TextRange unwrap(std::string_view sql, TextRange r) {
       size_t i = r.begin;
       bool encloses = true;
       while (i < r.end) {
-        size_t next = skipOpaque(sql, i);
+        size_t next = skipOpaque(sql, i, dialect);
         if (next != i) {
           i = next;
           continue;
@@ -109,11 +84,11 @@ TextRange trimRange(std::string_view sql, TextRange r) {
   return r;
 }
 
-size_t scanIdentifier(std::string_view sql, size_t pos) {
+size_t scanIdentifier(std::string_view sql, size_t pos, sql::Dialect dialect) {
   if (pos >= sql.size()) return 0;
-  if (sql[pos] == '"') {
-    size_t end = skipQuoted(sql, pos);
-    if (end > sql.size() || sql[end - 1] != '"' || end - pos < 3) return 0;
+  if (sql[pos] == sql::lexicalRules(dialect).identifier_quote) {
+    size_t end = sql::skipQuotedIdentifier(sql, pos, dialect);
+    if (end == std::string_view::npos || end - pos < 3) return 0;
     return end - pos;
   }
   if (!isIdentStart(sql[pos])) return 0;
@@ -122,7 +97,8 @@ size_t scanIdentifier(std::string_view sql, size_t pos) {
   return i - pos;
 }
 
-std::vector<TableColumnReference> findTableColumnReferences(std::string_view sql) {
+std::vector<TableColumnReference> findTableColumnReferences(std::string_view sql,
+                                                            sql::Dialect dialect) {
   std::vector<TableColumnReference> refs;
   size_t i = 0;
   while (i < sql.size()) {
@@ -131,29 +107,37 @@ std::vector<TableColumnReference> findTableColumnReferences(std::string_view sql
       if (close == std::string_view::npos) break;
       if (innerOfReference(sql.substr(i, close + 1 - i)) == "TABLE" && close + 1 < sql.size() &&
           sql[close + 1] == '.') {
-        size_t len = scanIdentifier(sql, close + 2);
+        size_t len = scanIdentifier(sql, close + 2, dialect);
         if (len > 0) {
           TableColumnReference ref;
           ref.whole = {i, close + 2 + len};
           ref.name = {close + 2, close + 2 + len};
           ref.identifier = std::string(sql.substr(close + 2, len));
+          // BigQuery reads `a.b` after a STRUCT column as its field `b`.
+          while (dialect == sql::Dialect::BigQuery && ref.whole.end < sql.size() &&
+                 sql[ref.whole.end] == '.') {
+            size_t field = scanIdentifier(sql, ref.whole.end + 1, dialect);
+            if (field == 0) break;
+            ref.fields.emplace_back(sql.substr(ref.whole.end + 1, field));
+            ref.whole.end += 1 + field;
+          }
+          i = ref.whole.end;
           refs.push_back(std::move(ref));
-          i = close + 2 + len;
           continue;
         }
       }
       i = close + 1;
       continue;
     }
-    size_t next = skipOpaque(sql, i);
+    size_t next = skipOpaque(sql, i, dialect);
     i = next != i ? next : i + 1;
   }
   return refs;
 }
 
-SimpleExpression classifyExpression(std::string_view sql) {
+SimpleExpression classifyExpression(std::string_view sql, sql::Dialect dialect) {
   SimpleExpression out;
-  TextRange r = unwrap(sql, {0, sql.size()});
+  TextRange r = unwrap(sql, {0, sql.size()}, dialect);
   if (r.end <= r.begin) return out;
   std::string_view text = sql.substr(r.begin, r.end - r.begin);
   if (text.compare(0, 2, "${") == 0) {
@@ -176,7 +160,7 @@ SimpleExpression classifyExpression(std::string_view sql) {
       return out;
     }
     if (inner == "TABLE" && text[close + 1] == '.') {
-      size_t len = scanIdentifier(text, close + 2);
+      size_t len = scanIdentifier(text, close + 2, dialect);
       if (len > 0 && close + 2 + len == text.size()) {
         out.kind = SimpleExpression::Kind::TableColumn;
         out.range = r;
@@ -185,9 +169,9 @@ SimpleExpression classifyExpression(std::string_view sql) {
     }
     return out;
   }
-  size_t q = scanIdentifier(text, 0);
+  size_t q = scanIdentifier(text, 0, dialect);
   if (q == 0 || q >= text.size() || text[q] != '.') return out;
-  size_t c = scanIdentifier(text, q + 1);
+  size_t c = scanIdentifier(text, q + 1, dialect);
   if (c == 0 || q + 1 + c != text.size()) return out;
   out.kind = SimpleExpression::Kind::QualifiedColumn;
   out.range = r;
@@ -196,14 +180,14 @@ SimpleExpression classifyExpression(std::string_view sql) {
   return out;
 }
 
-std::vector<TextRange> splitConjunction(std::string_view sql) {
+std::vector<TextRange> splitConjunction(std::string_view sql, sql::Dialect dialect) {
   std::vector<TextRange> parts;
-  TextRange whole = unwrap(sql, {0, sql.size()});
+  TextRange whole = unwrap(sql, {0, sql.size()}, dialect);
   size_t start = whole.begin;
   int depth = 0;
   size_t i = whole.begin;
   while (i < whole.end) {
-    size_t next = skipOpaque(sql, i);
+    size_t next = skipOpaque(sql, i, dialect);
     if (next != i) {
       i = next;
       continue;
@@ -228,13 +212,14 @@ std::vector<TextRange> splitConjunction(std::string_view sql) {
   return parts;
 }
 
-bool splitEquality(std::string_view sql, TextRange part, TextRange* lhs, TextRange* rhs) {
-  part = unwrap(sql, part);
+bool splitEquality(std::string_view sql, TextRange part, TextRange* lhs, TextRange* rhs,
+                   sql::Dialect dialect) {
+  part = unwrap(sql, part, dialect);
   size_t eq = std::string_view::npos;
   int depth = 0;
   size_t i = part.begin;
   while (i < part.end) {
-    size_t next = skipOpaque(sql, i);
+    size_t next = skipOpaque(sql, i, dialect);
     if (next != i) {
       i = next;
       continue;

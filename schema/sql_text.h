@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/sql_lexical_rules.h"
+
 namespace lkml::schema {
 
 /// A byte range [begin, end) of a SQL text.
@@ -17,16 +19,24 @@ struct TextRange {
   size_t end = 0;
 };
 
-/// Length of the SQL identifier starting at `pos` (plain `order_id`, quoted `"Order ID"`), or 0.
-size_t scanIdentifier(std::string_view sql, size_t pos);
+// Every reader lexes `sql` by `dialect`'s rules (strings, quoted identifiers, comments:
+// base/sql_lexical_rules.h); PostgreSQL unless given.
+
+/// Length of the SQL identifier starting at `pos` (plain `order_id`, quoted `"Order ID"`, or
+/// `` `Order ID` `` in BigQuery), or 0.
+size_t scanIdentifier(std::string_view sql, size_t pos,
+                      sql::Dialect dialect = sql::Dialect::Postgres);
 
 /// `${TABLE}.column` in a SQL text (outside string literals and comments).
 struct TableColumnReference {
   TextRange whole;         // `${TABLE}.column`
   TextRange name;          // `column`
   std::string identifier;  // as written: `amount`, `"Order ID"`
+  /// BigQuery `${TABLE}.a.b.c`: the STRUCT field path after the column (`b`, `c`), as written.
+  std::vector<std::string> fields;
 };
-std::vector<TableColumnReference> findTableColumnReferences(std::string_view sql);
+std::vector<TableColumnReference> findTableColumnReferences(
+    std::string_view sql, sql::Dialect dialect = sql::Dialect::Postgres);
 
 /// A whole expression (surrounding whitespace, one pair of parentheses and a trailing `;`
 /// ignored) that is a single reference.
@@ -44,15 +54,19 @@ struct SimpleExpression {
   std::string identifier;  // TableColumn / QualifiedColumn: the column as written
   std::string field;       // Field / ViewField
 };
-SimpleExpression classifyExpression(std::string_view sql);
+/// BigQuery `${TABLE}.a.b` (a STRUCT field) is Kind::None: its type is not the column's.
+SimpleExpression classifyExpression(std::string_view sql,
+                                    sql::Dialect dialect = sql::Dialect::Postgres);
 
 /// Splits `sql` at top-level `AND` (outside parentheses, quotes, comments, `${}` and Liquid).
 /// Each part is trimmed of whitespace.
-std::vector<TextRange> splitConjunction(std::string_view sql);
+std::vector<TextRange> splitConjunction(std::string_view sql,
+                                        sql::Dialect dialect = sql::Dialect::Postgres);
 
 /// `a = b` at the top level of `part` (exactly one `=` that is not part of `<=`, `>=`, `<>`,
 /// `!=`): the two trimmed sides. False for anything else.
-bool splitEquality(std::string_view sql, TextRange part, TextRange* lhs, TextRange* rhs);
+bool splitEquality(std::string_view sql, TextRange part, TextRange* lhs, TextRange* rhs,
+                   sql::Dialect dialect = sql::Dialect::Postgres);
 
 /// Whether the text contains Liquid (`{{`, `{%`) or an unexpanded constant (`@{`).
 bool hasTemplating(std::string_view sql);

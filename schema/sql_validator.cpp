@@ -256,7 +256,8 @@ void Validator::runTask(Worker& worker, const Task& task) {
     query.explore = explore.name;
     for (size_t i : which) query.fields.push_back(fields[i].name);
     query.unsorted = true;
-    return codegen::compileQuery(model, explore, query, user, *dialect_);
+    const codegen::Dialect* dialect = options_.dialect ? options_.dialect(model) : nullptr;
+    return codegen::compileQuery(model, explore, query, user, dialect ? *dialect : *dialect_);
   };
   std::vector<size_t> all(fields.size());
   for (size_t i = 0; i < all.size(); ++i) all[i] = i;

@@ -14,6 +14,7 @@
 #include "base/diagnostic.h"
 #include "catalog/connection_settings.h"
 #include "catalog/database_error.h"
+#include "codegen/sql_dialect.h"
 #include "semantic/project.h"
 
 namespace lkml::schema {
@@ -29,6 +30,9 @@ struct SqlValidationOptions {
   /// and an explore whose definition or joins hold one, are not sent to the database (their
   /// failure is already explained), so a few typos cost a few queries, not one per field.
   std::vector<Span> explained;
+  /// The dialect a model's SQL is compiled in (--dialect, lkml.json "connections"); null or
+  /// returning null: PostgreSQL.
+  std::function<const codegen::Dialect*(const semantic::Model&)> dialect;
   /// Called after each explore × access level (from worker threads, serialised).
   std::function<void(size_t done, size_t total, const std::string& last)> progress;
 };

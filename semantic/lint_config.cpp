@@ -206,13 +206,13 @@ bool LintConfig::loadText(const std::string& text, ConfigError* error) {
     *error = {"expected a JSON object such as {\"rules\": {\"LKML209\": \"off\"}}", 0};
     return false;
   }
-  static const char* const kKeys[] = {"rules",   "select",    "ignore",   "warn",
-                                      "exclude", "overrides", "baseline", "schema"};
+  static const char* const kKeys[] = {"rules",     "select",   "ignore", "warn",       "exclude",
+                                      "overrides", "baseline", "schema", "connections"};
   for (const auto& [key, value] : json.items()) {
     if (std::find(std::begin(kKeys), std::end(kKeys), key) == std::end(kKeys)) {
       *error = {"unknown key \"" + key +
-                    "\"; expected rules, select, ignore, warn, exclude, overrides, baseline or "
-                    "schema",
+                    "\"; expected rules, select, ignore, warn, exclude, overrides, baseline, "
+                    "schema or connections",
                 keyOffset(text, key)};
       return false;
     }
@@ -225,6 +225,9 @@ bool LintConfig::loadText(const std::string& text, ConfigError* error) {
       return false;
     }
     (std::string(key) == "baseline" ? baseline_ : schema_) = json[key].get<std::string>();
+  }
+  if (json.contains("connections") && !loadConnections(&json["connections"], text, error)) {
+    return false;
   }
   if (json.contains("exclude") && !stringList(json["exclude"], &exclude_)) {
     *error = {"\"exclude\" must be a list of path globs such as [\"views/generated/**\"]",
@@ -257,6 +260,42 @@ bool LintConfig::loadText(const std::string& text, ConfigError* error) {
       if (!loadLayer(&item, &o.layer, "overrides: ", text, error)) return false;
       overrides_.push_back(std::move(o));
     }
+  }
+  return true;
+}
+
+// "connections": {"<model connection: name>": {"dialect": "bigquery"}}.
+bool LintConfig::loadConnections(const void* value, const std::string& text, ConfigError* error) {
+  const Json& connections = *static_cast<const Json*>(value);
+  const size_t start = keyOffset(text, "connections");
+  const std::string example = "such as {\"my_warehouse\": {\"dialect\": \"bigquery\"}}";
+  if (!connections.is_object()) {
+    *error = {"\"connections\" must map connection names to settings " + example, start};
+    return false;
+  }
+  for (const auto& [name, settings] : connections.items()) {
+    const size_t at = keyOffset(text, name, start);
+    if (!settings.is_object() || !settings.contains("dialect") ||
+        !settings["dialect"].is_string()) {
+      *error = {"connections: \"" + name + "\" needs {\"dialect\": \"NAME\"}, " + example, at};
+      return false;
+    }
+    for (const auto& [key, ignored] : settings.items()) {
+      if (key != "dialect") {
+        *error = {"connections: \"" + name + "\": unknown key \"" + key + "\"; expected dialect",
+                  keyOffset(text, key, at)};
+        return false;
+      }
+    }
+    std::string dialect = settings["dialect"].get<std::string>();
+    std::optional<sql::Dialect> parsed = sql::parseDialect(dialect);
+    if (!parsed) {
+      size_t value_at = text.find("\"" + dialect + "\"", at);
+      *error = {"connections: \"" + name + "\": " + sql::unknownDialectMessage(dialect),
+                value_at == std::string::npos ? at : value_at};
+      return false;
+    }
+    connection_dialects_[name] = *parsed;
   }
   return true;
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "base/sql_lexical_rules.h"
 #include "semantic/rule_selector.h"
 
 namespace lkml::semantic {
@@ -53,6 +54,10 @@ class LintConfig {
 
   const std::string& baselinePath() const { return baseline_; }
   const std::string& schemaPath() const { return schema_; }
+  /// lkml.json "connections": a model's `connection:` name → the SQL dialect of its warehouse.
+  const std::map<std::string, sql::Dialect>& connectionDialects() const {
+    return connection_dialects_;
+  }
 
  private:
   struct Layer {
@@ -66,6 +71,7 @@ class LintConfig {
   };
   static std::optional<Severity> apply(const Layer& layer, int code,
                                        std::optional<Severity> current, Severity default_severity);
+  bool loadConnections(const void* json, const std::string& text, ConfigError* error);
   bool loadLayer(const void* json, Layer* layer, const std::string& where, const std::string& text,
                  ConfigError* error);
 
@@ -73,6 +79,7 @@ class LintConfig {
   std::vector<Override> overrides_;
   std::vector<std::string> exclude_;
   std::string baseline_, schema_;
+  std::map<std::string, sql::Dialect> connection_dialects_;
 };
 
 bool isStyleRule(int code);

@@ -31,6 +31,36 @@ TEST(SqlText, IgnoresReferencesInStringsAndComments) {
   EXPECT_TRUE(findTableColumnReferences("${TABLE}").empty());
 }
 
+TEST(SqlText, LexesEachDialect) {
+  using sql::Dialect;
+  // BigQuery: # comments, "..." strings, raw and triple-quoted strings hide references;
+  // backticks quote a column; a STRUCT path follows the column.
+  std::string bq =
+      "IF(${TABLE}.`Order ID` > 0, r'${TABLE}.no', '''${TABLE}.no''') # ${TABLE}.no\n"
+      "+ ${TABLE}.totals.visits + \"${TABLE}.no\"";
+  auto refs = findTableColumnReferences(bq, Dialect::BigQuery);
+  ASSERT_EQ(refs.size(), 2u);
+  EXPECT_EQ(refs[0].identifier, "`Order ID`");
+  EXPECT_EQ(refs[1].identifier, "totals");
+  EXPECT_EQ(refs[1].fields, std::vector<std::string>{"visits"});
+  EXPECT_EQ(slice(bq, refs[1].whole), "${TABLE}.totals.visits");
+  // The same text read as PostgreSQL sees other things: `#` is no comment there.
+  EXPECT_EQ(findTableColumnReferences("${TABLE}.a # ${TABLE}.b").size(), 2u);
+  EXPECT_EQ(findTableColumnReferences("${TABLE}.a # ${TABLE}.b", Dialect::BigQuery).size(), 1u);
+  // PostgreSQL: `a.b` after ${TABLE}.a is not a field path.
+  EXPECT_TRUE(findTableColumnReferences("${TABLE}.a.b")[0].fields.empty());
+  // Snowflake: $$...$$ is a string; // is a comment.
+  EXPECT_EQ(findTableColumnReferences("$$ ${TABLE}.no $$ || ${TABLE}.a // ${TABLE}.no",
+                                      Dialect::Snowflake)
+                .size(),
+            1u);
+  // A STRUCT field is no simple column: its type is not the column's.
+  EXPECT_EQ(classifyExpression("${TABLE}.totals.visits", Dialect::BigQuery).kind,
+            SimpleExpression::Kind::None);
+  EXPECT_EQ(classifyExpression("${TABLE}.`visits`", Dialect::BigQuery).kind,
+            SimpleExpression::Kind::TableColumn);
+}
+
 TEST(SqlText, ClassifiesSimpleExpressions) {
   SimpleExpression e = classifyExpression("  ${TABLE}.created_at ;");
   EXPECT_EQ(e.kind, SimpleExpression::Kind::TableColumn);
