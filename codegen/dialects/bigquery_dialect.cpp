@@ -91,17 +91,6 @@ std::string BigQueryDialect::columnAlias(std::string_view name) const {
   return out;
 }
 
-SqlLexicalRules BigQueryDialect::lexicalRules() const {
-  SqlLexicalRules rules;
-  rules.postgres = false;
-  rules.backslashEscapes = true;
-  rules.hashComments = true;
-  rules.backtickIdentifiers = true;
-  rules.doubleQuotedStrings = true;
-  rules.tripleQuotedStrings = true;
-  return rules;
-}
-
 bool BigQueryDialect::canRepresentString(std::string_view value) const {
   return value.find('\0') == std::string_view::npos;
 }

@@ -189,7 +189,9 @@ TEST(BigQueryAggregates, SymmetricPercentileListLimit) {
 
 // Where a user value may go in BigQuery SQL text (sql_template.cpp writes only into code and
 // '...' literals).
-SqlPosition at(std::string_view sql) { return lexicalStateAtEnd(sql, bq.lexicalRules()).position; }
+SqlPosition at(std::string_view sql) {
+  return lexicalStateAtEnd(sql, bq.lexicalDialect()).position;
+}
 
 TEST(BigQueryLexicalRules, KnowsBigQueryComments_Strings_AndNames) {
   EXPECT_EQ(at("x = "), SqlPosition::Code);
