@@ -220,7 +220,7 @@ std::string SqlExpander::distanceSql(const ScopeEntry& entry, const Field& field
     if (!locationParts(*target_entry, *target, &ends[i][0], &ends[i][1])) return "NULL";
   }
   // Haversine great-circle distance on a sphere of the mean Earth radius.
-  auto rad = [](const std::string& x) { return "RADIANS(" + x + ")"; };
+  auto rad = [&](const std::string& x) { return ctx_.dialect.radians(x); };
   const std::string dlat = "(" + rad(ends[1][0]) + " - " + rad(ends[0][0]) + ")";
   const std::string dlon = "(" + rad(ends[1][1]) + " - " + rad(ends[0][1]) + ")";
   char r[40];

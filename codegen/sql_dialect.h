@@ -104,9 +104,9 @@ class Dialect {
   /// The alias of a query column named `view.field`, as Looker writes it: `"users.count"`
   /// where the dialect allows any quoted name, `users_count` where it does not (BigQuery).
   virtual std::string columnAlias(std::string_view name) const { return quoteIdentifier(name); }
-  /// How the dialect's lexer reads SQL text, so that a value from a user is written into a
-  /// template only where it stays a literal (codegen/sql_lexical_state.h).
-  virtual SqlLexicalRules lexicalRules() const { return SqlLexicalRules{}; }
+  /// Whose lexer reads the SQL text (base/sql_lexical_rules.h), so that a value from a user is
+  /// written into a template only where it stays a literal (codegen/sql_lexical_state.h).
+  virtual sql::Dialect lexicalDialect() const { return sql::Dialect::Postgres; }
   /// False when `value` cannot be written as a string literal (PostgreSQL text cannot hold
   /// NUL). Callers must check untrusted values before calling stringLiteral().
   virtual bool canRepresentString(std::string_view value) const = 0;
@@ -132,6 +132,8 @@ class Dialect {
   virtual std::string lower(const std::string& expr) const = 0;
   /// Length in characters of a string expression.
   virtual std::string length(const std::string& expr) const = 0;
+  /// Degrees to radians (distance dimensions).
+  virtual std::string radians(const std::string& expr) const { return "RADIANS(" + expr + ")"; }
   /// `expr` converted to the dialect's text type (location values "lat,lon").
   virtual std::string castToText(const std::string& expr) const {
     return "CAST(" + expr + " AS TEXT)";

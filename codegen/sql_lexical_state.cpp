@@ -175,7 +175,7 @@ Scan scan(std::string_view sql, bool standard_conforming) {
 // Every dialect but PostgreSQL: one scan with the dialect's rules. '...' literals are the only
 // place a value may be written into; any other string form (prefixed, double-quoted where that
 // is a string, three quotes) is OtherLiteral, where nothing is written.
-Scan scanDialect(std::string_view sql, const SqlLexicalRules& rules) {
+Scan scanDialect(std::string_view sql, const sql::LexicalRules& rules) {
   Scan out;
   size_t i = 0, n = sql.size();
   auto inside = [&](SqlPosition p) {
@@ -216,7 +216,7 @@ Scan scanDialect(std::string_view sql, const SqlLexicalRules& rules) {
     return false;
   };
   auto triple = [&](char q) {
-    return rules.tripleQuotedStrings && i + 2 < n && sql[i + 1] == q && sql[i + 2] == q;
+    return rules.triple_quotes && i + 2 < n && sql[i + 1] == q && sql[i + 2] == q;
   };
   while (i < n) {
     const char c = sql[i];
@@ -224,11 +224,11 @@ Scan scanDialect(std::string_view sql, const SqlLexicalRules& rules) {
     if (isIdentStart(c)) {
       while (i < n && isIdentChar(sql[i])) ++i;
       // A word glued to a quote is a prefixed literal (r'', b'', X''...): raw when it holds r.
-      if (i < n && (sql[i] == '\'' || (rules.doubleQuotedStrings && sql[i] == '"'))) {
+      if (i < n && (sql[i] == '\'' || (rules.double_quote_string && sql[i] == '"'))) {
         const std::string_view word = sql.substr(start, i - start);
         const bool raw = word.find_first_of("rR") != std::string_view::npos;
         const char q = sql[i];
-        if (!skipQuoted(q, triple(q) ? 3 : 1, rules.backslashEscapes && !raw, !raw)) {
+        if (!skipQuoted(q, triple(q) ? 3 : 1, rules.backslash_escapes && !raw, !raw)) {
           return inside(SqlPosition::OtherLiteral);
         }
       }
@@ -236,13 +236,13 @@ Scan scanDialect(std::string_view sql, const SqlLexicalRules& rules) {
     }
     if (c == '\'') {
       if (triple('\'')) {
-        if (!skipQuoted('\'', 3, rules.backslashEscapes, false)) {
+        if (!skipQuoted('\'', 3, rules.backslash_escapes, false)) {
           return inside(SqlPosition::OtherLiteral);
         }
         continue;
       }
       const size_t content = i + 1;
-      if (!skipQuoted('\'', 1, rules.backslashEscapes, true)) {
+      if (!skipQuoted('\'', 1, rules.backslash_escapes, true)) {
         out.state.literal_start = start;
         out.state.literal_empty = !out.pending_backslash && n == content;
         return inside(SqlPosition::StringLiteral);
@@ -250,8 +250,8 @@ Scan scanDialect(std::string_view sql, const SqlLexicalRules& rules) {
       continue;
     }
     if (c == '"') {
-      if (rules.doubleQuotedStrings) {
-        if (!skipQuoted('"', triple('"') ? 3 : 1, rules.backslashEscapes, false)) {
+      if (rules.double_quote_string) {
+        if (!skipQuoted('"', triple('"') ? 3 : 1, rules.backslash_escapes, false)) {
           return inside(SqlPosition::OtherLiteral);
         }
       } else if (!skipQuoted('"', 1, false, true)) {
@@ -259,13 +259,13 @@ Scan scanDialect(std::string_view sql, const SqlLexicalRules& rules) {
       }
       continue;
     }
-    if (c == '`' && rules.backtickIdentifiers) {
+    if (c == '`' && rules.identifier_quote == '`') {
       if (!skipQuoted('`', 1, true, false)) return inside(SqlPosition::QuotedIdentifier);
       continue;
     }
     const bool lineComment = (c == '-' && i + 1 < n && sql[i + 1] == '-') ||
-                             (c == '#' && rules.hashComments) ||
-                             (c == '/' && rules.slashComments && i + 1 < n && sql[i + 1] == '/');
+                             (c == '#' && rules.hash_comments) ||
+                             (c == '/' && rules.slash_comments && i + 1 < n && sql[i + 1] == '/');
     if (lineComment) {
       size_t eol = sql.find_first_of("\r\n", i);
       if (eol == std::string_view::npos) return inside(SqlPosition::Comment);
@@ -298,8 +298,16 @@ Scan scanDialect(std::string_view sql, const SqlLexicalRules& rules) {
 
 }  // namespace
 
-SqlLexicalState lexicalStateAtEnd(std::string_view sql, const SqlLexicalRules& rules) {
-  if (!rules.postgres) {
+// Strings and comments as PostgreSQL writes them: its exact scanner applies.
+static bool postgresLexing(const sql::LexicalRules& r) {
+  return !r.backslash_escapes && !r.hash_comments && !r.slash_comments &&
+         r.identifier_quote == '"' && !r.double_quote_string && !r.triple_quotes &&
+         !r.string_prefixes;
+}
+
+SqlLexicalState lexicalStateAtEnd(std::string_view sql, sql::Dialect dialect) {
+  const sql::LexicalRules& rules = sql::lexicalRules(dialect);
+  if (!postgresLexing(rules)) {
     Scan scanned = scanDialect(sql, rules);
     if (scanned.pending_backslash) {
       SqlLexicalState unknown;

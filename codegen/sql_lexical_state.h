@@ -9,6 +9,8 @@
 #include <cstddef>
 #include <string_view>
 
+#include "base/sql_lexical_rules.h"
+
 namespace lkml::codegen {
 
 enum class SqlPosition {
@@ -22,20 +24,6 @@ enum class SqlPosition {
   Unknown,
 };
 
-/// What sets a dialect's lexer apart from PostgreSQL's. The default is PostgreSQL, scanned
-/// with standard_conforming_strings both on and off. Every other dialect is scanned once with
-/// its own rules; dollar-quoted strings are recognised in all of them (a `$$` another dialect
-/// does not know is then refused, never written into).
-struct SqlLexicalRules {
-  bool postgres = true;              // E'', U&'', B'', X'', continuation, on/off ambiguity
-  bool backslashEscapes = false;     // '...' always takes backslash escapes (when !postgres)
-  bool hashComments = false;         // # starts a comment (BigQuery)
-  bool slashComments = false;        // // starts a comment (Snowflake)
-  bool backtickIdentifiers = false;  // `name` (BigQuery)
-  bool doubleQuotedStrings = false;  // "..." is a string, not a name (BigQuery)
-  bool tripleQuotedStrings = false;  // three quotes open a string (BigQuery)
-};
-
 struct SqlLexicalState {
   SqlPosition position = SqlPosition::Code;
   /// StringLiteral / EString: offset of the literal's first byte (its prefix letter or quote),
@@ -44,7 +32,13 @@ struct SqlLexicalState {
   bool literal_empty = false;
 };
 
-SqlLexicalState lexicalStateAtEnd(std::string_view sql, const SqlLexicalRules& rules = {});
+/// `dialect` picks the lexer: PostgreSQL's exact scanner (run with standard_conforming_strings
+/// on and off) for every dialect whose strings and comments are PostgreSQL's (postgres,
+/// redshift, duckdb in base/sql_lexical_rules), else one scan with the dialect's
+/// sql::LexicalRules (BigQuery: # comments, backtick names, "..." and triple-quoted strings;
+/// Snowflake: // comments; both: backslash escapes). Dollar quotes are recognised in all.
+SqlLexicalState lexicalStateAtEnd(std::string_view sql,
+                                  sql::Dialect dialect = sql::Dialect::Postgres);
 
 /// The prefix that reopens a literal like the one starting at `literal_start` ("'" or "E'"...).
 std::string_view literalOpening(std::string_view sql, const SqlLexicalState& state);

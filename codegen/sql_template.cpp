@@ -126,7 +126,7 @@ class SqlTemplateWriter {
       out_ += " || " + literal(text, s);
       return;
     }
-    SqlLexicalState state = lexicalStateAtEnd(out_, ctx_.dialect.lexicalRules());
+    SqlLexicalState state = lexicalStateAtEnd(out_, ctx_.dialect.lexicalDialect());
     switch (state.position) {
       case SqlPosition::Code:
         separate();
@@ -160,7 +160,7 @@ class SqlTemplateWriter {
 
   bool inCode(const liquid::Segment& s) {
     if (reopen_.empty() &&
-        lexicalStateAtEnd(out_, ctx_.dialect.lexicalRules()).position == SqlPosition::Code) {
+        lexicalStateAtEnd(out_, ctx_.dialect.lexicalDialect()).position == SqlPosition::Code) {
       return true;
     }
     fail(QueryCode::unsafe_liquid_position,

@@ -91,17 +91,6 @@ std::string BigQueryDialect::columnAlias(std::string_view name) const {
   return out;
 }
 
-SqlLexicalRules BigQueryDialect::lexicalRules() const {
-  SqlLexicalRules rules;
-  rules.postgres = false;
-  rules.backslashEscapes = true;
-  rules.hashComments = true;
-  rules.backtickIdentifiers = true;
-  rules.doubleQuotedStrings = true;
-  rules.tripleQuotedStrings = true;
-  return rules;
-}
-
 bool BigQueryDialect::canRepresentString(std::string_view value) const {
   return value.find('\0') == std::string_view::npos;
 }
@@ -172,6 +161,11 @@ std::string BigQueryDialect::length(const std::string& expr) const {
 
 std::string BigQueryDialect::castToText(const std::string& expr) const {
   return "CAST(" + expr + " AS STRING)";
+}
+
+std::string BigQueryDialect::radians(const std::string& expr) const {
+  // BigQuery has no RADIANS(); ACOS(-1) is pi.
+  return "(" + expr + " * ACOS(-1) / 180)";
 }
 
 std::string BigQueryDialect::currentTimestamp(std::string_view timeZone) const {

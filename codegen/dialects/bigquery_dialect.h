@@ -15,7 +15,7 @@ class BigQueryDialect : public Dialect {
 
   std::string quoteIdentifier(std::string_view name) const override;
   std::string columnAlias(std::string_view name) const override;
-  SqlLexicalRules lexicalRules() const override;
+  sql::Dialect lexicalDialect() const override { return sql::Dialect::BigQuery; }
   bool canRepresentString(std::string_view value) const override;
   std::string stringLiteral(std::string_view value) const override;
   std::string booleanLiteral(bool value) const override;
@@ -27,6 +27,7 @@ class BigQueryDialect : public Dialect {
   std::string lower(const std::string& expr) const override;
   std::string length(const std::string& expr) const override;
   std::string castToText(const std::string& expr) const override;
+  std::string radians(const std::string& expr) const override;
 
   std::string currentTimestamp(std::string_view timeZone) const override;
   std::string truncate(DateUnit unit, const std::string& expr, Weekday weekStart) const override;

@@ -27,6 +27,7 @@ class RedshiftDialect : public PostgresDialect {
   std::string listAggregate(const std::string& expr, std::string_view separator) const override;
 
   bool sortedAggregatesShareOrder() const override { return true; }
+  sql::Dialect lexicalDialect() const override { return sql::Dialect::Redshift; }
 
  protected:
   std::string renderTimeframe(const TimeframeSpec& timeframe, const std::string& expr,

@@ -39,14 +39,6 @@ const DialectFeatures& SnowflakeDialect::features() const {
   return kFeatures;
 }
 
-SqlLexicalRules SnowflakeDialect::lexicalRules() const {
-  SqlLexicalRules rules;
-  rules.postgres = false;
-  rules.backslashEscapes = true;
-  rules.slashComments = true;
-  return rules;
-}
-
 std::string SnowflakeDialect::stringLiteral(std::string_view value) const {
   if (!canRepresentString(value)) {
     throw std::invalid_argument("string literal contains a NUL byte");

@@ -13,7 +13,7 @@ class SnowflakeDialect : public PostgresDialect {
   std::string_view name() const override { return "snowflake"; }
   const DialectFeatures& features() const override;
 
-  SqlLexicalRules lexicalRules() const override;
+  sql::Dialect lexicalDialect() const override { return sql::Dialect::Snowflake; }
   std::string stringLiteral(std::string_view value) const override;
   std::string timestampLiteral(std::string_view iso) const override;
   std::string castToText(const std::string& expr) const override;

@@ -43,6 +43,7 @@ TEST(BigQueryDialectLiterals, HostileStringsStayLiterals) {
   EXPECT_EQ(bq.yesNoValue("x > 1"), "CASE WHEN x > 1 THEN 'Yes' ELSE 'No' END");
   EXPECT_EQ(bq.timestampLiteral("2024-03-01 10:30:00"), "TIMESTAMP('2024-03-01 10:30:00')");
   EXPECT_EQ(bq.castToText("x"), "CAST(x AS STRING)");
+  EXPECT_EQ(bq.radians("lat"), "(lat * ACOS(-1) / 180)");
 }
 
 TEST(BigQueryDialectPredicates, LikeEscapesWithBackslash) {
@@ -188,7 +189,9 @@ TEST(BigQueryAggregates, SymmetricPercentileListLimit) {
 
 // Where a user value may go in BigQuery SQL text (sql_template.cpp writes only into code and
 // '...' literals).
-SqlPosition at(std::string_view sql) { return lexicalStateAtEnd(sql, bq.lexicalRules()).position; }
+SqlPosition at(std::string_view sql) {
+  return lexicalStateAtEnd(sql, bq.lexicalDialect()).position;
+}
 
 TEST(BigQueryLexicalRules, KnowsBigQueryComments_Strings_AndNames) {
   EXPECT_EQ(at("x = "), SqlPosition::Code);

@@ -87,7 +87,9 @@ TEST(SnowflakeAggregates, SymmetricPercentileListLimit) {
 }
 
 TEST(SnowflakeLexicalRules, SlashCommentsAndBackslashes) {
-  auto at = [](std::string_view sql) { return lexicalStateAtEnd(sql, sf.lexicalRules()).position; };
+  auto at = [](std::string_view sql) {
+    return lexicalStateAtEnd(sql, sf.lexicalDialect()).position;
+  };
   EXPECT_EQ(at("x = 'it\\'s "), SqlPosition::StringLiteral);
   EXPECT_EQ(at("// it's\nx = "), SqlPosition::Code);
   EXPECT_EQ(at("x = \"it's"), SqlPosition::QuotedIdentifier);
