@@ -33,7 +33,8 @@ std::string casesDir() { return lkml::test::sourceDir() + "/tests/golden/sql"; }
 
 // Every case is compiled for each of these dialects; postgres writes expected.sql, the others
 // expected.<dialect>.sql. A new dialect is one more name here (and LKML_UPDATE_GOLDEN=1).
-const std::vector<std::string> kDialects = {"postgres", "bigquery", "duckdb", "redshift", "snowflake"};
+const std::vector<std::string> kDialects = {"postgres", "bigquery", "duckdb", "redshift",
+                                            "snowflake"};
 
 struct GoldenCase {
   std::string name;
