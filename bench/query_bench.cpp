@@ -7,7 +7,7 @@
 #include <string>
 
 #include "base/diagnostic.h"
-#include "codegen/dialect_registry.h"
+#include "codegen/dialects/dialect_registry.h"
 #include "codegen/query_compiler.h"
 #include "semantic/project.h"
 

@@ -12,7 +12,7 @@
 #include "cli/exit_codes.h"
 #include "cli/query_options.h"
 #include "cli/terminal.h"
-#include "codegen/dialect_registry.h"
+#include "codegen/dialects/dialect_registry.h"
 #include "codegen/native_derived_table.h"
 #include "expression/expression.h"
 #include "semantic/explore_scope.h"

@@ -4,7 +4,7 @@
 
 #include "base/file_reader.h"
 #include "cli/exit_codes.h"
-#include "codegen/dialect_registry.h"
+#include "codegen/dialects/dialect_registry.h"
 
 namespace lkml::cli {
 

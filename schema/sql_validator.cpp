@@ -14,7 +14,7 @@
 #include "catalog/postgres_connection.h"
 #include "codegen/access_policy.h"
 #include "codegen/compile_context.h"
-#include "codegen/dialect_registry.h"
+#include "codegen/dialects/dialect_registry.h"
 #include "codegen/filter_expression.h"
 #include "codegen/query_compiler.h"
 #include "schema/schema_diagnostics.h"

@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "codegen/postgres_dialect.h"
+#include "codegen/dialects/postgres_dialect.h"
 #include "tests/unit/codegen/query_test_support.h"
 
 namespace lkml::codegen {

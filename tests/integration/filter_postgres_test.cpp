@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "codegen/dialects/postgres_dialect.h"
 #include "codegen/filter_expression.h"
-#include "codegen/postgres_dialect.h"
 
 namespace lkml::codegen {
 namespace {

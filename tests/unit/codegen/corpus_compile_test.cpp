@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "base/diagnostic.h"
-#include "codegen/postgres_dialect.h"
+#include "codegen/dialects/postgres_dialect.h"
 #include "codegen/query_compiler.h"
 #include "semantic/explore_scope.h"
 #include "semantic/field_list.h"

@@ -3,8 +3,8 @@
 
 #include <stdexcept>
 
-#include "codegen/dialect_registry.h"
-#include "codegen/postgres_dialect.h"
+#include "codegen/dialects/dialect_registry.h"
+#include "codegen/dialects/postgres_dialect.h"
 
 namespace lkml::codegen {
 namespace {

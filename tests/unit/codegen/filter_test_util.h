@@ -6,8 +6,8 @@
 #include <string>
 #include <variant>
 
+#include "codegen/dialects/postgres_dialect.h"
 #include "codegen/filter_expression.h"
-#include "codegen/postgres_dialect.h"
 #include "tests/support/test_paths.h"
 
 namespace lkml::codegen::test {

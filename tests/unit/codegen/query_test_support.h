@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "base/diagnostic.h"
-#include "codegen/postgres_dialect.h"
+#include "codegen/dialects/postgres_dialect.h"
 #include "codegen/query.h"
 #include "codegen/query_compiler.h"
 #include "semantic/project.h"
