@@ -171,7 +171,8 @@ void lintProject(const std::string& root, const LintOptions& options, LintRun& r
   // The syntax-level checks need no model: they run while the models are built.
   std::future<void> syntax_checks;
   if (!options.syntax_only) {
-    syntax_checks = std::async(std::launch::async,
+    // With -j1 everything runs on one thread (they run when the model checks are done).
+    syntax_checks = std::async(options.jobs == 1 ? std::launch::deferred : std::launch::async,
                                [&bag, &project] { semantic::runSyntaxChecks(*project, bag); });
     semantic::compileModels(*project, bag, options.jobs);
     run.timings.mark("build models (+ syntax checks)");
@@ -205,7 +206,7 @@ void lintProject(const std::string& root, const LintOptions& options, LintRun& r
     run.config_baseline = (fs::path(root) / config.baselinePath()).string();
   }
   if (!options.syntax_only) {
-    semantic::runModelChecks(*project, bag, config.anyStyleRuleEnabled());
+    semantic::runModelChecks(*project, bag, config.anyStyleRuleEnabled(), options.jobs);
     codegen::checkFilterExpressions(project->project, bag);
     syntax_checks.get();
     run.timings.mark("semantic checks");

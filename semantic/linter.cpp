@@ -1,11 +1,42 @@
 #include "semantic/linter.h"
 
+#include <functional>
 #include <future>
+#include <unordered_map>
+#include <vector>
 
+#include "base/parallel_for.h"
 #include "semantic/checks/checks.h"
 #include "semantic/semantic_diagnostics.h"
 
 namespace lkml::semantic {
+
+namespace {
+
+// Holds one task's findings until they are reported in task order.
+class CollectingSink : public DiagnosticSink {
+ public:
+  void report(Diagnostic d) override { diagnostics.push_back(std::move(d)); }
+  std::vector<Diagnostic> diagnostics;
+};
+
+// The larger check families run in this many parts (checks::CheckPart), whatever the number
+// of threads: the findings then reach `sink` in the same order for any `-j`.
+constexpr size_t kCheckParts = 32;
+
+// Part `i` of kCheckParts: an equal share of the views and of the explores.
+checks::CheckPart partOf(size_t i, size_t views, size_t explores,
+                         const std::unordered_map<const View*, size_t>& first_model) {
+  checks::CheckPart part;
+  part.first_view = views * i / kCheckParts;
+  part.end_view = views * (i + 1) / kCheckParts;
+  part.first_explore = explores * i / kCheckParts;
+  part.end_explore = explores * (i + 1) / kCheckParts;
+  part.first_model = &first_model;
+  return part;
+}
+
+}  // namespace
 
 void runSyntaxChecks(const LoadedProject& project, DiagnosticSink& sink) {
   registerSemanticCodes();
@@ -13,29 +44,55 @@ void runSyntaxChecks(const LoadedProject& project, DiagnosticSink& sink) {
   checks::checkLiquid(project, sink);
 }
 
-void runModelChecks(const LoadedProject& project, DiagnosticSink& sink, bool style_rules) {
+void runModelChecks(const LoadedProject& project, DiagnosticSink& sink, bool style_rules,
+                    unsigned threads) {
   registerSemanticCodes();
-  // The check families only read the project; run them on two threads (the machine has two
-  // cores) to halve lint time on large projects. The sink is thread-safe. The reference check
-  // is the largest, so its halves go one to each thread.
+  // The check families only read the project. The small ones run as one task; the ones that
+  // visit every view or explore run in parts, all on up to `threads` threads (0: all cores),
+  // each task's findings collected and reported in task order.
   checks::ReferenceChecker references(project);
-  auto second = std::async(std::launch::async, [&] {
-    checks::checkModels(project, sink);
-    checks::checkViews(project, sink);
-    checks::checkAccessGrants(project, sink);
-    checks::checkDerivedTables(project, sink);
-    checks::checkFieldListReferences(project, sink);
-    references.checkViewHalf(sink);
+  using Task = std::function<void(DiagnosticSink&)>;
+  std::vector<Task> tasks;
+  tasks.push_back([&](DiagnosticSink& s) {
+    checks::checkModels(project, s);
+    checks::checkAccessGrants(project, s);
+    checks::checkDerivedTables(project, s);
+    checks::checkFieldListReferences(project, s);
   });
-  checks::checkExplores(project, sink);
-  references.checkExploreHalf(sink);
-  if (style_rules) checks::checkStyle(project, sink);
-  second.get();
+  size_t views = 0, explores = 0;
+  std::unordered_map<const View*, size_t> first_model;  // models share views
+  for (size_t m = 0; m < project.project.models.size(); ++m) {
+    const Model& model = project.project.models[m];
+    views += model.views.size();
+    explores += model.explores.size();
+    for (const auto& [name, view] : model.views) first_model.emplace(&view, m);
+  }
+  for (size_t i = 0; i < kCheckParts; ++i) {
+    const checks::CheckPart part = partOf(i, views, explores, first_model);
+    tasks.push_back([&, part](DiagnosticSink& s) { references.checkExploreHalf(s, part); });
+    tasks.push_back([&, part](DiagnosticSink& s) { references.checkViewHalf(s, part); });
+    tasks.push_back([&, part](DiagnosticSink& s) { checks::checkExplores(project, s, part); });
+    tasks.push_back([&, part](DiagnosticSink& s) { checks::checkViews(project, s, part); });
+    if (style_rules) {
+      tasks.push_back([&, part](DiagnosticSink& s) { checks::checkStyle(project, s, part); });
+    }
+  }
+  std::vector<CollectingSink> sinks(tasks.size());
+  parallelFor(tasks.size(), threads, [&](size_t i) { tasks[i](sinks[i]); });
+  for (CollectingSink& s : sinks) {
+    for (Diagnostic& d : s.diagnostics) sink.report(std::move(d));
+  }
 }
 
-void runChecks(const LoadedProject& project, DiagnosticSink& sink, bool style_rules) {
+void runChecks(const LoadedProject& project, DiagnosticSink& sink, bool style_rules,
+               unsigned threads) {
+  if (threads == 1) {
+    runSyntaxChecks(project, sink);
+    runModelChecks(project, sink, style_rules, threads);
+    return;
+  }
   auto syntax = std::async(std::launch::async, [&] { runSyntaxChecks(project, sink); });
-  runModelChecks(project, sink, style_rules);
+  runModelChecks(project, sink, style_rules, threads);
   syntax.get();
 }
 

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "base/suggest.h"
 #include "semantic/checks/checks.h"
@@ -486,54 +487,65 @@ std::set<std::string> exploredViews(const Model& model) {
   return explored;
 }
 
-void checkExploreReferences(const Model& model, ViewRefsCache& cache, DiagnosticSink& sink) {
-  for (const Explore& explore : model.explores) {
-    if (explore.extension_required || !model.findView(explore.view)) continue;
+}  // namespace
+
+// One cache for all models: it is keyed by the view, and models share views. What each model
+// explores is found once, by the first part of the view half that runs.
+struct ReferenceChecker::Caches {
+  ViewRefsCache views;
+  std::once_flag plan_once;
+  std::vector<std::set<std::string>> explored;  // per model
+  // A view shared between models (semantic/model.h) has its own findings checked once, in the
+  // first model that holds it (its cycles) and in the first that explores it nowhere (its
+  // field SQL checked alone): they depend on the view only, its `extends` inputs being part of
+  // what makes it shared.
+  std::unordered_map<const View*, size_t> first_model, first_alone;
+
+  void plan(const std::vector<Model>& models) {
+    explored.resize(models.size());
+    for (size_t m = 0; m < models.size(); ++m) {
+      explored[m] = exploredViews(models[m]);
+      for (const auto& [name, view] : models[m].views) {
+        first_model.emplace(&view, m);
+        if (!explored[m].count(name)) first_alone.emplace(&view, m);
+      }
+    }
+  }
+};
+
+ReferenceChecker::ReferenceChecker(const LoadedProject& project)
+    : project_(project), caches_(std::make_unique<Caches>()) {}
+
+ReferenceChecker::~ReferenceChecker() = default;
+
+void ReferenceChecker::checkExploreHalf(DiagnosticSink& sink, CheckPart part) {
+  forEachExplore(project_, part, [&](size_t, const Model& model, size_t, const Explore& explore) {
+    if (explore.extension_required || !model.findView(explore.view)) return;
     ExploreScope scope(model, explore);
     ExploreFieldLists field_lists(scope);
     for (const ScopeEntry& entry : scope.entries()) {
       if (!entry.view || entry.view->extension_required) continue;
-      checkViewSql(model, &scope, &entry, &field_lists, *entry.view, entry.alias, cache, sink);
+      checkViewSql(model, &scope, &entry, &field_lists, *entry.view, entry.alias, caches_->views,
+                   sink);
     }
-  }
+  });
 }
 
-void checkViewReferences(const Model& model, ViewRefsCache& cache, DiagnosticSink& sink) {
-  std::set<std::string> explored = exploredViews(model);
+void ReferenceChecker::checkViewHalf(DiagnosticSink& sink, CheckPart part) {
+  Caches& c = *caches_;
+  std::call_once(c.plan_once, [&] { c.plan(project_.project.models); });
   // `extension: required` views are checked through the views that extend them.
-  for (const auto& [name, view] : model.views) {
-    if (view.extension_required) continue;
-    checkCycles(view, cache, sink);
-    checkFieldLists(model, view, sink);
-    checkTableSql(model, view, sink);
-    if (!explored.count(name)) {
-      checkViewSql(model, nullptr, nullptr, nullptr, view, name, cache, sink);
-    }
-  }
-}
-
-}  // namespace
-
-struct ReferenceChecker::Caches {
-  std::vector<ViewRefsCache> per_model;
-  explicit Caches(size_t models) : per_model(models) {}
-};
-
-ReferenceChecker::ReferenceChecker(const LoadedProject& project)
-    : project_(project), caches_(std::make_unique<Caches>(project.project.models.size())) {}
-
-ReferenceChecker::~ReferenceChecker() = default;
-
-void ReferenceChecker::checkExploreHalf(DiagnosticSink& sink) {
-  for (size_t i = 0; i < project_.project.models.size(); ++i) {
-    checkExploreReferences(project_.project.models[i], caches_->per_model[i], sink);
-  }
-}
-
-void ReferenceChecker::checkViewHalf(DiagnosticSink& sink) {
-  for (size_t i = 0; i < project_.project.models.size(); ++i) {
-    checkViewReferences(project_.project.models[i], caches_->per_model[i], sink);
-  }
+  forEachView(project_, part,
+              [&](size_t m, const Model& model, const std::string& name, const View& view, bool) {
+                if (view.extension_required) return;
+                if (c.first_model.at(&view) == m) checkCycles(view, c.views, sink);
+                checkFieldLists(model, view, sink);
+                checkTableSql(model, view, sink);
+                auto alone = c.first_alone.find(&view);
+                if (alone != c.first_alone.end() && alone->second == m) {
+                  checkViewSql(model, nullptr, nullptr, nullptr, view, name, c.views, sink);
+                }
+              });
 }
 
 }  // namespace lkml::semantic::checks

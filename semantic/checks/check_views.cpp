@@ -124,48 +124,59 @@ void checkMeasure(const View& view, const Field& field, DiagnosticSink& sink) {
 
 }  // namespace
 
-void checkViews(const LoadedProject& project, DiagnosticSink& sink) {
-  for (const Model& model : project.project.models) {
-    for (const auto& [name, view] : model.views) {
-      std::map<std::string, const Field*> first;
-      const Field* first_pk = nullptr;
-      for (const Field& field : view.fields) {
-        auto [it, inserted] = first.emplace(field.name, &field);
-        if (!inserted && !(field.group.size() && field.group == it->second->group &&
-                           field.name_span.begin == it->second->name_span.begin)) {
-          Diagnostic d = makeSemDiagnostic(SemCode::duplicate_name, field.name_span,
-                                           "field `" + field.name +
-                                               "` is defined more than once "
-                                               "in view `" +
-                                               view.name + "`");
-          d.notes.push_back({it->second->name_span, "first defined here"});
-          if (!field.group.empty()) {
-            d.help = "dimension_group `" + field.group + "` creates `" + field.name +
-                     "`; rename one of them";
+void checkViews(const LoadedProject& project, DiagnosticSink& sink, CheckPart part) {
+  // A view shared by several models (semantic/model.h, ViewMap) is checked once; only what
+  // depends on the model (filters naming another view's field) is checked in each.
+  forEachView(
+      project, part,
+      [&](size_t, const Model& model, const std::string&, const View& view, bool first_model) {
+        if (!first_model) {
+          if (view.extension_required) return;
+          for (const Field& field : view.fields) {
+            if (field.isMeasure() && !field.filters.empty()) {
+              checkMeasureFilterFields(model, view, field, sink);
+            }
           }
-          sink.report(std::move(d));
+          return;
         }
-        if (field.primary_key && field.isDimension()) {
-          if (first_pk && first_pk->name_span.begin != field.name_span.begin) {
-            Diagnostic d = makeSemDiagnostic(SemCode::multiple_primary_keys, field.name_span,
-                                             "view `" + view.name +
-                                                 "` has more than one `primary_key: yes` "
-                                                 "dimension");
-            d.notes.push_back({first_pk->name_span, "the first primary key"});
-            d.help =
-                "keep one primary key; for a composite key, build one dimension that "
-                "concatenates the columns";
+        std::map<std::string, const Field*> first;
+        const Field* first_pk = nullptr;
+        for (const Field& field : view.fields) {
+          auto [it, inserted] = first.emplace(field.name, &field);
+          if (!inserted && !(field.group.size() && field.group == it->second->group &&
+                             field.name_span.begin == it->second->name_span.begin)) {
+            Diagnostic d = makeSemDiagnostic(SemCode::duplicate_name, field.name_span,
+                                             "field `" + field.name +
+                                                 "` is defined more than once "
+                                                 "in view `" +
+                                                 view.name + "`");
+            d.notes.push_back({it->second->name_span, "first defined here"});
+            if (!field.group.empty()) {
+              d.help = "dimension_group `" + field.group + "` creates `" + field.name +
+                       "`; rename one of them";
+            }
             sink.report(std::move(d));
           }
-          if (!first_pk) first_pk = &field;
+          if (field.primary_key && field.isDimension()) {
+            if (first_pk && first_pk->name_span.begin != field.name_span.begin) {
+              Diagnostic d = makeSemDiagnostic(SemCode::multiple_primary_keys, field.name_span,
+                                               "view `" + view.name +
+                                                   "` has more than one `primary_key: yes` "
+                                                   "dimension");
+              d.notes.push_back({first_pk->name_span, "the first primary key"});
+              d.help =
+                  "keep one primary key; for a composite key, build one dimension that "
+                  "concatenates the columns";
+              sink.report(std::move(d));
+            }
+            if (!first_pk) first_pk = &field;
+          }
+          if (field.isMeasure()) {
+            checkMeasure(view, field, sink);
+            if (!view.extension_required) checkMeasureFilterFields(model, view, field, sink);
+          }
         }
-        if (field.isMeasure()) {
-          checkMeasure(view, field, sink);
-          if (!view.extension_required) checkMeasureFilterFields(model, view, field, sink);
-        }
-      }
-    }
-  }
+      });
 }
 
 }  // namespace lkml::semantic::checks
