@@ -1,5 +1,7 @@
 #include "codegen/filter_lint.h"
 
+#include <unordered_set>
+
 #include "codegen/filter_expression.h"
 #include "codegen/sql_expander.h"
 #include "semantic/explore_scope.h"
@@ -49,14 +51,18 @@ void report(const SourceMap& sources, const std::string& expression, Span value,
   sink.report(std::move(d));
 }
 
+// `checked`: the views (shared between models, semantic/model.h) whose filters on their own
+// fields an earlier model checked; only filters naming another view depend on the model.
 void checkMeasureFilters(const semantic::Model& model, const SourceMap& sources,
-                         DiagnosticSink& sink) {
+                         std::unordered_set<const semantic::View*>& checked, DiagnosticSink& sink) {
   for (const auto& [view_name, view] : model.views) {
     if (view.extension_required) continue;  // checked in the views that extend it
+    const bool other_views_only = !checked.insert(&view).second;
     for (const Field& measure : view.fields) {
       for (const semantic::MeasureFilter& filter : measure.filters) {
         std::string alias = view_name, field = filter.field;
         semantic::ExploreScope::splitName(filter.field, &alias, &field);
+        if (other_views_only && alias == view_name) continue;
         const semantic::View* target_view = alias == view_name ? &view : model.findView(alias);
         const Field* target = target_view ? target_view->findField(field) : nullptr;
         if (!target) continue;  // an unknown field is LKML205's finding
@@ -108,8 +114,9 @@ void checkExploreSourceFilters(const semantic::Model& model, const SourceMap& so
 
 void checkFilterExpressions(const semantic::Project& project, DiagnosticSink& sink) {
   if (!project.sources) return;
+  std::unordered_set<const semantic::View*> checked;
   for (const semantic::Model& model : project.models) {
-    checkMeasureFilters(model, *project.sources, sink);
+    checkMeasureFilters(model, *project.sources, checked, sink);
     checkExploreFilters(model, *project.sources, sink);
     for (const auto& [name, view] : model.views) {
       if (!view.explore_source) continue;

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -35,20 +36,42 @@ int parseFiscalMonthOffset(const std::string& text) {
   return text[0] == '-' ? -value : value;
 }
 
-// A view or explore definition. Most are never refined: they point at the parsed block and
-// are copied only when a refinement edits them (copying every block dominated large projects).
+std::vector<std::pair<std::string, Span>> extendsList(const syntax::Node& node);
+
+// A view or explore definition. Most are never refined: they point at the parsed block. A
+// refined one is copied and merged only when its block is needed (lowering it, or resolving
+// `extends` through it): a model that includes every view would otherwise copy every refined
+// view once per model. Not thread-safe: one model is built by one thread at a time.
 struct Definition {
   const syntax::Node* source = nullptr;
-  std::unique_ptr<syntax::Node> refined;
   bool final = false;
   Span final_span;
-  std::vector<const syntax::Node*> applied;  // the refinements merged in, in order
+  std::vector<const syntax::Node*> applied;  // the refinements to merge in, in order
 
-  const syntax::Node& node() const { return refined ? *refined : *source; }
-  syntax::Node& mutableNode() {
-    if (!refined) refined = std::make_unique<syntax::Node>(*source);
-    return *refined;
+  /// The block with its refinements merged in.
+  const syntax::Node& node() const {
+    if (applied.empty()) return *source;
+    if (!refined_) {
+      refined_ = std::make_unique<syntax::Node>(*source);
+      for (const syntax::Node* ref : applied) mergeInto(*refined_, *ref, MergeMode::Refinement);
+    }
+    return *refined_;
   }
+  /// Where the definition is (refinements merge into it, they do not move it).
+  Span span() const { return source->span; }
+  /// The `extends` of node(), without merging the refinements when none of them has one.
+  const std::vector<std::pair<std::string, Span>>& parents() const {
+    if (!parents_) {
+      bool refined_extends = false;
+      for (const syntax::Node* ref : applied) refined_extends |= ref->child("extends") != nullptr;
+      parents_ = extendsList(refined_extends ? node() : *source);
+    }
+    return *parents_;
+  }
+
+ private:
+  mutable std::unique_ptr<syntax::Node> refined_;
+  mutable std::optional<std::vector<std::pair<std::string, Span>>> parents_;
 };
 
 using Definitions = std::map<std::string, Definition>;
@@ -107,7 +130,9 @@ void collect(const syntax::Node& member, Collected& out, DiagnosticSink& sink) {
     return;
   }
   Definitions& defs = is_view ? out.views : out.explores;
-  auto [it, inserted] = defs.emplace(name, Definition{&member, nullptr, false, {}, {}});
+  Definition def;
+  def.source = &member;
+  auto [it, inserted] = defs.emplace(name, std::move(def));
   if (!inserted) {
     reportDuplicate(sink, is_view ? "view" : "explore", name, member.value.span,
                     it->second.node().value.span);
@@ -145,8 +170,7 @@ void applyRefinements(Definitions& defs, const std::vector<const syntax::Node*>&
       sink.report(std::move(d));
       continue;
     }
-    mergeInto(def.mutableNode(), *ref, MergeMode::Refinement);
-    def.applied.push_back(ref);
+    def.applied.push_back(ref);  // merged when the block is needed (Definition::node)
     if (const syntax::Node* f = ref->child("final")) {
       if (f->value.text == "yes") {
         def.final = true;
@@ -214,7 +238,7 @@ std::map<std::string, size_t> extendsDepths(const Definitions& defs) {
   std::vector<Frame> stack;
   for (const auto& [root, root_def] : defs) {
     if (depth.count(root)) continue;
-    stack.emplace_back(&root, extendsList(root_def.node()));
+    stack.emplace_back(&root, root_def.parents());
     on_stack.insert(root);
     while (!stack.empty()) {
       Frame& top = stack.back();
@@ -227,7 +251,7 @@ std::map<std::string, size_t> extendsDepths(const Definitions& defs) {
           continue;
         }
         on_stack.insert(parent);
-        stack.emplace_back(&def->first, extendsList(def->second.node()));  // `top` dangles
+        stack.emplace_back(&def->first, def->second.parents());  // `top` dangles
         continue;
       }
       size_t value = top.deepest_parent + 1;
@@ -250,7 +274,7 @@ void reportDeepExtends(const Definitions& defs, const std::map<std::string, size
   std::set<std::string> extended;
   const std::string* deepest = nullptr;
   for (const auto& [name, def] : defs) {
-    for (const auto& [parent, span] : extendsList(def.node())) extended.insert(parent);
+    for (const auto& [parent, span] : def.parents()) extended.insert(parent);
     if (!deepest || depth.at(name) > depth.at(*deepest)) deepest = &name;
   }
   if (!deepest || depth.at(*deepest) <= kMaxExtendsDepth) return;
@@ -265,7 +289,7 @@ void reportDeepExtends(const Definitions& defs, const std::map<std::string, size
     const std::string* at = start;
     for (int shown = 0; shown < 4; ++shown) {
       const std::string* next = nullptr;
-      for (const auto& [parent, span] : extendsList(defs.at(*at).node())) {
+      for (const auto& [parent, span] : defs.at(*at).parents()) {
         auto d = depth.find(parent);
         if (d != depth.end() && d->second + 1 == depth.at(*at)) next = &d->first;
       }
@@ -275,7 +299,7 @@ void reportDeepExtends(const Definitions& defs, const std::map<std::string, size
     }
     const Definition& def = defs.at(*start);
     Diagnostic d = makeSemDiagnostic(
-        SemCode::extends_too_deep, def.node().value.span,
+        SemCode::extends_too_deep, def.source->value.span,
         std::string(what) + " `" + *start + "` starts an `extends` chain " +
             std::to_string(depth.at(*start)) + " levels deep (" + chain + " -> ...); lkml " +
             "follows at most " + std::to_string(kMaxExtendsDepth) + " levels");
@@ -299,14 +323,14 @@ Resolved resolveExtends(const Definitions& defs, const std::map<std::string, siz
       [&](const std::string& name) -> const syntax::Node* {
     if (auto it = resolved.find(name); it != resolved.end()) return it->second;
     const Definition& def = defs.at(name);
-    auto parents = extendsList(def.node());
+    const auto& parents = def.parents();
     // Too deep (LKML245): left out of the model, like a definition whose parent is unknown
     // would be incomplete; lowering it would only add errors that follow from the cut chain.
     if (depth.at(name) > kMaxExtendsDepth) return nullptr;
     BlockKey& key = out.keys[name];  // std::map: stays valid while parents are added
     if (parents.empty() || stack.size() >= 2 * kMaxExtendsDepth) {
       appendOwnKey(def, key);
-      return resolved.emplace(name, &def.node()).first->second;
+      return resolved.emplace(name, build ? &def.node() : def.source).first->second;
     }
     stack.push_back(name);
     key.push_back(kKeyOpen);
@@ -360,7 +384,7 @@ Resolved resolveExtends(const Definitions& defs, const std::map<std::string, siz
     }
     appendOwnKey(def, key);
     stack.pop_back();
-    if (!build) return resolved.emplace(name, &def.node()).first->second;
+    if (!build) return resolved.emplace(name, def.source).first->second;
     mergeInto(result, def.node(), MergeMode::Extends);
     const syntax::Node* merged = &out.merged.emplace(name, std::move(result)).first->second;
     return resolved.emplace(name, merged).first->second;
@@ -516,7 +540,7 @@ void startModel(const ProjectSources& project, size_t model_index,
     auto block = explores.blocks.find(name);
     if (block == explores.blocks.end()) continue;
     Explore explore = lowerExplore(*block->second, ctx);
-    explore.span = collected.explores.at(name).node().span;
+    explore.span = collected.explores.at(name).span();
     out.view_names.insert(explore.view);
     for (const Join& join : explore.joins) out.view_names.insert(join.view);
     model.explores.push_back(std::move(explore));
@@ -550,7 +574,7 @@ Model buildModel(const ProjectSources& project, size_t model_index,
     }
     std::vector<View> lowered = lowerViewsInParallel(todo, constants, import_sink, threads);
     for (size_t i = 0; i < todo.size(); ++i) {
-      placeView(lowered[i], collected.views.at(*todo[i].first).node().span);
+      placeView(lowered[i], collected.views.at(*todo[i].first).span());
       model.views.emplace(*todo[i].first, std::move(lowered[i]));
     }
   };
@@ -587,7 +611,7 @@ Model buildModel(const ProjectSources& project, size_t model_index,
         auto block = extra.blocks.find(name);
         if (!source_explores.count(name) || block == extra.blocks.end()) continue;
         Explore explore = lowerExplore(*block->second, ctx);
-        explore.span = collected.explores.at(name).node().span;
+        explore.span = collected.explores.at(name).span();
         if (!model.views.count(explore.view)) more.insert(explore.view);
         for (const Join& join : explore.joins) {
           if (!model.views.count(join.view)) more.insert(join.view);
@@ -690,7 +714,7 @@ std::vector<Model> buildModels(const ProjectSources& project,
       ImportAwareSink import_sink(job.diagnostics, draft.start.model.imports_projects);
       LowerContext ctx(constants, import_sink);
       View view = lowerView(*draft.blocks.blocks.at(*job.name), ctx);
-      placeView(view, draft.start.collected.views.at(*job.name).node().span);
+      placeView(view, draft.start.collected.views.at(*job.name).span());
       job.view = std::make_shared<const View>(std::move(view));
     });
     for (size_t i = 0; i < n; ++i) {

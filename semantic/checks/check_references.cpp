@@ -376,10 +376,11 @@ void checkCycles(const View& view, ViewRefsCache& cache, DiagnosticSink& sink) {
 // message does not name the view being checked: a view that extends another repeats its sets,
 // and one finding per location is enough.
 void checkListItem(const Model& model, const View& view, const std::string& raw, Span span,
-                   const std::string& where, DiagnosticSink& sink) {
+                   const std::string& where, bool other_views_only, DiagnosticSink& sink) {
   std::string item = !raw.empty() && raw[0] == '-' ? raw.substr(1) : raw;
   std::string alias = view.name, name = item;
   ExploreScope::splitName(item, &alias, &name);
+  if (other_views_only && alias == view.name) return;
   const View* target = alias == view.name ? &view : model.findView(alias);
   if (!target || name.empty()) return;
   // Fields may come from a parent lkml cannot see (an imported project).
@@ -417,11 +418,14 @@ void checkListItem(const Model& model, const View& view, const std::string& raw,
   sink.report(std::move(d));
 }
 
-void checkFieldLists(const Model& model, const View& view, DiagnosticSink& sink) {
+// `other_views_only`: the items naming the view itself were checked in another model that
+// holds the same (shared) view.
+void checkFieldLists(const Model& model, const View& view, bool other_views_only,
+                     DiagnosticSink& sink) {
   auto check = [&](const std::vector<std::string>& items, const std::vector<Span>& spans,
                    const std::string& where) {
     for (size_t i = 0; i < items.size() && i < spans.size(); ++i) {
-      checkListItem(model, view, items[i], spans[i], where, sink);
+      checkListItem(model, view, items[i], spans[i], where, other_views_only, sink);
     }
   };
   for (const FieldSet& set : view.sets) {
@@ -430,6 +434,7 @@ void checkFieldLists(const Model& model, const View& view, DiagnosticSink& sink)
   check(view.drill_fields, view.drill_field_spans, "the view's `drill_fields`");
   std::set<std::string> groups;
   for (const Field& f : view.fields) {
+    if (f.drill_fields.empty()) continue;
     // A dimension group's fields share its parameters: check them once.
     if (!f.group.empty() && !groups.insert(f.group).second) continue;
     check(f.drill_fields, f.drill_field_spans,
@@ -535,17 +540,18 @@ void ReferenceChecker::checkViewHalf(DiagnosticSink& sink, CheckPart part) {
   Caches& c = *caches_;
   std::call_once(c.plan_once, [&] { c.plan(project_.project.models); });
   // `extension: required` views are checked through the views that extend them.
-  forEachView(project_, part,
-              [&](size_t m, const Model& model, const std::string& name, const View& view, bool) {
-                if (view.extension_required) return;
-                if (c.first_model.at(&view) == m) checkCycles(view, c.views, sink);
-                checkFieldLists(model, view, sink);
-                checkTableSql(model, view, sink);
-                auto alone = c.first_alone.find(&view);
-                if (alone != c.first_alone.end() && alone->second == m) {
-                  checkViewSql(model, nullptr, nullptr, nullptr, view, name, c.views, sink);
-                }
-              });
+  forEachView(
+      project_, part,
+      [&](size_t m, const Model& model, const std::string& name, const View& view, bool first) {
+        if (view.extension_required) return;
+        if (first) checkCycles(view, c.views, sink);
+        checkFieldLists(model, view, !first, sink);
+        checkTableSql(model, view, sink);
+        auto alone = c.first_alone.find(&view);
+        if (alone != c.first_alone.end() && alone->second == m) {
+          checkViewSql(model, nullptr, nullptr, nullptr, view, name, c.views, sink);
+        }
+      });
 }
 
 }  // namespace lkml::semantic::checks

@@ -45,8 +45,10 @@ Span refSpan(const SourceText& sql, const SqlReference& ref) {
 // A measure's `filters: [field: "value"]` must name a field: Looker's validator reports an
 // unknown one at the filter. `field` is the view's own; `view.field` may be another view's
 // (checked here when the model has that view; an unknown view is only known per explore).
+// `other_views_only`: the filters on the view's own fields were checked in another model that
+// holds the same (shared) view.
 void checkMeasureFilterFields(const Model& model, const View& view, const Field& field,
-                              DiagnosticSink& sink) {
+                              bool other_views_only, DiagnosticSink& sink) {
   for (const MeasureFilter& filter : field.filters) {
     std::string target_view = view.name, name = filter.field;
     size_t dot = filter.field.find('.');
@@ -54,6 +56,7 @@ void checkMeasureFilterFields(const Model& model, const View& view, const Field&
       target_view = filter.field.substr(0, dot);
       name = filter.field.substr(dot + 1);
     }
+    if (other_views_only && target_view == view.name) continue;
     const View* target = target_view == view.name ? &view : model.findView(target_view);
     if (!target || name.empty() || target->findField(name)) continue;
     bool group = target->hasGroup(name);
@@ -134,7 +137,7 @@ void checkViews(const LoadedProject& project, DiagnosticSink& sink, CheckPart pa
           if (view.extension_required) return;
           for (const Field& field : view.fields) {
             if (field.isMeasure() && !field.filters.empty()) {
-              checkMeasureFilterFields(model, view, field, sink);
+              checkMeasureFilterFields(model, view, field, /*other_views_only=*/true, sink);
             }
           }
           return;
@@ -173,7 +176,9 @@ void checkViews(const LoadedProject& project, DiagnosticSink& sink, CheckPart pa
           }
           if (field.isMeasure()) {
             checkMeasure(view, field, sink);
-            if (!view.extension_required) checkMeasureFilterFields(model, view, field, sink);
+            if (!view.extension_required) {
+              checkMeasureFilterFields(model, view, field, /*other_views_only=*/false, sink);
+            }
           }
         }
       });
