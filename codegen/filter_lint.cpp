@@ -1,6 +1,6 @@
 #include "codegen/filter_lint.h"
 
-#include <unordered_set>
+#include <unordered_map>
 
 #include "codegen/filter_expression.h"
 #include "codegen/sql_expander.h"
@@ -52,16 +52,21 @@ void report(const SourceMap& sources, const std::string& expression, Span value,
 }
 
 // `checked`: the views (shared between models, semantic/model.h) whose filters on their own
-// fields an earlier model checked; only filters naming another view depend on the model.
+// fields an earlier model checked, and whether any of their filters names another view (only
+// those depend on the model).
 void checkMeasureFilters(const semantic::Model& model, const SourceMap& sources,
-                         std::unordered_set<const semantic::View*>& checked, DiagnosticSink& sink) {
+                         std::unordered_map<const semantic::View*, bool>& checked,
+                         DiagnosticSink& sink) {
   for (const auto& [view_name, view] : model.views) {
     if (view.extension_required) continue;  // checked in the views that extend it
-    const bool other_views_only = !checked.insert(&view).second;
+    auto [seen, first] = checked.try_emplace(&view, false);
+    const bool other_views_only = !first;
+    if (other_views_only && !seen->second) continue;
     for (const Field& measure : view.fields) {
       for (const semantic::MeasureFilter& filter : measure.filters) {
         std::string alias = view_name, field = filter.field;
         semantic::ExploreScope::splitName(filter.field, &alias, &field);
+        if (alias != view_name) seen->second = true;
         if (other_views_only && alias == view_name) continue;
         const semantic::View* target_view = alias == view_name ? &view : model.findView(alias);
         const Field* target = target_view ? target_view->findField(field) : nullptr;
@@ -114,7 +119,7 @@ void checkExploreSourceFilters(const semantic::Model& model, const SourceMap& so
 
 void checkFilterExpressions(const semantic::Project& project, DiagnosticSink& sink) {
   if (!project.sources) return;
-  std::unordered_set<const semantic::View*> checked;
+  std::unordered_map<const semantic::View*, bool> checked;
   for (const semantic::Model& model : project.models) {
     checkMeasureFilters(model, *project.sources, checked, sink);
     checkExploreFilters(model, *project.sources, sink);

@@ -26,13 +26,15 @@ constexpr size_t kCheckParts = 32;
 
 // Part `i` of kCheckParts: an equal share of the views and of the explores.
 checks::CheckPart partOf(size_t i, size_t views, size_t explores,
-                         const std::unordered_map<const View*, size_t>& first_model) {
+                         const std::unordered_map<const View*, size_t>& first_model,
+                         const std::unordered_map<const View*, checks::ViewFacts>& facts) {
   checks::CheckPart part;
   part.first_view = views * i / kCheckParts;
   part.end_view = views * (i + 1) / kCheckParts;
   part.first_explore = explores * i / kCheckParts;
   part.end_explore = explores * (i + 1) / kCheckParts;
   part.first_model = &first_model;
+  part.facts = &facts;
   return part;
 }
 
@@ -67,8 +69,18 @@ void runModelChecks(const LoadedProject& project, DiagnosticSink& sink, bool sty
     explores += model.explores.size();
     for (const auto& [name, view] : model.views) first_model.emplace(&view, m);
   }
+  // What the later models of a shared view check of it (nothing, mostly), found once per view.
+  std::vector<const View*> distinct;
+  distinct.reserve(first_model.size());
+  for (const auto& [view, model] : first_model) distinct.push_back(view);
+  std::vector<checks::ViewFacts> found(distinct.size());
+  parallelFor(distinct.size(), threadCount(distinct.size(), threads, 256),
+              [&](size_t i) { found[i] = checks::factsOf(*distinct[i]); });
+  std::unordered_map<const View*, checks::ViewFacts> facts;
+  facts.reserve(distinct.size());
+  for (size_t i = 0; i < distinct.size(); ++i) facts.emplace(distinct[i], found[i]);
   for (size_t i = 0; i < kCheckParts; ++i) {
-    const checks::CheckPart part = partOf(i, views, explores, first_model);
+    const checks::CheckPart part = partOf(i, views, explores, first_model, facts);
     tasks.push_back([&, part](DiagnosticSink& s) { references.checkExploreHalf(s, part); });
     tasks.push_back([&, part](DiagnosticSink& s) { references.checkViewHalf(s, part); });
     tasks.push_back([&, part](DiagnosticSink& s) { checks::checkExplores(project, s, part); });

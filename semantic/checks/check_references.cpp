@@ -544,9 +544,10 @@ void ReferenceChecker::checkViewHalf(DiagnosticSink& sink, CheckPart part) {
       project_, part,
       [&](size_t m, const Model& model, const std::string& name, const View& view, bool first) {
         if (view.extension_required) return;
+        const ViewFacts* facts = first ? nullptr : part.factsFor(view);
         if (first) checkCycles(view, c.views, sink);
-        checkFieldLists(model, view, !first, sink);
-        checkTableSql(model, view, sink);
+        if (!facts || facts->other_view_lists) checkFieldLists(model, view, !first, sink);
+        if (!facts || facts->table_references) checkTableSql(model, view, sink);
         auto alone = c.first_alone.find(&view);
         if (alone != c.first_alone.end() && alone->second == m) {
           checkViewSql(model, nullptr, nullptr, nullptr, view, name, c.views, sink);

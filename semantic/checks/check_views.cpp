@@ -7,6 +7,7 @@
 
 #include "base/suggest.h"
 #include "semantic/checks/checks.h"
+#include "semantic/explore_scope.h"
 #include "semantic/field_types.h"
 #include "semantic/semantic_diagnostics.h"
 #include "semantic/sql_references.h"
@@ -127,6 +128,33 @@ void checkMeasure(const View& view, const Field& field, DiagnosticSink& sink) {
 
 }  // namespace
 
+ViewFacts factsOf(const View& view) {
+  ViewFacts facts;
+  auto names_other = [&](const std::string& raw) {
+    std::string item = !raw.empty() && raw[0] == '-' ? raw.substr(1) : raw;
+    std::string alias = view.name, name = item;
+    ExploreScope::splitName(item, &alias, &name);
+    return alias != view.name;
+  };
+  auto lists = [&](const std::vector<std::string>& items) {
+    for (const std::string& item : items) facts.other_view_lists |= names_other(item);
+  };
+  for (const FieldSet& set : view.sets) lists(set.fields);
+  lists(view.drill_fields);
+  for (const Field& f : view.fields) {
+    lists(f.drill_fields);
+    for (const MeasureFilter& filter : f.filters) {
+      size_t dot = filter.field.find('.');
+      facts.other_view_filters |=
+          dot != std::string::npos && filter.field.compare(0, dot, view.name) != 0;
+    }
+  }
+  for (const SourceText* sql : {&view.derived_table_sql, &view.sql_table_name}) {
+    facts.table_references |= sql->text.find("SQL_TABLE_NAME") != std::string::npos;
+  }
+  return facts;
+}
+
 void checkViews(const LoadedProject& project, DiagnosticSink& sink, CheckPart part) {
   // A view shared by several models (semantic/model.h, ViewMap) is checked once; only what
   // depends on the model (filters naming another view's field) is checked in each.
@@ -134,7 +162,8 @@ void checkViews(const LoadedProject& project, DiagnosticSink& sink, CheckPart pa
       project, part,
       [&](size_t, const Model& model, const std::string&, const View& view, bool first_model) {
         if (!first_model) {
-          if (view.extension_required) return;
+          const ViewFacts* facts = part.factsFor(view);
+          if (view.extension_required || (facts && !facts->other_view_filters)) return;
           for (const Field& field : view.fields) {
             if (field.isMeasure() && !field.filters.empty()) {
               checkMeasureFilterFields(model, view, field, /*other_views_only=*/true, sink);

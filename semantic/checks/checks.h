@@ -13,6 +13,15 @@
 
 namespace lkml::semantic::checks {
 
+/// What the checks that depend on the model need to know of a view, found once per view
+/// (models share views): in the models after the first that holds it, only these are checked.
+struct ViewFacts {
+  bool other_view_lists = false;    // a set or drill_fields item names another view
+  bool other_view_filters = false;  // a measure's `filters` name another view's field
+  bool table_references = false;    // its table SQL may hold `${view.SQL_TABLE_NAME}`
+};
+ViewFacts factsOf(const View& view);
+
 /// A part of a project's views and explores, so that a check family can run on several
 /// threads at once (semantic/linter.cpp): views are numbered model by model in the order each
 /// model holds them, explores likewise, and a part is a range of each. Checking the parts in
@@ -25,6 +34,11 @@ struct CheckPart {
   /// which checks what depends on the view alone. Null: computed by the check itself (only
   /// possible when the part starts at the first view).
   const std::unordered_map<const View*, size_t>* first_model = nullptr;
+  /// factsOf() every view, or null (then every check runs in every model).
+  const std::unordered_map<const View*, ViewFacts>* facts = nullptr;
+
+  /// Whether a model after the first that holds `view` has anything of it to check.
+  const ViewFacts* factsFor(const View& view) const { return facts ? &facts->at(&view) : nullptr; }
 };
 
 /// Calls `visit(model_index, model, name, view, first)` for each view of `part`, in order;
