@@ -172,8 +172,9 @@ void lintProject(const std::string& root, const LintOptions& options, LintRun& r
   std::future<void> syntax_checks;
   if (!options.syntax_only) {
     // With -j1 everything runs on one thread (they run when the model checks are done).
-    syntax_checks = std::async(options.jobs == 1 ? std::launch::deferred : std::launch::async,
-                               [&bag, &project] { semantic::runSyntaxChecks(*project, bag); });
+    syntax_checks = std::async(
+        options.jobs == 1 ? std::launch::deferred : std::launch::async,
+        [&bag, &project, &options] { semantic::runSyntaxChecks(*project, bag, options.jobs); });
     semantic::compileModels(*project, bag, options.jobs);
     run.timings.mark("build models (+ syntax checks)");
   }

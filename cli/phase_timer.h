@@ -8,11 +8,14 @@
 
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ostream>
 #include <string>
 #include <vector>
+
+#include "base/parallel_for.h"
 
 namespace lkml::cli {
 
@@ -27,16 +30,22 @@ class PhaseTimer {
     double cpu_now = cpuSeconds();
     double cpu = cpu_now - last_cpu_;
     last_cpu_ = cpu_now;
+    ParallelWork work = parallelWorkSoFar();
+    double parallel = work.cpu_seconds - last_work_.cpu_seconds;
+    double on_cores = work.cpu_seconds_on_estimate_cores - last_work_.cpu_seconds_on_estimate_cores;
+    last_work_ = work;
     double rss = residentMegabytes();
     for (Phase& p : phases_) {
       if (p.name == phase) {
         p.seconds += seconds;
         p.cpu_seconds += cpu;
+        p.parallel_seconds += parallel;
+        p.on_cores_seconds += on_cores;
         p.rss_mb = rss;
         return;
       }
     }
-    phases_.push_back({phase, seconds, cpu, rss});
+    phases_.push_back({phase, seconds, cpu, parallel, on_cores, rss});
   }
 
   void print(std::ostream& out) const {
@@ -55,6 +64,29 @@ class PhaseTimer {
     std::snprintf(line, sizeof line, "  %-30s %8.1f ms        %8.1f ms CPU %5.2f CPU/wall\n",
                   "total", total * 1000, total_cpu * 1000, total > 0 ? total_cpu / total : 0.0);
     out << line;
+    // Amdahl's law on this run's CPU time: what ran outside parallelFor is serial, what ran
+    // inside is divided by the parallelism each call offered. An estimate, meaningful for a
+    // -j1 run (docs/performance.md).
+    out << "lkml: CPU time in parallel work (parallelFor) and the Amdahl estimate for "
+        << kEstimateCores << " cores:\n";
+    double serial_total = 0, estimate_total = 0;
+    for (const Phase& p : phases_) {
+      double serial = std::max(0.0, p.cpu_seconds - p.parallel_seconds);
+      serial_total += serial;
+      estimate_total += serial + p.on_cores_seconds;
+      std::snprintf(line, sizeof line,
+                    "  %-30s %8.1f ms serial %8.1f ms parallel %5.1f%% serial  est. %8.1f ms\n",
+                    p.name.c_str(), serial * 1000, p.parallel_seconds * 1000,
+                    p.cpu_seconds > 0 ? 100 * serial / p.cpu_seconds : 0.0,
+                    (serial + p.on_cores_seconds) * 1000);
+      out << line;
+    }
+    std::snprintf(line, sizeof line,
+                  "  %-30s %8.1f ms serial %5.1f%% of the CPU time; est. %.1f ms = %.1fx\n",
+                  "total", serial_total * 1000,
+                  total_cpu > 0 ? 100 * serial_total / total_cpu : 0.0, estimate_total * 1000,
+                  estimate_total > 0 ? total_cpu / estimate_total : 0.0);
+    out << line;
   }
 
  private:
@@ -62,7 +94,9 @@ class PhaseTimer {
     std::string name;
     double seconds;
     double cpu_seconds;
-    double rss_mb;  // at the end of the phase
+    double parallel_seconds;  // CPU time in parallelFor work
+    double on_cores_seconds;  // the same divided by the parallelism it offers on 16 cores
+    double rss_mb;            // at the end of the phase
   };
 
   static double residentMegabytes() {
@@ -85,6 +119,7 @@ class PhaseTimer {
   Clock::time_point last_ = start_;
   double start_cpu_ = cpuSeconds();
   double last_cpu_ = start_cpu_;
+  ParallelWork last_work_ = parallelWorkSoFar();
   std::vector<Phase> phases_;
 };
 

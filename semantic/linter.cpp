@@ -40,10 +40,23 @@ checks::CheckPart partOf(size_t i, size_t views, size_t explores,
 
 }  // namespace
 
-void runSyntaxChecks(const LoadedProject& project, DiagnosticSink& sink) {
+void runSyntaxChecks(const LoadedProject& project, DiagnosticSink& sink, unsigned threads) {
   registerSemanticCodes();
-  checks::checkParameters(project, sink);
-  checks::checkLiquid(project, sink);
+  // Files in kCheckParts ranges, each check's parts in file order: the order of one pass.
+  const size_t files = project.sources.files.size();
+  std::vector<CollectingSink> sinks(2 * kCheckParts);
+  parallelFor(sinks.size(), threadCount(files, threads, 16), [&](size_t t) {
+    size_t part = t % kCheckParts;
+    size_t first = files * part / kCheckParts, end = files * (part + 1) / kCheckParts;
+    if (t < kCheckParts) {
+      checks::checkParameters(project, sinks[t], first, end);
+    } else {
+      checks::checkLiquid(project, sinks[t], first, end);
+    }
+  });
+  for (CollectingSink& s : sinks) {
+    for (Diagnostic& d : s.diagnostics) sink.report(std::move(d));
+  }
 }
 
 void runModelChecks(const LoadedProject& project, DiagnosticSink& sink, bool style_rules,
@@ -99,11 +112,11 @@ void runModelChecks(const LoadedProject& project, DiagnosticSink& sink, bool sty
 void runChecks(const LoadedProject& project, DiagnosticSink& sink, bool style_rules,
                unsigned threads) {
   if (threads == 1) {
-    runSyntaxChecks(project, sink);
+    runSyntaxChecks(project, sink, threads);
     runModelChecks(project, sink, style_rules, threads);
     return;
   }
-  auto syntax = std::async(std::launch::async, [&] { runSyntaxChecks(project, sink); });
+  auto syntax = std::async(std::launch::async, [&] { runSyntaxChecks(project, sink, threads); });
   runModelChecks(project, sink, style_rules, threads);
   syntax.get();
 }

@@ -79,8 +79,11 @@ void forEachExplore(const LoadedProject& project, const CheckPart& part, Visit v
   }
 }
 
-void checkParameters(const LoadedProject& project, DiagnosticSink& sink);  // 201, 231
-void checkLiquid(const LoadedProject& project, DiagnosticSink& sink);      // 150-169
+/// The syntax-level checks, of the files [first_file, end_file) (all by default).
+void checkParameters(const LoadedProject& project, DiagnosticSink& sink, size_t first_file = 0,
+                     size_t end_file = SIZE_MAX);  // 201, 231
+void checkLiquid(const LoadedProject& project, DiagnosticSink& sink, size_t first_file = 0,
+                 size_t end_file = SIZE_MAX);  // 150-169
 void checkViews(const LoadedProject& project, DiagnosticSink& sink,
                 CheckPart part = {});  // 203, 211, 214, 224, 232, 215
 /// The reference checks (205, 206, 220, 223, 229) in two halves that may run on two threads at
