@@ -590,7 +590,8 @@ void addLintCommand(CLI::App& app, int* exit_code) {
   cmd->add_flag("--syntax-only", options->syntax_only, "only parse; skip semantic checks");
   cmd->add_option("-j,--jobs", options->jobs, "threads (default: all cores)");
   cmd->add_flag("--timings", options->timings,
-                "print the wall time of each phase on stderr (like -ftime-report)");
+                "print the wall and CPU time and memory of each phase, and the Amdahl "
+                "estimate for 16 cores, on stderr (like -ftime-report)");
   cmd->add_option("--db", options->db,
                   "also check against a live PostgreSQL (LKML3xx): postgresql://user@host:port/db; "
                   "without a value LKML_DATABASE_URL, then PG*")
