@@ -246,16 +246,23 @@ class ViewMap {
   };
   class const_iterator {
    public:
-    struct Arrow {
-      Entry entry;
-      const Entry* operator->() const { return &entry; }
-    };
     const_iterator() = default;
     explicit const_iterator(Map::const_iterator it) : it_(it) {}
-    Entry operator*() const { return {it_->first, *it_->second}; }
-    Arrow operator->() const { return {**this}; }
+    const_iterator(const const_iterator& o) : it_(o.it_) {}
+    const_iterator& operator=(const const_iterator& o) {
+      it_ = o.it_;
+      entry_.reset();
+      return *this;
+    }
+    /// An lvalue, so that `auto& [name, view]` binds as well as `const auto&`.
+    const Entry& operator*() const {
+      entry_.emplace(Entry{it_->first, *it_->second});
+      return *entry_;
+    }
+    const Entry* operator->() const { return &**this; }
     const_iterator& operator++() {
       ++it_;
+      entry_.reset();
       return *this;
     }
     bool operator==(const const_iterator& o) const { return it_ == o.it_; }
@@ -265,6 +272,7 @@ class ViewMap {
 
    private:
     Map::const_iterator it_;
+    mutable std::optional<Entry> entry_;
   };
   using iterator = const_iterator;
 
