@@ -18,4 +18,15 @@ unsigned threadCount(size_t n, unsigned threads, size_t min_items_per_thread = 1
 /// items.
 void parallelFor(size_t n, unsigned threads, const std::function<void(size_t)>& work);
 
+/// The CPU time spent so far inside parallelFor work (outermost calls only, all threads), and
+/// the same with each call's time divided by the parallelism its items offer on
+/// kEstimateCores cores (min(cores, items)): `lkml lint --timings` reads both to estimate, by
+/// Amdahl's law, how a `-j1` run would scale (docs/performance.md). Everything else is serial.
+inline constexpr unsigned kEstimateCores = 16;
+struct ParallelWork {
+  double cpu_seconds = 0;
+  double cpu_seconds_on_estimate_cores = 0;
+};
+ParallelWork parallelWorkSoFar();
+
 }  // namespace lkml

@@ -1,6 +1,6 @@
 // lkml_gen_project: writes a deterministic synthetic LookML project for benchmarks.
 //
-//   lkml_gen_project --views N --fields M --out DIR [--seed S]
+//   lkml_gen_project --views N --fields M --out DIR [--seed S] [--models K]
 //   lkml_gen_project --fields M --single-file FILE --size-mb S
 //
 // A project is shaped like the real blocks in shared/lookml-corpus and is semantically valid:
@@ -13,6 +13,9 @@
 //   refinements/<name>.view.lkml   `view: +name` refinements of some views
 //   explores/<name>.explore.lkml   explores with 2-5 joins, access filters, some extends
 //   bench-query.json               a Looker query JSON on the first explore (`lkml sql --query`)
+// With --models K (K > 1) the explores are split across K models gen_1 ... gen_K (explore files
+// in explores/<k>/), and every model includes every view and refinement: the shape of company
+// repositories with tens of models over one set of views.
 // N counts every `view:` definition (bases included, refinements not); M is the number of
 // fields (dimensions, dimension groups, measures) each concrete view ends up with.
 // Same arguments, same bytes: all randomness comes from a seeded splitmix64.
@@ -641,7 +644,8 @@ const char kModel[] =
     "  user_attribute: department\n"
     "  allowed_values: [\"finance\", \"executive\"]\n}\n";
 
-int generateProject(size_t views, size_t fields, uint64_t seed, const fs::path& dir) {
+int generateProject(size_t views, size_t fields, uint64_t seed, size_t models,
+                    const fs::path& dir) {
   Planner plan(views, fields, seed);
   Rng& rng = plan.rng();
   std::error_code ec;
@@ -650,10 +654,7 @@ int generateProject(size_t views, size_t fields, uint64_t seed, const fs::path& 
   fs::remove_all(dir / "explores", ec);
   if (!writeFile(dir / "manifest.lkml", kManifest)) return 1;
   const bool has_refinements = plan.concreteCount() > 3;  // views 3, 10, 17, ... are refined
-  if (!writeFile(dir / "gen.model.lkml",
-                 std::string(kModelHeader) + (has_refinements ? kModelRefinements : "") + kModel))
-    return 1;
-
+  const std::string header = std::string(kModelHeader) + (has_refinements ? kModelRefinements : "");
   if (plan.baseCount() > 0) {
     std::string text = "# Abstract views extended by the concrete ones.\n";
     for (size_t b = 0; b < plan.baseCount(); ++b) {
@@ -688,6 +689,7 @@ int generateProject(size_t views, size_t fields, uint64_t seed, const fs::path& 
   }
   // Explores rooted at every third view, one to four per file.
   ExploreWriter explores(plan);
+  std::set<size_t> explore_folders;
   std::vector<size_t> roots;
   for (size_t i = 0; i < concrete; i += 3) roots.push_back(i);
   for (size_t r = 0; r < roots.size();) {
@@ -698,10 +700,35 @@ int generateProject(size_t views, size_t fields, uint64_t seed, const fs::path& 
       text += "\n";
       explores.write(text, plan.concrete(roots[r]));
     }
-    if (!writeFile(dir / "explores" / (file + ".explore.lkml"), text)) return 1;
+    // Consecutive explore files go to the same model (model k gets about the k-th share).
+    const size_t share = 1 + (r - 1) * models / roots.size();
+    const fs::path folder =
+        models <= 1 ? dir / "explores" : dir / "explores" / std::to_string(share);
+    if (!writeFile(folder / (file + ".explore.lkml"), text)) return 1;
+    explore_folders.insert(share);
+  }
+  // With more models than explore folders, models share the folders round robin.
+  for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
+    const std::string name = e.path().filename().string();
+    if (name.size() > 11 && name.compare(name.size() - 11, 11, ".model.lkml") == 0)
+      fs::remove(e.path(), ec);  // a previous run's models (another --models)
+  }
+  if (models <= 1) {
+    if (!writeFile(dir / "gen.model.lkml", header + kModel)) return 1;
+  } else {
+    const std::vector<size_t> folders(explore_folders.begin(), explore_folders.end());
+    for (size_t m = 1; m <= models; ++m) {
+      std::string text(kModel);
+      const size_t folder = folders[(m - 1) % folders.size()];
+      text.replace(text.find("/explores/"), 10, "/explores/" + std::to_string(folder) + "/");
+      if (!writeFile(dir / ("gen_" + std::to_string(m) + ".model.lkml"), header + text)) return 1;
+    }
   }
   // Not LookML (the loader reads *.lkml only): the query `make bench` times with `lkml sql`.
-  if (!writeFile(dir / "bench-query.json", explores.queryJson())) return 1;
+  std::string query = explores.queryJson();
+  // The first explore is in model gen_1 when there are several.
+  if (models > 1) query.replace(query.find("\"gen\""), 5, "\"gen_1\"");
+  if (!writeFile(dir / "bench-query.json", query)) return 1;
   return 0;
 }
 
@@ -722,14 +749,14 @@ int generateSingleFile(size_t fields, uint64_t seed, double megabytes, const fs:
 
 void usage() {
   std::fprintf(stderr,
-               "usage: lkml_gen_project --views N --fields M --out DIR [--seed S]\n"
+               "usage: lkml_gen_project --views N --fields M --out DIR [--seed S] [--models K]\n"
                "       lkml_gen_project [--fields M] --single-file FILE --size-mb S\n");
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  size_t views = 0, fields = 50;
+  size_t views = 0, fields = 50, models = 1;
   uint64_t seed = 1;
   double size_mb = 0;
   std::string out, single;
@@ -748,6 +775,8 @@ int main(int argc, char** argv) {
       fields = std::strtoull(value(), nullptr, 10);
     else if (arg == "--seed")
       seed = std::strtoull(value(), nullptr, 10);
+    else if (arg == "--models")
+      models = std::strtoull(value(), nullptr, 10);
     else if (arg == "--out")
       out = value();
     else if (arg == "--single-file")
@@ -771,5 +800,5 @@ int main(int argc, char** argv) {
     usage();
     return 2;
   }
-  return generateProject(views, fields, seed, out);
+  return generateProject(views, fields, seed, models, out);
 }

@@ -12,6 +12,9 @@
 # binaries are built in build-bench/, so the development build in build/ keeps its settings).
 #
 # Environment: BENCH_SIZES="10 100 1000 5000"  BENCH_FIELDS=50  BENCH_SINGLE_MB=20
+#   BENCH_MODELS="20" (many-model rows: the BENCH_MODELS_VIEWS=1000 views with their explores
+#   split across that many models, every model including every view; "" for none)
+#   BENCH_REPO237=1 (a synthetic repository of 237 small models, 694 files, 7.8 MB; 0: skip)
 #   BENCH_RUNS=5  BENCH_SCHEMA=1 (0: skip the --schema column, which needs python3 and
 #   PostgreSQL: the one of PGPORT when reachable, else a throwaway pg_virtualenv cluster)
 #   BENCH_NODE=1 (0: skip lookml-parser)  BENCH_NODE_MAX_VIEWS=1000 (it parses about 1 MB/s,
@@ -29,6 +32,9 @@ SIZES=${BENCH_SIZES:-10 100 1000 5000}
 FIELDS=${BENCH_FIELDS:-50}
 SINGLE_MB=${BENCH_SINGLE_MB:-20}
 RUNS=${BENCH_RUNS:-5}
+MODEL_COUNTS=${BENCH_MODELS-20}
+MODELS_VIEWS=${BENCH_MODELS_VIEWS:-1000}
+REPO237=${BENCH_REPO237:-1}
 SCHEMA=${BENCH_SCHEMA:-1}
 NODE=${BENCH_NODE:-1}
 NODE_MAX_VIEWS=${BENCH_NODE_MAX_VIEWS:-1000}
@@ -66,6 +72,14 @@ echo "== generating projects: $SIZES views x $FIELDS fields, ${SINGLE_MB} MB sin
 for n in $SIZES; do
   "$GEN" --views "$n" --fields "$FIELDS" --out "$OUT/projects/views_$n"
 done
+for k in $MODEL_COUNTS; do
+  "$GEN" --views "$MODELS_VIEWS" --fields "$FIELDS" --models "$k" \
+    --out "$OUT/projects/v${MODELS_VIEWS}_m$k"
+done
+# The shape of a public company repository that took 162 s and 3.6 GB to lint when every model
+# built its own copy of every view: 237 models, 694 files, 7.8 MB.
+[ "$REPO237" = 1 ] &&
+  "$GEN" --views 482 --fields 124 --models 237 --out "$OUT/projects/models_237"
 SINGLE=$OUT/projects/single_${SINGLE_MB}mb.view.lkml
 "$GEN" --fields "$FIELDS" --single-file "$SINGLE" --size-mb "$SINGLE_MB"
 
@@ -231,6 +245,13 @@ for n in $SIZES; do
   row "views_$n" "$OUT/projects/views_$n" "$n" '^Parse(All)?/generated' \
     --lkml_project="$OUT/projects/views_$n"
 done
+# Many models over one set of views (no parse benchmarks: the files are those of a size row).
+for k in $MODEL_COUNTS; do
+  row "v${MODELS_VIEWS}_m$k" "$OUT/projects/v${MODELS_VIEWS}_m$k" 0 '^none$' \
+    --lkml_project="$OUT/projects/v${MODELS_VIEWS}_m$k"
+done
+[ "$REPO237" = 1 ] && row models_237 "$OUT/projects/models_237" 0 '^none$' \
+  --lkml_project="$OUT/projects/models_237"
 if [ -d "$CORPUS" ]; then
   PARSE_INPUT=corpus
   row corpus "$CORPUS" 0 '^Parse(All)?/corpus' \

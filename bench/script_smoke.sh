@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build=$1
 out=$(BENCH_BUILD="$build" BENCH_OUT="$build/bench" BENCH_SKIP_BUILD=1 BENCH_SIZES=10 BENCH_RUNS=1 BENCH_NODE=0 \
+  BENCH_MODELS=3 BENCH_MODELS_VIEWS=20 BENCH_REPO237=0 \
   BENCH_SINGLE_MB=0.1 BENCH_MIN_TIME=0.01 BENCH_REPETITIONS=1 bash bench/run.sh 2>&1)
 echo "$out"
 fail() { echo "bench_script_smoke: $*" >&2; exit 1; }
@@ -19,6 +20,8 @@ if [ -n "${PGPORT:-}" ] && psql -qAtc 'SELECT 1' > /dev/null 2>&1 && command -v 
   schema=$(echo "$row" | awk '{print $10}')
   [[ $schema =~ ^[0-9.]+$ ]] || fail "the lint_schema column is empty although PostgreSQL is up"
 fi
+many=$(echo "$out" | grep -E '^v20_m3 ') || fail "no v20_m3 (many-model) row"
+[[ $(echo "$many" | awk '{print $7}') =~ ^[0-9.]+$ ]] || fail "the many-model lint_full is empty"
 sql=$(echo "$row" | awk '{print $13}')
 [[ $sql =~ ^[0-9.]+$ ]] || fail "the sql column is empty"
 grep -q '"lint_full"' "$build/bench/results.json" || fail "results.json lacks lint_full"

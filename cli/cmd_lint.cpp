@@ -181,8 +181,10 @@ void lintProject(const std::string& root, const LintOptions& options, LintRun& r
   // The syntax-level checks need no model: they run while the models are built.
   std::future<void> syntax_checks;
   if (!options.syntax_only) {
-    syntax_checks = std::async(std::launch::async,
-                               [&bag, &project] { semantic::runSyntaxChecks(*project, bag); });
+    // With -j1 everything runs on one thread (they run when the model checks are done).
+    syntax_checks = std::async(
+        options.jobs == 1 ? std::launch::deferred : std::launch::async,
+        [&bag, &project, &options] { semantic::runSyntaxChecks(*project, bag, options.jobs); });
     semantic::compileModels(*project, bag, options.jobs);
     run.timings.mark("build models (+ syntax checks)");
   }
@@ -200,8 +202,8 @@ void lintProject(const std::string& root, const LintOptions& options, LintRun& r
         run.databases && !run.database_error ? run.databases.get() : nullptr;
     const DialectChoice dialects =
         lint::chooseDialects(options.dialect_flag, config, run.databases.get());
-    lint::SchemaRun live =
-        lint::runCompiledChecks(*project, config, config_ok, dialects, databases, bag);
+    lint::SchemaRun live = lint::runCompiledChecks(*project, config, config_ok, dialects, databases,
+                                                   bag, options.jobs);
     syntax_checks.get();
     run.timings.mark("semantic checks");
     if (live.ran) {
@@ -552,7 +554,8 @@ void addLintCommand(CLI::App& app, int* exit_code) {
   cmd->add_flag("--syntax-only", options->syntax_only, "only parse; skip semantic checks");
   cmd->add_option("-j,--jobs", options->jobs, "threads (default: all cores)");
   cmd->add_flag("--timings", options->timings,
-                "print the wall time of each phase on stderr (like -ftime-report)");
+                "print the wall and CPU time and memory of each phase, and the Amdahl "
+                "estimate for 16 cores, on stderr (like -ftime-report)");
   cmd->add_option("--db", options->db,
                   "also check against a live PostgreSQL (LKML3xx): postgresql://user@host:port/db; "
                   "without a value LKML_DATABASE_URL, then PG*")

@@ -1,5 +1,7 @@
 #include "codegen/filter_lint.h"
 
+#include <unordered_map>
+
 #include "codegen/filter_expression.h"
 #include "codegen/sql_expander.h"
 #include "semantic/explore_scope.h"
@@ -49,14 +51,23 @@ void report(const SourceMap& sources, const std::string& expression, Span value,
   sink.report(std::move(d));
 }
 
+// `checked`: the views (shared between models, semantic/model.h) whose filters on their own
+// fields an earlier model checked, and whether any of their filters names another view (only
+// those depend on the model).
 void checkMeasureFilters(const semantic::Model& model, const SourceMap& sources,
+                         std::unordered_map<const semantic::View*, bool>& checked,
                          DiagnosticSink& sink) {
   for (const auto& [view_name, view] : model.views) {
     if (view.extension_required) continue;  // checked in the views that extend it
+    auto [seen, first] = checked.try_emplace(&view, false);
+    const bool other_views_only = !first;
+    if (other_views_only && !seen->second) continue;
     for (const Field& measure : view.fields) {
       for (const semantic::MeasureFilter& filter : measure.filters) {
         std::string alias = view_name, field = filter.field;
         semantic::ExploreScope::splitName(filter.field, &alias, &field);
+        if (alias != view_name) seen->second = true;
+        if (other_views_only && alias == view_name) continue;
         const semantic::View* target_view = alias == view_name ? &view : model.findView(alias);
         const Field* target = target_view ? target_view->findField(field) : nullptr;
         if (!target) continue;  // an unknown field is LKML205's finding
@@ -108,8 +119,9 @@ void checkExploreSourceFilters(const semantic::Model& model, const SourceMap& so
 
 void checkFilterExpressions(const semantic::Project& project, DiagnosticSink& sink) {
   if (!project.sources) return;
+  std::unordered_map<const semantic::View*, bool> checked;
   for (const semantic::Model& model : project.models) {
-    checkMeasureFilters(model, *project.sources, sink);
+    checkMeasureFilters(model, *project.sources, checked, sink);
     checkExploreFilters(model, *project.sources, sink);
     for (const auto& [name, view] : model.views) {
       if (!view.explore_source) continue;

@@ -69,11 +69,11 @@ DialectChoice chooseDialects(std::optional<sql::Dialect> flag, const semantic::L
 SchemaRun runCompiledChecks(const semantic::LoadedProject& project,
                             const semantic::LintConfig& config, bool config_ok,
                             const DialectChoice& dialects, schema::DatabaseSet* databases,
-                            DiagnosticSink& sink) {
+                            DiagnosticSink& sink, unsigned threads) {
   if (config_ok) {
     if (auto warning = dialectWarning(dialects, project)) sink.report(std::move(*warning));
   }
-  semantic::runModelChecks(project, sink, config.anyStyleRuleEnabled());
+  semantic::runModelChecks(project, sink, config.anyStyleRuleEnabled(), threads);
   codegen::checkFilterExpressions(project.project, sink);
   SchemaRun run;
   if (!databases) return run;

@@ -44,12 +44,13 @@ DialectChoice chooseDialects(std::optional<sql::Dialect> flag, const semantic::L
 /// The checks of the compiled models (the style rules when `config` enables any), the filter
 /// expressions written in LookML, the LKML290 dialect warning (when `config_ok`: a broken
 /// lkml.json is reported, not guessed past), and the schema checks when `databases` is not null,
-/// each model read in its dialect from `dialects`. The syntax-level checks
-/// (semantic::runSyntaxChecks) are the caller's: they may run while the models are built.
+/// each model read in its dialect from `dialects`; the model checks on `threads` (0: all cores).
+/// The syntax-level checks (semantic::runSyntaxChecks) are the caller's: they may run while the
+/// models are built.
 SchemaRun runCompiledChecks(const semantic::LoadedProject& project,
                             const semantic::LintConfig& config, bool config_ok,
                             const DialectChoice& dialects, schema::DatabaseSet* databases,
-                            DiagnosticSink& sink);
+                            DiagnosticSink& sink, unsigned threads = 0);
 
 /// Applies levels, per-path settings and inline suppressions, removes duplicates, sorts and
 /// folds cascades under their root cause (semantic/suppressions.h, semantic/root_causes.h).

@@ -8,12 +8,17 @@ namespace lkml::semantic {
 
 /// The checks that read only the syntax trees (LKML201, 231): they may run while the models
 /// are being built. `sink` must be thread-safe then (DiagnosticBag is).
-void runSyntaxChecks(const LoadedProject& project, DiagnosticSink& sink);
+/// On up to `threads` threads (0: all cores); findings in the same order for any number.
+void runSyntaxChecks(const LoadedProject& project, DiagnosticSink& sink, unsigned threads = 0);
 
 /// The checks of the compiled models. `style_rules`: also run the opt-in style rules (LKML25x).
-void runModelChecks(const LoadedProject& project, DiagnosticSink& sink, bool style_rules = false);
+/// Runs on up to `threads` threads (0: all cores); the findings reach `sink` in the same order
+/// for any number of threads.
+void runModelChecks(const LoadedProject& project, DiagnosticSink& sink, bool style_rules = false,
+                    unsigned threads = 0);
 
 /// Both of the above, on a compiled project.
-void runChecks(const LoadedProject& project, DiagnosticSink& sink, bool style_rules = false);
+void runChecks(const LoadedProject& project, DiagnosticSink& sink, bool style_rules = false,
+               unsigned threads = 0);
 
 }  // namespace lkml::semantic

@@ -112,8 +112,8 @@ const Join* Explore::findJoin(const std::string& alias_name) const {
 }
 
 const View* Model::findView(const std::string& view_name) const {
-  auto it = views.find(view_name);
-  return it == views.end() ? nullptr : &it->second;
+  auto it = views.shared().find(view_name);
+  return it == views.shared().end() ? nullptr : it->second.get();
 }
 
 const Explore* Model::findExplore(const std::string& explore_name) const {

@@ -231,6 +231,72 @@ struct AccessGrant {
   Span name_span;
 };
 
+/// A model's views by name. The lowered views are immutable and shared: a view with the same
+/// definition, refinements and `extends` inputs is lowered once and held by every model that
+/// includes it (a repository of tens of models over one set of views would otherwise lower and
+/// check each view once per model). Iterates like `std::map<std::string, View>`:
+/// `for (const auto& [name, view] : model.views)` gives the name and a `const View&`.
+class ViewMap {
+  using Map = std::map<std::string, std::shared_ptr<const View>>;
+
+ public:
+  struct Entry {
+    const std::string& first;
+    const View& second;
+  };
+  class const_iterator {
+   public:
+    const_iterator() = default;
+    explicit const_iterator(Map::const_iterator it) : it_(it) {}
+    const_iterator(const const_iterator& o) : it_(o.it_) {}
+    const_iterator& operator=(const const_iterator& o) {
+      it_ = o.it_;
+      entry_.reset();
+      return *this;
+    }
+    /// An lvalue, so that `auto& [name, view]` binds as well as `const auto&`.
+    const Entry& operator*() const {
+      entry_.emplace(Entry{it_->first, *it_->second});
+      return *entry_;
+    }
+    const Entry* operator->() const { return &**this; }
+    const_iterator& operator++() {
+      ++it_;
+      entry_.reset();
+      return *this;
+    }
+    bool operator==(const const_iterator& o) const { return it_ == o.it_; }
+    bool operator!=(const const_iterator& o) const { return it_ != o.it_; }
+    /// The shared view itself (to keep it alive, or to compare identities across models).
+    const std::shared_ptr<const View>& shared() const { return it_->second; }
+
+   private:
+    Map::const_iterator it_;
+    mutable std::optional<Entry> entry_;
+  };
+  using iterator = const_iterator;
+
+  const_iterator begin() const { return const_iterator(map_.begin()); }
+  const_iterator end() const { return const_iterator(map_.end()); }
+  const_iterator find(const std::string& name) const { return const_iterator(map_.find(name)); }
+  size_t count(const std::string& name) const { return map_.count(name); }
+  size_t size() const { return map_.size(); }
+  bool empty() const { return map_.empty(); }
+  /// Throws std::out_of_range like std::map::at.
+  const View& at(const std::string& name) const { return *map_.at(name); }
+  /// Adds a view unless the name is taken (as std::map::emplace); the view is shared as is.
+  bool emplace(const std::string& name, std::shared_ptr<const View> view) {
+    return map_.emplace(name, std::move(view)).second;
+  }
+  bool emplace(const std::string& name, View view) {
+    return emplace(name, std::make_shared<const View>(std::move(view)));
+  }
+  const Map& shared() const { return map_; }
+
+ private:
+  Map map_;
+};
+
 struct Model {
   std::string name;  // file name without .model.lkml
   FileId file = kNoFile;
@@ -243,7 +309,7 @@ struct Model {
   int fiscal_month_offset = 0;    // months the fiscal year starts after January (may be < 0)
   std::vector<FileId> files;      // every file the model includes, in include order
   bool imports_projects = false;  // includes `//other_project/...` that lkml cannot read
-  std::map<std::string, View> views;
+  ViewMap views;
   std::vector<Explore> explores;
   std::map<std::string, AccessGrant> access_grants;
   std::vector<DataTest> tests;  // `test:` blocks of the files the model includes

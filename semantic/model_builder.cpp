@@ -1,8 +1,10 @@
 #include "semantic/model_builder.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -34,19 +36,42 @@ int parseFiscalMonthOffset(const std::string& text) {
   return text[0] == '-' ? -value : value;
 }
 
-// A view or explore definition. Most are never refined: they point at the parsed block and
-// are copied only when a refinement edits them (copying every block dominated large projects).
+std::vector<std::pair<std::string, Span>> extendsList(const syntax::Node& node);
+
+// A view or explore definition. Most are never refined: they point at the parsed block. A
+// refined one is copied and merged only when its block is needed (lowering it, or resolving
+// `extends` through it): a model that includes every view would otherwise copy every refined
+// view once per model. Not thread-safe: one model is built by one thread at a time.
 struct Definition {
   const syntax::Node* source = nullptr;
-  std::unique_ptr<syntax::Node> refined;
   bool final = false;
   Span final_span;
+  std::vector<const syntax::Node*> applied;  // the refinements to merge in, in order
 
-  const syntax::Node& node() const { return refined ? *refined : *source; }
-  syntax::Node& mutableNode() {
-    if (!refined) refined = std::make_unique<syntax::Node>(*source);
-    return *refined;
+  /// The block with its refinements merged in.
+  const syntax::Node& node() const {
+    if (applied.empty()) return *source;
+    if (!refined_) {
+      refined_ = std::make_unique<syntax::Node>(*source);
+      for (const syntax::Node* ref : applied) mergeInto(*refined_, *ref, MergeMode::Refinement);
+    }
+    return *refined_;
   }
+  /// Where the definition is (refinements merge into it, they do not move it).
+  Span span() const { return source->span; }
+  /// The `extends` of node(), without merging the refinements when none of them has one.
+  const std::vector<std::pair<std::string, Span>>& parents() const {
+    if (!parents_) {
+      bool refined_extends = false;
+      for (const syntax::Node* ref : applied) refined_extends |= ref->child("extends") != nullptr;
+      parents_ = extendsList(refined_extends ? node() : *source);
+    }
+    return *parents_;
+  }
+
+ private:
+  mutable std::unique_ptr<syntax::Node> refined_;
+  mutable std::optional<std::vector<std::pair<std::string, Span>>> parents_;
 };
 
 using Definitions = std::map<std::string, Definition>;
@@ -105,7 +130,9 @@ void collect(const syntax::Node& member, Collected& out, DiagnosticSink& sink) {
     return;
   }
   Definitions& defs = is_view ? out.views : out.explores;
-  auto [it, inserted] = defs.emplace(name, Definition{&member, nullptr, false, {}});
+  Definition def;
+  def.source = &member;
+  auto [it, inserted] = defs.emplace(name, std::move(def));
   if (!inserted) {
     reportDuplicate(sink, is_view ? "view" : "explore", name, member.value.span,
                     it->second.node().value.span);
@@ -143,7 +170,7 @@ void applyRefinements(Definitions& defs, const std::vector<const syntax::Node*>&
       sink.report(std::move(d));
       continue;
     }
-    mergeInto(def.mutableNode(), *ref, MergeMode::Refinement);
+    def.applied.push_back(ref);  // merged when the block is needed (Definition::node)
     if (const syntax::Node* f = ref->child("final")) {
       if (f->value.text == "yes") {
         def.final = true;
@@ -166,11 +193,32 @@ std::vector<std::pair<std::string, Span>> extendsList(const syntax::Node& node) 
   return out;
 }
 
+// What a resolved block was made of: the syntax nodes merged into it, in merge order, with
+// markers around each parent's part. Two models that resolve a name to the same key build the
+// same block (merging is a function of its inputs), so its lowered view can be shared.
+using BlockKey = std::vector<const void*>;
+const char kKeyMarkers[4] = {};  // distinct addresses: a parent's part, its end, own end, imports
+const void* const kKeyOpen = &kKeyMarkers[0];
+const void* const kKeyClose = &kKeyMarkers[1];
+const void* const kKeyEnd = &kKeyMarkers[2];
+const void* const kKeyImports = &kKeyMarkers[3];
+
+void appendOwnKey(const Definition& def, BlockKey& key) {
+  key.push_back(def.source);
+  key.insert(key.end(), def.applied.begin(), def.applied.end());
+  key.push_back(kKeyEnd);
+}
+
 // The result of resolving `extends`: each name's final block, pointing either at its
-// definition or at a merged block owned here.
+// definition or at a merged block owned here, and the key of each block. Without `build`,
+// only the keys (and the diagnostics) are computed and `blocks` point at the definitions.
 struct Resolved {
   std::map<std::string, const syntax::Node*> blocks;
   std::map<std::string, syntax::Node> merged;
+  std::map<std::string, BlockKey> keys;
+  // A cycle was cut: blocks then depend on the order names are resolved in, so only a full
+  // resolution (all names, in order) builds the blocks the keys describe.
+  bool cycles = false;
 };
 
 // Longest `extends` chain from each definition (1: it extends nothing known), computed with an
@@ -190,7 +238,7 @@ std::map<std::string, size_t> extendsDepths(const Definitions& defs) {
   std::vector<Frame> stack;
   for (const auto& [root, root_def] : defs) {
     if (depth.count(root)) continue;
-    stack.emplace_back(&root, extendsList(root_def.node()));
+    stack.emplace_back(&root, root_def.parents());
     on_stack.insert(root);
     while (!stack.empty()) {
       Frame& top = stack.back();
@@ -203,7 +251,7 @@ std::map<std::string, size_t> extendsDepths(const Definitions& defs) {
           continue;
         }
         on_stack.insert(parent);
-        stack.emplace_back(&def->first, extendsList(def->second.node()));  // `top` dangles
+        stack.emplace_back(&def->first, def->second.parents());  // `top` dangles
         continue;
       }
       size_t value = top.deepest_parent + 1;
@@ -226,7 +274,7 @@ void reportDeepExtends(const Definitions& defs, const std::map<std::string, size
   std::set<std::string> extended;
   const std::string* deepest = nullptr;
   for (const auto& [name, def] : defs) {
-    for (const auto& [parent, span] : extendsList(def.node())) extended.insert(parent);
+    for (const auto& [parent, span] : def.parents()) extended.insert(parent);
     if (!deepest || depth.at(name) > depth.at(*deepest)) deepest = &name;
   }
   if (!deepest || depth.at(*deepest) <= kMaxExtendsDepth) return;
@@ -241,7 +289,7 @@ void reportDeepExtends(const Definitions& defs, const std::map<std::string, size
     const std::string* at = start;
     for (int shown = 0; shown < 4; ++shown) {
       const std::string* next = nullptr;
-      for (const auto& [parent, span] : extendsList(defs.at(*at).node())) {
+      for (const auto& [parent, span] : defs.at(*at).parents()) {
         auto d = depth.find(parent);
         if (d != depth.end() && d->second + 1 == depth.at(*at)) next = &d->first;
       }
@@ -251,7 +299,7 @@ void reportDeepExtends(const Definitions& defs, const std::map<std::string, size
     }
     const Definition& def = defs.at(*start);
     Diagnostic d = makeSemDiagnostic(
-        SemCode::extends_too_deep, def.node().value.span,
+        SemCode::extends_too_deep, def.source->value.span,
         std::string(what) + " `" + *start + "` starts an `extends` chain " +
             std::to_string(depth.at(*start)) + " levels deep (" + chain + " -> ...); lkml " +
             "follows at most " + std::to_string(kMaxExtendsDepth) + " levels");
@@ -267,7 +315,7 @@ void reportDeepExtends(const Definitions& defs, const std::map<std::string, size
 // cycle's back edge can lead to a shallower definition).
 Resolved resolveExtends(const Definitions& defs, const std::map<std::string, size_t>& depth,
                         const char* what, DiagnosticSink& sink,
-                        const std::set<std::string>* only = nullptr) {
+                        const std::set<std::string>* only = nullptr, bool build = true) {
   Resolved out;
   auto& resolved = out.blocks;
   std::vector<std::string> stack;
@@ -275,19 +323,24 @@ Resolved resolveExtends(const Definitions& defs, const std::map<std::string, siz
       [&](const std::string& name) -> const syntax::Node* {
     if (auto it = resolved.find(name); it != resolved.end()) return it->second;
     const Definition& def = defs.at(name);
-    auto parents = extendsList(def.node());
+    const auto& parents = def.parents();
     // Too deep (LKML245): left out of the model, like a definition whose parent is unknown
     // would be incomplete; lowering it would only add errors that follow from the cut chain.
     if (depth.at(name) > kMaxExtendsDepth) return nullptr;
+    BlockKey& key = out.keys[name];  // std::map: stays valid while parents are added
     if (parents.empty() || stack.size() >= 2 * kMaxExtendsDepth) {
-      return resolved.emplace(name, &def.node()).first->second;
+      appendOwnKey(def, key);
+      return resolved.emplace(name, build ? &def.node() : def.source).first->second;
     }
     stack.push_back(name);
+    key.push_back(kKeyOpen);
     syntax::Node result;
-    result.kind = syntax::NodeKind::Block;
-    result.key = def.node().key;
-    result.value = def.node().value;
-    result.span = def.node().span;
+    if (build) {
+      result.kind = syntax::NodeKind::Block;
+      result.key = def.node().key;
+      result.value = def.node().value;
+      result.span = def.node().span;
+    }
     for (const auto& [parent, span] : parents) {
       if (std::find(stack.begin(), stack.end(), parent) != stack.end()) {
         std::string chain;
@@ -299,6 +352,7 @@ Resolved resolveExtends(const Definitions& defs, const std::map<std::string, siz
             std::string(what) + " `" + name + "` extends itself: " + chain + parent);
         d.help = "remove one of the `extends` in the cycle";
         sink.report(std::move(d));
+        out.cycles = true;
         continue;
       }
       if (!defs.count(parent)) {
@@ -314,6 +368,10 @@ Resolved resolveExtends(const Definitions& defs, const std::map<std::string, siz
       }
       const syntax::Node* base = resolve(parent);
       if (!base) continue;
+      const BlockKey& parent_key = out.keys.at(parent);
+      key.insert(key.end(), parent_key.begin(), parent_key.end());
+      key.push_back(kKeyClose);
+      if (!build) continue;
       syntax::Node copy = *base;
       // `extension: required` and `final` describe the parent itself, not what extends it.
       copy.children.erase(std::remove_if(copy.children.begin(), copy.children.end(),
@@ -324,8 +382,10 @@ Resolved resolveExtends(const Definitions& defs, const std::map<std::string, siz
                           copy.children.end());
       mergeInto(result, std::move(copy), MergeMode::Extends);
     }
-    mergeInto(result, def.node(), MergeMode::Extends);
+    appendOwnKey(def, key);
     stack.pop_back();
+    if (!build) return resolved.emplace(name, def.source).first->second;
+    mergeInto(result, def.node(), MergeMode::Extends);
     const syntax::Node* merged = &out.merged.emplace(name, std::move(result)).first->second;
     return resolved.emplace(name, merged).first->second;
   };
@@ -392,12 +452,23 @@ std::map<std::string, Constant> readConstants(const ProjectSources& project) {
   return constants;
 }
 
-Model buildModel(const ProjectSources& project, size_t model_index,
-                 const std::map<std::string, Constant>& constants, DiagnosticSink& sink,
-                 const std::string* only_explore, unsigned threads) {
-  registerSemanticCodes();
-  const ProjectFile& model_file = project.files[model_index];
+namespace {
+
+// A model up to its views: settings, access grants, tests and explores are lowered; the views
+// are collected and refined, ready for `extends` and lowering.
+struct ModelStart {
   Model model;
+  Collected collected;
+  std::map<std::string, size_t> explore_depths, view_depths;
+  std::set<std::string> view_names;  // the views the explores reach (with `only_explore`)
+};
+
+void startModel(const ProjectSources& project, size_t model_index,
+                const std::map<std::string, Constant>& constants, DiagnosticSink& sink,
+                const std::string* only_explore, ModelStart& out) {
+  const ProjectFile& model_file = project.files[model_index];
+  Model& model = out.model;
+  Collected& collected = out.collected;
   model.name = modelName(model_file.path);
   model.path = model_file.path;
   model.file = model_file.source ? model_file.source->id() : kNoFile;
@@ -407,7 +478,6 @@ Model buildModel(const ProjectSources& project, size_t model_index,
   model.imports_projects = includes.imports_projects;
   // Objects may come from an imported project lkml cannot read: unknown names are warnings.
   ImportAwareSink import_sink(sink, includes.imports_projects);
-  Collected collected;
   std::string included_connection;
   Span included_connection_span;
   for (size_t index : includes.files) {
@@ -456,27 +526,47 @@ Model buildModel(const ProjectSources& project, size_t model_index,
   applyRefinements(collected.views, collected.view_refinements, "view", import_sink);
   applyRefinements(collected.explores, collected.explore_refinements, "explore", import_sink);
 
-  std::set<std::string> explore_names, view_names;
+  std::set<std::string> explore_names;
   if (only_explore) explore_names.insert(*only_explore);
   // Depths once per model (LKML245 reported here): the view resolution below may run once per
   // level of derived tables.
-  const std::map<std::string, size_t> explore_depths = extendsDepths(collected.explores);
-  reportDeepExtends(collected.explores, explore_depths, "explore", import_sink);
-  const std::map<std::string, size_t> view_depths = extendsDepths(collected.views);
-  reportDeepExtends(collected.views, view_depths, "view", import_sink);
-  Resolved explores = resolveExtends(collected.explores, explore_depths, "explore", import_sink,
+  out.explore_depths = extendsDepths(collected.explores);
+  reportDeepExtends(collected.explores, out.explore_depths, "explore", import_sink);
+  out.view_depths = extendsDepths(collected.views);
+  reportDeepExtends(collected.views, out.view_depths, "view", import_sink);
+  Resolved explores = resolveExtends(collected.explores, out.explore_depths, "explore", import_sink,
                                      only_explore ? &explore_names : nullptr);
   for (const std::string& name : collected.explore_order) {
     auto block = explores.blocks.find(name);
     if (block == explores.blocks.end()) continue;
     Explore explore = lowerExplore(*block->second, ctx);
-    explore.span = collected.explores.at(name).node().span;
-    view_names.insert(explore.view);
-    for (const Join& join : explore.joins) view_names.insert(join.view);
+    explore.span = collected.explores.at(name).span();
+    out.view_names.insert(explore.view);
+    for (const Join& join : explore.joins) out.view_names.insert(join.view);
     model.explores.push_back(std::move(explore));
   }
+}
+
+// The view as its model holds it: where it is defined is the definition's, whatever it extends.
+void placeView(View& view, Span definition) {
+  view.file = definition.file;
+  view.span = definition;
+}
+
+}  // namespace
+
+Model buildModel(const ProjectSources& project, size_t model_index,
+                 const std::map<std::string, Constant>& constants, DiagnosticSink& sink,
+                 const std::string* only_explore, unsigned threads) {
+  registerSemanticCodes();
+  ModelStart start;
+  startModel(project, model_index, constants, sink, only_explore, start);
+  Model& model = start.model;
+  Collected& collected = start.collected;
+  LowerContext ctx(constants, sink);
+  ImportAwareSink import_sink(sink, model.imports_projects);
   auto lowerViews = [&](const std::set<std::string>* only) {
-    Resolved views = resolveExtends(collected.views, view_depths, "view", import_sink, only);
+    Resolved views = resolveExtends(collected.views, start.view_depths, "view", import_sink, only);
     std::vector<std::pair<const std::string*, const syntax::Node*>> todo;
     for (const auto& [name, node] : views.blocks) {
       if (model.views.count(name) || (only && !only->count(name))) continue;
@@ -484,18 +574,17 @@ Model buildModel(const ProjectSources& project, size_t model_index,
     }
     std::vector<View> lowered = lowerViewsInParallel(todo, constants, import_sink, threads);
     for (size_t i = 0; i < todo.size(); ++i) {
-      const Span span = collected.views.at(*todo[i].first).node().span;
-      lowered[i].file = span.file;
-      lowered[i].span = span;
+      placeView(lowered[i], collected.views.at(*todo[i].first).span());
       model.views.emplace(*todo[i].first, std::move(lowered[i]));
     }
   };
   if (!only_explore) {
     lowerViews(nullptr);
-    return model;
+    return std::move(start.model);
   }
   // Views reached through `${other.SQL_TABLE_NAME}` (derived tables) are needed too, and the
   // explores (with their views) that native derived tables query.
+  std::set<std::string> view_names = std::move(start.view_names);
   while (!view_names.empty()) {
     lowerViews(&view_names);
     std::set<std::string> more, source_explores;
@@ -516,13 +605,13 @@ Model buildModel(const ProjectSources& project, size_t model_index,
       }
     }
     if (!source_explores.empty()) {
-      Resolved extra = resolveExtends(collected.explores, explore_depths, "explore", import_sink,
-                                      &source_explores);
+      Resolved extra = resolveExtends(collected.explores, start.explore_depths, "explore",
+                                      import_sink, &source_explores);
       for (const std::string& name : collected.explore_order) {
         auto block = extra.blocks.find(name);
         if (!source_explores.count(name) || block == extra.blocks.end()) continue;
         Explore explore = lowerExplore(*block->second, ctx);
-        explore.span = collected.explores.at(name).node().span;
+        explore.span = collected.explores.at(name).span();
         if (!model.views.count(explore.view)) more.insert(explore.view);
         for (const Join& join : explore.joins) {
           if (!model.views.count(join.view)) more.insert(join.view);
@@ -532,7 +621,125 @@ Model buildModel(const ProjectSources& project, size_t model_index,
     }
     view_names = std::move(more);
   }
-  return model;
+  return std::move(start.model);
+}
+
+namespace {
+
+// One model of buildModels on its way: its start, and its diagnostics until they are reported
+// in model order.
+struct ModelDraft {
+  ModelStart start;
+  CollectingSink diagnostics;
+  Resolved keys;    // `extends` resolved to keys only (no blocks merged)
+  Resolved blocks;  // the merged blocks of the views this model lowers for all
+  std::vector<std::pair<const std::string*, size_t>> views;  // name -> lowering job
+};
+
+// A distinct view (one block key) lowered once for every model that includes it; the first
+// model in file order that has it owns it and reports its diagnostics.
+struct LoweringJob {
+  size_t owner;
+  const std::string* name;
+  std::shared_ptr<const View> view;
+  CollectingSink diagnostics;
+};
+
+}  // namespace
+
+std::vector<Model> buildModels(const ProjectSources& project,
+                               const std::map<std::string, Constant>& constants,
+                               DiagnosticSink& sink, unsigned threads) {
+  registerSemanticCodes();
+  std::vector<size_t> model_files;
+  for (size_t i = 0; i < project.files.size(); ++i) {
+    if (project.files[i].kind == FileKind::Model) model_files.push_back(i);
+  }
+  std::vector<Model> models;
+  models.reserve(model_files.size());
+  std::map<BlockKey, std::shared_ptr<const View>> shared;  // every view lowered so far
+  // Models are drafted a batch at a time (their merged blocks are held until the batch's views
+  // are lowered): wide enough for the threads, small enough to bound memory. The output does
+  // not depend on the batch size.
+  const size_t batch = std::max<size_t>(4, threadCount(model_files.size(), threads));
+  for (size_t first = 0; first < model_files.size(); first += batch) {
+    const size_t n = std::min(batch, model_files.size() - first);
+    std::vector<std::unique_ptr<ModelDraft>> drafts(n);
+    parallelFor(n, threads, [&](size_t i) {
+      auto draft = std::make_unique<ModelDraft>();
+      startModel(project, model_files[first + i], constants, draft->diagnostics, nullptr,
+                 draft->start);
+      ImportAwareSink import_sink(draft->diagnostics, draft->start.model.imports_projects);
+      draft->keys = resolveExtends(draft->start.collected.views, draft->start.view_depths, "view",
+                                   import_sink, nullptr, /*build=*/false);
+      drafts[i] = std::move(draft);
+    });
+    // Each distinct key once, in model order; the views seen in earlier batches are reused.
+    std::vector<std::unique_ptr<LoweringJob>> jobs;
+    std::map<const BlockKey*, size_t, bool (*)(const BlockKey*, const BlockKey*)> job_of(
+        [](const BlockKey* a, const BlockKey* b) { return *a < *b; });
+    std::vector<std::set<std::string>> wanted(n);
+    for (size_t i = 0; i < n; ++i) {
+      ModelDraft& draft = *drafts[i];
+      for (auto& [name, key] : draft.keys.keys) {
+        if (!draft.keys.blocks.count(name)) continue;
+        if (draft.start.model.imports_projects) key.push_back(kKeyImports);
+        if (shared.count(key)) {
+          draft.views.emplace_back(&name, SIZE_MAX);
+          continue;
+        }
+        auto [it, inserted] = job_of.emplace(&key, jobs.size());
+        if (inserted) {
+          auto job = std::make_unique<LoweringJob>();
+          job->owner = i;
+          job->name = &name;
+          jobs.push_back(std::move(job));
+          wanted[i].insert(name);
+        }
+        draft.views.emplace_back(&name, it->second);
+      }
+    }
+    // The blocks of the views to lower, merged silently (the key pass reported the findings).
+    parallelFor(n, threads, [&](size_t i) {
+      if (wanted[i].empty()) return;
+      CollectingSink ignored;
+      ModelDraft& draft = *drafts[i];
+      draft.blocks = resolveExtends(draft.start.collected.views, draft.start.view_depths, "view",
+                                    ignored, draft.keys.cycles ? nullptr : &wanted[i]);
+    });
+    // Below a few hundred views a thread costs more than it saves.
+    parallelFor(jobs.size(), threadCount(jobs.size(), threads, 128), [&](size_t j) {
+      LoweringJob& job = *jobs[j];
+      ModelDraft& draft = *drafts[job.owner];
+      ImportAwareSink import_sink(job.diagnostics, draft.start.model.imports_projects);
+      LowerContext ctx(constants, import_sink);
+      View view = lowerView(*draft.blocks.blocks.at(*job.name), ctx);
+      placeView(view, draft.start.collected.views.at(*job.name).span());
+      job.view = std::make_shared<const View>(std::move(view));
+    });
+    for (size_t i = 0; i < n; ++i) {
+      ModelDraft& draft = *drafts[i];
+      for (Diagnostic& d : draft.diagnostics.diagnostics) sink.report(std::move(d));
+      Model& model = draft.start.model;
+      for (const auto& [name, j] : draft.views) {
+        if (j == SIZE_MAX) {
+          model.views.emplace(*name, shared.at(draft.keys.keys.at(*name)));
+          continue;
+        }
+        LoweringJob& job = *jobs[j];
+        if (job.owner == i) {
+          for (Diagnostic& d : job.diagnostics.diagnostics) sink.report(std::move(d));
+        }
+        model.views.emplace(*name, job.view);
+      }
+    }
+    for (auto& job : jobs) {
+      const ModelDraft& owner = *drafts[job->owner];
+      shared.emplace(owner.keys.keys.at(*job->name), job->view);
+    }
+    for (auto& draft : drafts) models.push_back(std::move(draft->start.model));
+  }
+  return models;
 }
 
 }  // namespace lkml::semantic

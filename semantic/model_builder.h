@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "base/diagnostic.h"
 #include "semantic/model.h"
@@ -22,6 +23,16 @@ inline constexpr size_t kMaxExtendsDepth = 100;
 Model buildModel(const ProjectSources& project, size_t model_index,
                  const std::map<std::string, Constant>& constants, DiagnosticSink& sink,
                  const std::string* only_explore = nullptr, unsigned threads = 0);
+
+/// Compiles every model of the project (its *.model.lkml files, in order), as buildModel
+/// would one by one, but lowers each distinct view once: a view with the same definition,
+/// refinements and `extends` inputs in several models is one shared, immutable View, and its
+/// lowering diagnostics are reported once (with the first model that includes it). Models are
+/// started and views lowered on up to `threads` threads (0: all cores); diagnostics arrive in
+/// the order a serial run reports them.
+std::vector<Model> buildModels(const ProjectSources& project,
+                               const std::map<std::string, Constant>& constants,
+                               DiagnosticSink& sink, unsigned threads = 0);
 
 /// `constant:` blocks of manifest.lkml.
 std::map<std::string, Constant> readConstants(const ProjectSources& project);

@@ -10,6 +10,10 @@ void compileModels(LoadedProject& loaded, DiagnosticSink& sink, unsigned threads
   project.root = loaded.sources.root;
   project.sources = loaded.sources.sources;
   project.constants = readConstants(loaded.sources);
+  if (!only_explore) {
+    project.models = buildModels(loaded.sources, project.constants, sink, threads);
+    return;
+  }
   for (size_t i = 0; i < loaded.sources.files.size(); ++i) {
     if (loaded.sources.files[i].kind != FileKind::Model) continue;
     project.models.push_back(

@@ -2,6 +2,7 @@
 // that nothing requires are reported (213); a grant needs its user attribute and allowed
 // values (202). Access filters name a user attribute, spelled like the model's others (238).
 #include <set>
+#include <unordered_map>
 
 #include "base/suggest.h"
 #include "semantic/checks/checks.h"
@@ -18,17 +19,42 @@ struct GrantUse {
   std::string owner;
 };
 
-// Only objects that require grants are collected (their names are built for the message).
-void collectUses(const Model& model, std::vector<GrantUse>* uses) {
+// What one view contributes, found once per view: models share views (semantic/model.h).
+struct ViewFacts {
+  std::vector<GrantUse> uses;        // the view and its fields that require grants
+  std::set<std::string> attributes;  // `{{ _user_attributes['x'] }}` in its SQL
+};
+using ViewFactsCache = std::unordered_map<const View*, ViewFacts>;
+
+const ViewFacts& factsOf(const std::string& name, const View& view, ViewFactsCache& cache) {
+  auto [it, inserted] = cache.try_emplace(&view);
+  if (!inserted) return it->second;
+  ViewFacts& facts = it->second;
+  // Only objects that require grants are collected (their names are built for the message).
+  if (!view.required_access_grants.empty()) {
+    facts.uses.push_back({&view.required_access_grants, view.grants_span, "view `" + name + "`"});
+  }
+  for (const Field& f : view.fields) {
+    if (f.required_access_grants.empty()) continue;
+    facts.uses.push_back({&f.required_access_grants, f.grants_span,
+                          "field `" + name + "." + (f.group.empty() ? f.name : f.group) + "`"});
+  }
+  auto scan = [&](const SourceText& text) {
+    if (text.text.find("_user_attributes") == std::string::npos) return;
+    for (const LiquidReference& ref : findLiquidReferences(text.text)) {
+      if (ref.kind == LiquidReference::Kind::UserAttribute) facts.attributes.insert(ref.name);
+    }
+  };
+  scan(view.sql_table_name);
+  scan(view.derived_table_sql);
+  for (const Field& f : view.fields) scan(f.sql);
+  return facts;
+}
+
+void collectUses(const Model& model, ViewFactsCache& cache, std::vector<GrantUse>* uses) {
   for (const auto& [name, view] : model.views) {
-    if (!view.required_access_grants.empty()) {
-      uses->push_back({&view.required_access_grants, view.grants_span, "view `" + name + "`"});
-    }
-    for (const Field& f : view.fields) {
-      if (f.required_access_grants.empty()) continue;
-      uses->push_back({&f.required_access_grants, f.grants_span,
-                       "field `" + name + "." + (f.group.empty() ? f.name : f.group) + "`"});
-    }
+    const ViewFacts& facts = factsOf(name, view, cache);
+    uses->insert(uses->end(), facts.uses.begin(), facts.uses.end());
   }
   for (const Explore& explore : model.explores) {
     uses->push_back(
@@ -41,7 +67,7 @@ void collectUses(const Model& model, std::vector<GrantUse>* uses) {
 }
 
 // The user attributes the model names elsewhere: grants and `{{ _user_attributes['x'] }}`.
-std::set<std::string> knownAttributes(const Model& model) {
+std::set<std::string> knownAttributes(const Model& model, ViewFactsCache& cache) {
   std::set<std::string> known;
   for (const auto& [name, grant] : model.access_grants) {
     if (!grant.user_attribute.empty()) known.insert(grant.user_attribute);
@@ -53,9 +79,8 @@ std::set<std::string> knownAttributes(const Model& model) {
     }
   };
   for (const auto& [name, view] : model.views) {
-    scan(view.sql_table_name);
-    scan(view.derived_table_sql);
-    for (const Field& f : view.fields) scan(f.sql);
+    const ViewFacts& facts = factsOf(name, view, cache);
+    known.insert(facts.attributes.begin(), facts.attributes.end());
   }
   for (const Explore& explore : model.explores) {
     scan(explore.sql_always_where);
@@ -67,7 +92,7 @@ std::set<std::string> knownAttributes(const Model& model) {
 // An access_filter without a user attribute filters nothing in Looker's validator's eyes and
 // is refused by every query; one whose attribute no other LookML uses but that is one typo
 // away from one that is, is a misspelling that denies every user.
-void checkAccessFilters(const Model& model, DiagnosticSink& sink) {
+void checkAccessFilters(const Model& model, ViewFactsCache& cache, DiagnosticSink& sink) {
   std::set<std::string> known;
   bool loaded = false;
   for (const Explore& explore : model.explores) {
@@ -82,7 +107,7 @@ void checkAccessFilters(const Model& model, DiagnosticSink& sink) {
         continue;
       }
       if (!loaded) {
-        known = knownAttributes(model);
+        known = knownAttributes(model, cache);
         loaded = true;
       }
       if (known.count(af.user_attribute)) continue;
@@ -103,9 +128,10 @@ void checkAccessFilters(const Model& model, DiagnosticSink& sink) {
 }  // namespace
 
 void checkAccessGrants(const LoadedProject& project, DiagnosticSink& sink) {
+  ViewFactsCache cache;
   for (const Model& model : project.project.models) {
     std::vector<GrantUse> uses;
-    collectUses(model, &uses);
+    collectUses(model, cache, &uses);
     std::set<std::string> used;
     std::vector<std::string> defined;
     for (const auto& [name, grant] : model.access_grants) defined.push_back(name);
@@ -145,7 +171,7 @@ void checkAccessGrants(const LoadedProject& project, DiagnosticSink& sink) {
       d.help = "use it in `required_access_grants`, or remove it";
       sink.report(std::move(d));
     }
-    checkAccessFilters(model, sink);
+    checkAccessFilters(model, cache, sink);
   }
 }
 

@@ -303,71 +303,69 @@ void checkJoins(const ExploreScope& scope, DiagnosticSink& sink) {
 
 }  // namespace
 
-void checkExplores(const LoadedProject& project, DiagnosticSink& sink) {
-  for (const Model& model : project.project.models) {
-    for (const Explore& explore : model.explores) {
-      if (explore.extension_required) continue;  // checked through the explores extending it
-      const View* base = model.findView(explore.view);
-      if (!base) {
-        // A parent explore that does not exist (reported as LKML204) may have named the view.
-        bool unknown_parent = false;
-        for (const std::string& parent : explore.extends) {
-          unknown_parent |= model.findExplore(parent) == nullptr;
+void checkExplores(const LoadedProject& project, DiagnosticSink& sink, CheckPart part) {
+  forEachExplore(project, part, [&](size_t, const Model& model, size_t, const Explore& explore) {
+    if (explore.extension_required) return;  // checked through the explores extending it
+    const View* base = model.findView(explore.view);
+    if (!base) {
+      // A parent explore that does not exist (reported as LKML204) may have named the view.
+      bool unknown_parent = false;
+      for (const std::string& parent : explore.extends) {
+        unknown_parent |= model.findExplore(parent) == nullptr;
+      }
+      if (explore.view == explore.name && unknown_parent) return;
+      if (explore.view == explore.name) {
+        Diagnostic d = makeSemDiagnostic(SemCode::explore_without_view, explore.name_span,
+                                         "explore `" + explore.name + "` has no view named `" +
+                                             explore.name + "` and no `from` or `view_name`");
+        std::string near = closestMatch(explore.name, viewNames(model));
+        d.help = near.empty() ? "add `from: some_view`" : "add `from: " + near + "`?";
+        if (!explore.extends.empty()) {
+          // The implicit base view (the explore's own name) is not inherited.
+          d.help = "give explore `" + explore.extends.front() +
+                   "` a `view_name:` (or `from:`): an implicit base view is not inherited";
         }
-        if (explore.view == explore.name && unknown_parent) continue;
-        if (explore.view == explore.name) {
-          Diagnostic d = makeSemDiagnostic(SemCode::explore_without_view, explore.name_span,
-                                           "explore `" + explore.name + "` has no view named `" +
-                                               explore.name + "` and no `from` or `view_name`");
-          std::string near = closestMatch(explore.name, viewNames(model));
-          d.help = near.empty() ? "add `from: some_view`" : "add `from: " + near + "`?";
-          if (!explore.extends.empty()) {
-            // The implicit base view (the explore's own name) is not inherited.
-            d.help = "give explore `" + explore.extends.front() +
-                     "` a `view_name:` (or `from:`): an implicit base view is not inherited";
-          }
-          reportUnknownName(model, std::move(d), sink);
-        } else {
-          reportUnknownView(model, explore.view,
-                            explore.view_span.valid() ? explore.view_span : explore.name_span,
-                            "as the base of explore `" + explore.name + "`", sink);
-        }
-        continue;
+        reportUnknownName(model, std::move(d), sink);
+      } else {
+        reportUnknownView(model, explore.view,
+                          explore.view_span.valid() ? explore.view_span : explore.name_span,
+                          "as the base of explore `" + explore.name + "`", sink);
       }
-      if (base->extension_required) {
-        Diagnostic d = makeSemDiagnostic(SemCode::extension_used_directly, explore.name_span,
-                                         "view `" + base->name +
-                                             "` has `extension: required` "
-                                             "and cannot be explored directly");
-        sink.report(std::move(d));
-      }
-      ExploreScope scope(model, explore);
-      checkJoins(scope, sink);
-      checkFanout(scope, sink);
-      if (explore.has_fields) {
-        checkFieldList(scope, explore.fields, explore.fields_span, explore.field_spans, "", sink);
-      }
-      for (const AccessFilter& f : explore.access_filters) {
-        checkFieldName(scope, f.field, f.field_span.valid() ? f.field_span : f.span,
-                       "`access_filter`", sink);
-      }
-      for (const FilterDefault& f : explore.always_filter) {
-        checkFieldName(scope, f.field, f.span, "`always_filter`", sink);
-      }
-      for (const FilterDefault& f : explore.conditionally_filter) {
-        checkFieldName(scope, f.field, f.span, "`conditionally_filter`", sink);
-      }
-      // Bare `${field}` in explore SQL refers to the base view, as in Looker.
-      checkSqlInScope(scope, explore.sql_always_where, explore.alias, "sql_always_where", sink);
-      checkSqlInScope(scope, explore.sql_always_having, explore.alias, "sql_always_having", sink);
-      for (const Join& join : explore.joins) {
-        checkSqlInScope(scope, join.sql_on, join.name, "the sql_on of join `" + join.name + "`",
-                        sink);
-        checkSqlInScope(scope, join.sql_where, join.name,
-                        "the sql_where of join `" + join.name + "`", sink);
-      }
+      return;
     }
-  }
+    if (base->extension_required) {
+      Diagnostic d = makeSemDiagnostic(SemCode::extension_used_directly, explore.name_span,
+                                       "view `" + base->name +
+                                           "` has `extension: required` "
+                                           "and cannot be explored directly");
+      sink.report(std::move(d));
+    }
+    ExploreScope scope(model, explore);
+    checkJoins(scope, sink);
+    checkFanout(scope, sink);
+    if (explore.has_fields) {
+      checkFieldList(scope, explore.fields, explore.fields_span, explore.field_spans, "", sink);
+    }
+    for (const AccessFilter& f : explore.access_filters) {
+      checkFieldName(scope, f.field, f.field_span.valid() ? f.field_span : f.span,
+                     "`access_filter`", sink);
+    }
+    for (const FilterDefault& f : explore.always_filter) {
+      checkFieldName(scope, f.field, f.span, "`always_filter`", sink);
+    }
+    for (const FilterDefault& f : explore.conditionally_filter) {
+      checkFieldName(scope, f.field, f.span, "`conditionally_filter`", sink);
+    }
+    // Bare `${field}` in explore SQL refers to the base view, as in Looker.
+    checkSqlInScope(scope, explore.sql_always_where, explore.alias, "sql_always_where", sink);
+    checkSqlInScope(scope, explore.sql_always_having, explore.alias, "sql_always_having", sink);
+    for (const Join& join : explore.joins) {
+      checkSqlInScope(scope, join.sql_on, join.name, "the sql_on of join `" + join.name + "`",
+                      sink);
+      checkSqlInScope(scope, join.sql_where, join.name, "the sql_where of join `" + join.name + "`",
+                      sink);
+    }
+  });
 }
 
 }  // namespace lkml::semantic::checks

@@ -3,6 +3,7 @@
 // `derived_table.sql`, `sql_trigger_value`, ...), `html` and `link.url` must parse. Syntax-level,
 // once per file, so an error points at the exact bytes in the file, whether or not any explore uses
 // the field.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -37,12 +38,15 @@ void checkText(std::string_view text, Span span, size_t offset, bool exact, bool
 
 }  // namespace
 
-void checkLiquid(const LoadedProject& project, DiagnosticSink& sink) {
+void checkLiquid(const LoadedProject& project, DiagnosticSink& sink, size_t first_file,
+                 size_t end_file) {
   struct Item {
     const syntax::Node* node;
     std::string_view parent;
   };
-  for (const ProjectFile& file : project.sources.files) {
+  const auto& files = project.sources.files;
+  for (size_t f = first_file; f < std::min(end_file, files.size()); ++f) {
+    const ProjectFile& file = files[f];
     if (!file.source) continue;
     std::vector<Item> todo;
     for (const syntax::Node& member : file.doc.members) todo.push_back({&member, ""});

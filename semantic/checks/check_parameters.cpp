@@ -1,5 +1,6 @@
 // LKML201 unknown parameter, LKML231 parameter given twice, LKML202 for a named block (view,
 // field, join, ...) without a name: syntax-level, once per file.
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -116,8 +117,11 @@ void checkBlock(const std::vector<syntax::Node>& members, ParamContext context,
 
 }  // namespace
 
-void checkParameters(const LoadedProject& project, DiagnosticSink& sink) {
-  for (const ProjectFile& file : project.sources.files) {
+void checkParameters(const LoadedProject& project, DiagnosticSink& sink, size_t first_file,
+                     size_t end_file) {
+  const auto& files = project.sources.files;
+  for (size_t f = first_file; f < std::min(end_file, files.size()); ++f) {
+    const ProjectFile& file = files[f];
     if (!file.source) continue;
     checkBlock(file.doc.members, ParamContext::TopLevel, "", file.source->text(), sink);
   }

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "base/suggest.h"
 #include "semantic/checks/checks.h"
@@ -375,10 +376,11 @@ void checkCycles(const View& view, ViewRefsCache& cache, DiagnosticSink& sink) {
 // message does not name the view being checked: a view that extends another repeats its sets,
 // and one finding per location is enough.
 void checkListItem(const Model& model, const View& view, const std::string& raw, Span span,
-                   const std::string& where, DiagnosticSink& sink) {
+                   const std::string& where, bool other_views_only, DiagnosticSink& sink) {
   std::string item = !raw.empty() && raw[0] == '-' ? raw.substr(1) : raw;
   std::string alias = view.name, name = item;
   ExploreScope::splitName(item, &alias, &name);
+  if (other_views_only && alias == view.name) return;
   const View* target = alias == view.name ? &view : model.findView(alias);
   if (!target || name.empty()) return;
   // Fields may come from a parent lkml cannot see (an imported project).
@@ -416,11 +418,14 @@ void checkListItem(const Model& model, const View& view, const std::string& raw,
   sink.report(std::move(d));
 }
 
-void checkFieldLists(const Model& model, const View& view, DiagnosticSink& sink) {
+// `other_views_only`: the items naming the view itself were checked in another model that
+// holds the same (shared) view.
+void checkFieldLists(const Model& model, const View& view, bool other_views_only,
+                     DiagnosticSink& sink) {
   auto check = [&](const std::vector<std::string>& items, const std::vector<Span>& spans,
                    const std::string& where) {
     for (size_t i = 0; i < items.size() && i < spans.size(); ++i) {
-      checkListItem(model, view, items[i], spans[i], where, sink);
+      checkListItem(model, view, items[i], spans[i], where, other_views_only, sink);
     }
   };
   for (const FieldSet& set : view.sets) {
@@ -429,6 +434,7 @@ void checkFieldLists(const Model& model, const View& view, DiagnosticSink& sink)
   check(view.drill_fields, view.drill_field_spans, "the view's `drill_fields`");
   std::set<std::string> groups;
   for (const Field& f : view.fields) {
+    if (f.drill_fields.empty()) continue;
     // A dimension group's fields share its parameters: check them once.
     if (!f.group.empty() && !groups.insert(f.group).second) continue;
     check(f.drill_fields, f.drill_field_spans,
@@ -486,54 +492,67 @@ std::set<std::string> exploredViews(const Model& model) {
   return explored;
 }
 
-void checkExploreReferences(const Model& model, ViewRefsCache& cache, DiagnosticSink& sink) {
-  for (const Explore& explore : model.explores) {
-    if (explore.extension_required || !model.findView(explore.view)) continue;
+}  // namespace
+
+// One cache for all models: it is keyed by the view, and models share views. What each model
+// explores is found once, by the first part of the view half that runs.
+struct ReferenceChecker::Caches {
+  ViewRefsCache views;
+  std::once_flag plan_once;
+  std::vector<std::set<std::string>> explored;  // per model
+  // A view shared between models (semantic/model.h) has its own findings checked once, in the
+  // first model that holds it (its cycles) and in the first that explores it nowhere (its
+  // field SQL checked alone): they depend on the view only, its `extends` inputs being part of
+  // what makes it shared.
+  std::unordered_map<const View*, size_t> first_model, first_alone;
+
+  void plan(const std::vector<Model>& models) {
+    explored.resize(models.size());
+    for (size_t m = 0; m < models.size(); ++m) {
+      explored[m] = exploredViews(models[m]);
+      for (const auto& [name, view] : models[m].views) {
+        first_model.emplace(&view, m);
+        if (!explored[m].count(name)) first_alone.emplace(&view, m);
+      }
+    }
+  }
+};
+
+ReferenceChecker::ReferenceChecker(const LoadedProject& project)
+    : project_(project), caches_(std::make_unique<Caches>()) {}
+
+ReferenceChecker::~ReferenceChecker() = default;
+
+void ReferenceChecker::checkExploreHalf(DiagnosticSink& sink, CheckPart part) {
+  forEachExplore(project_, part, [&](size_t, const Model& model, size_t, const Explore& explore) {
+    if (explore.extension_required || !model.findView(explore.view)) return;
     ExploreScope scope(model, explore);
     ExploreFieldLists field_lists(scope);
     for (const ScopeEntry& entry : scope.entries()) {
       if (!entry.view || entry.view->extension_required) continue;
-      checkViewSql(model, &scope, &entry, &field_lists, *entry.view, entry.alias, cache, sink);
+      checkViewSql(model, &scope, &entry, &field_lists, *entry.view, entry.alias, caches_->views,
+                   sink);
     }
-  }
+  });
 }
 
-void checkViewReferences(const Model& model, ViewRefsCache& cache, DiagnosticSink& sink) {
-  std::set<std::string> explored = exploredViews(model);
+void ReferenceChecker::checkViewHalf(DiagnosticSink& sink, CheckPart part) {
+  Caches& c = *caches_;
+  std::call_once(c.plan_once, [&] { c.plan(project_.project.models); });
   // `extension: required` views are checked through the views that extend them.
-  for (const auto& [name, view] : model.views) {
-    if (view.extension_required) continue;
-    checkCycles(view, cache, sink);
-    checkFieldLists(model, view, sink);
-    checkTableSql(model, view, sink);
-    if (!explored.count(name)) {
-      checkViewSql(model, nullptr, nullptr, nullptr, view, name, cache, sink);
-    }
-  }
-}
-
-}  // namespace
-
-struct ReferenceChecker::Caches {
-  std::vector<ViewRefsCache> per_model;
-  explicit Caches(size_t models) : per_model(models) {}
-};
-
-ReferenceChecker::ReferenceChecker(const LoadedProject& project)
-    : project_(project), caches_(std::make_unique<Caches>(project.project.models.size())) {}
-
-ReferenceChecker::~ReferenceChecker() = default;
-
-void ReferenceChecker::checkExploreHalf(DiagnosticSink& sink) {
-  for (size_t i = 0; i < project_.project.models.size(); ++i) {
-    checkExploreReferences(project_.project.models[i], caches_->per_model[i], sink);
-  }
-}
-
-void ReferenceChecker::checkViewHalf(DiagnosticSink& sink) {
-  for (size_t i = 0; i < project_.project.models.size(); ++i) {
-    checkViewReferences(project_.project.models[i], caches_->per_model[i], sink);
-  }
+  forEachView(
+      project_, part,
+      [&](size_t m, const Model& model, const std::string& name, const View& view, bool first) {
+        if (view.extension_required) return;
+        const ViewFacts* facts = first ? nullptr : part.factsFor(view);
+        if (first) checkCycles(view, c.views, sink);
+        if (!facts || facts->other_view_lists) checkFieldLists(model, view, !first, sink);
+        if (!facts || facts->table_references) checkTableSql(model, view, sink);
+        auto alone = c.first_alone.find(&view);
+        if (alone != c.first_alone.end() && alone->second == m) {
+          checkViewSql(model, nullptr, nullptr, nullptr, view, name, c.views, sink);
+        }
+      });
 }
 
 }  // namespace lkml::semantic::checks

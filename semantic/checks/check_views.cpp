@@ -7,6 +7,7 @@
 
 #include "base/suggest.h"
 #include "semantic/checks/checks.h"
+#include "semantic/explore_scope.h"
 #include "semantic/field_types.h"
 #include "semantic/semantic_diagnostics.h"
 #include "semantic/sql_references.h"
@@ -45,8 +46,10 @@ Span refSpan(const SourceText& sql, const SqlReference& ref) {
 // A measure's `filters: [field: "value"]` must name a field: Looker's validator reports an
 // unknown one at the filter. `field` is the view's own; `view.field` may be another view's
 // (checked here when the model has that view; an unknown view is only known per explore).
+// `other_views_only`: the filters on the view's own fields were checked in another model that
+// holds the same (shared) view.
 void checkMeasureFilterFields(const Model& model, const View& view, const Field& field,
-                              DiagnosticSink& sink) {
+                              bool other_views_only, DiagnosticSink& sink) {
   for (const MeasureFilter& filter : field.filters) {
     std::string target_view = view.name, name = filter.field;
     size_t dot = filter.field.find('.');
@@ -54,6 +57,7 @@ void checkMeasureFilterFields(const Model& model, const View& view, const Field&
       target_view = filter.field.substr(0, dot);
       name = filter.field.substr(dot + 1);
     }
+    if (other_views_only && target_view == view.name) continue;
     const View* target = target_view == view.name ? &view : model.findView(target_view);
     if (!target || name.empty() || target->findField(name)) continue;
     bool group = target->hasGroup(name);
@@ -124,48 +128,89 @@ void checkMeasure(const View& view, const Field& field, DiagnosticSink& sink) {
 
 }  // namespace
 
-void checkViews(const LoadedProject& project, DiagnosticSink& sink) {
-  for (const Model& model : project.project.models) {
-    for (const auto& [name, view] : model.views) {
-      std::map<std::string, const Field*> first;
-      const Field* first_pk = nullptr;
-      for (const Field& field : view.fields) {
-        auto [it, inserted] = first.emplace(field.name, &field);
-        if (!inserted && !(field.group.size() && field.group == it->second->group &&
-                           field.name_span.begin == it->second->name_span.begin)) {
-          Diagnostic d = makeSemDiagnostic(SemCode::duplicate_name, field.name_span,
-                                           "field `" + field.name +
-                                               "` is defined more than once "
-                                               "in view `" +
-                                               view.name + "`");
-          d.notes.push_back({it->second->name_span, "first defined here"});
-          if (!field.group.empty()) {
-            d.help = "dimension_group `" + field.group + "` creates `" + field.name +
-                     "`; rename one of them";
-          }
-          sink.report(std::move(d));
-        }
-        if (field.primary_key && field.isDimension()) {
-          if (first_pk && first_pk->name_span.begin != field.name_span.begin) {
-            Diagnostic d = makeSemDiagnostic(SemCode::multiple_primary_keys, field.name_span,
-                                             "view `" + view.name +
-                                                 "` has more than one `primary_key: yes` "
-                                                 "dimension");
-            d.notes.push_back({first_pk->name_span, "the first primary key"});
-            d.help =
-                "keep one primary key; for a composite key, build one dimension that "
-                "concatenates the columns";
-            sink.report(std::move(d));
-          }
-          if (!first_pk) first_pk = &field;
-        }
-        if (field.isMeasure()) {
-          checkMeasure(view, field, sink);
-          if (!view.extension_required) checkMeasureFilterFields(model, view, field, sink);
-        }
-      }
+ViewFacts factsOf(const View& view) {
+  ViewFacts facts;
+  auto names_other = [&](const std::string& raw) {
+    std::string item = !raw.empty() && raw[0] == '-' ? raw.substr(1) : raw;
+    std::string alias = view.name, name = item;
+    ExploreScope::splitName(item, &alias, &name);
+    return alias != view.name;
+  };
+  auto lists = [&](const std::vector<std::string>& items) {
+    for (const std::string& item : items) facts.other_view_lists |= names_other(item);
+  };
+  for (const FieldSet& set : view.sets) lists(set.fields);
+  lists(view.drill_fields);
+  for (const Field& f : view.fields) {
+    lists(f.drill_fields);
+    for (const MeasureFilter& filter : f.filters) {
+      size_t dot = filter.field.find('.');
+      facts.other_view_filters |=
+          dot != std::string::npos && filter.field.compare(0, dot, view.name) != 0;
     }
   }
+  for (const SourceText* sql : {&view.derived_table_sql, &view.sql_table_name}) {
+    facts.table_references |= sql->text.find("SQL_TABLE_NAME") != std::string::npos;
+  }
+  return facts;
+}
+
+void checkViews(const LoadedProject& project, DiagnosticSink& sink, CheckPart part) {
+  // A view shared by several models (semantic/model.h, ViewMap) is checked once; only what
+  // depends on the model (filters naming another view's field) is checked in each.
+  forEachView(
+      project, part,
+      [&](size_t, const Model& model, const std::string&, const View& view, bool first_model) {
+        if (!first_model) {
+          const ViewFacts* facts = part.factsFor(view);
+          if (view.extension_required || (facts && !facts->other_view_filters)) return;
+          for (const Field& field : view.fields) {
+            if (field.isMeasure() && !field.filters.empty()) {
+              checkMeasureFilterFields(model, view, field, /*other_views_only=*/true, sink);
+            }
+          }
+          return;
+        }
+        std::map<std::string, const Field*> first;
+        const Field* first_pk = nullptr;
+        for (const Field& field : view.fields) {
+          auto [it, inserted] = first.emplace(field.name, &field);
+          if (!inserted && !(field.group.size() && field.group == it->second->group &&
+                             field.name_span.begin == it->second->name_span.begin)) {
+            Diagnostic d = makeSemDiagnostic(SemCode::duplicate_name, field.name_span,
+                                             "field `" + field.name +
+                                                 "` is defined more than once "
+                                                 "in view `" +
+                                                 view.name + "`");
+            d.notes.push_back({it->second->name_span, "first defined here"});
+            if (!field.group.empty()) {
+              d.help = "dimension_group `" + field.group + "` creates `" + field.name +
+                       "`; rename one of them";
+            }
+            sink.report(std::move(d));
+          }
+          if (field.primary_key && field.isDimension()) {
+            if (first_pk && first_pk->name_span.begin != field.name_span.begin) {
+              Diagnostic d = makeSemDiagnostic(SemCode::multiple_primary_keys, field.name_span,
+                                               "view `" + view.name +
+                                                   "` has more than one `primary_key: yes` "
+                                                   "dimension");
+              d.notes.push_back({first_pk->name_span, "the first primary key"});
+              d.help =
+                  "keep one primary key; for a composite key, build one dimension that "
+                  "concatenates the columns";
+              sink.report(std::move(d));
+            }
+            if (!first_pk) first_pk = &field;
+          }
+          if (field.isMeasure()) {
+            checkMeasure(view, field, sink);
+            if (!view.extension_required) {
+              checkMeasureFilterFields(model, view, field, /*other_views_only=*/false, sink);
+            }
+          }
+        }
+      });
 }
 
 }  // namespace lkml::semantic::checks

@@ -2,42 +2,117 @@
 // project and report LKML2xx diagnostics.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <memory>
+#include <string>
+#include <unordered_map>
 
 #include "base/diagnostic.h"
 #include "semantic/project.h"
 
 namespace lkml::semantic::checks {
 
-void checkParameters(const LoadedProject& project, DiagnosticSink& sink);  // 201, 231
-void checkLiquid(const LoadedProject& project, DiagnosticSink& sink);      // 150-169
-void checkViews(const LoadedProject& project,
-                DiagnosticSink& sink);  // 203, 211, 214, 224, 232, 215
+/// What the checks that depend on the model need to know of a view, found once per view
+/// (models share views): in the models after the first that holds it, only these are checked.
+struct ViewFacts {
+  bool other_view_lists = false;    // a set or drill_fields item names another view
+  bool other_view_filters = false;  // a measure's `filters` name another view's field
+  bool table_references = false;    // its table SQL may hold `${view.SQL_TABLE_NAME}`
+};
+ViewFacts factsOf(const View& view);
+
+/// A part of a project's views and explores, so that a check family can run on several
+/// threads at once (semantic/linter.cpp): views are numbered model by model in the order each
+/// model holds them, explores likewise, and a part is a range of each. Checking the parts in
+/// order reports what checking everything at once reports, in the same order. The default
+/// part is the whole project.
+struct CheckPart {
+  size_t first_view = 0, end_view = SIZE_MAX;
+  size_t first_explore = 0, end_explore = SIZE_MAX;
+  /// For every view: the first model that holds it (models share views, semantic/model.h),
+  /// which checks what depends on the view alone. Null: computed by the check itself (only
+  /// possible when the part starts at the first view).
+  const std::unordered_map<const View*, size_t>* first_model = nullptr;
+  /// factsOf() every view, or null (then every check runs in every model).
+  const std::unordered_map<const View*, ViewFacts>* facts = nullptr;
+
+  /// Whether a model after the first that holds `view` has anything of it to check.
+  const ViewFacts* factsFor(const View& view) const { return facts ? &facts->at(&view) : nullptr; }
+};
+
+/// Calls `visit(model_index, model, name, view, first)` for each view of `part`, in order;
+/// `first`: this is the first model that holds the view.
+template <typename Visit>
+void forEachView(const LoadedProject& project, const CheckPart& part, Visit visit) {
+  std::unordered_map<const View*, size_t> own_first;
+  const auto& models = project.project.models;
+  size_t ordinal = 0;
+  for (size_t m = 0; m < models.size(); ++m) {
+    const Model& model = models[m];
+    if (ordinal >= part.end_view) return;
+    if (ordinal + model.views.size() <= part.first_view) {
+      ordinal += model.views.size();
+      continue;
+    }
+    for (auto it = model.views.begin(); it != model.views.end(); ++it, ++ordinal) {
+      const View& view = it->second;
+      bool first = part.first_model ? part.first_model->at(&view) == m
+                                    : own_first.emplace(&view, m).first->second == m;
+      if (ordinal < part.first_view || ordinal >= part.end_view) continue;
+      visit(m, model, it->first, view, first);
+    }
+  }
+}
+
+/// Calls `visit(model_index, model, explore_index, explore)` for each explore of `part`.
+template <typename Visit>
+void forEachExplore(const LoadedProject& project, const CheckPart& part, Visit visit) {
+  const auto& models = project.project.models;
+  size_t ordinal = 0;
+  for (size_t m = 0; m < models.size() && ordinal < part.end_explore; ++m) {
+    const Model& model = models[m];
+    for (size_t e = 0; e < model.explores.size(); ++e, ++ordinal) {
+      if (ordinal < part.first_explore || ordinal >= part.end_explore) continue;
+      visit(m, model, e, model.explores[e]);
+    }
+  }
+}
+
+/// The syntax-level checks, of the files [first_file, end_file) (all by default).
+void checkParameters(const LoadedProject& project, DiagnosticSink& sink, size_t first_file = 0,
+                     size_t end_file = SIZE_MAX);  // 201, 231
+void checkLiquid(const LoadedProject& project, DiagnosticSink& sink, size_t first_file = 0,
+                 size_t end_file = SIZE_MAX);  // 150-169
+void checkViews(const LoadedProject& project, DiagnosticSink& sink,
+                CheckPart part = {});  // 203, 211, 214, 224, 232, 215
 /// The reference checks (205, 206, 220, 223, 229) in two halves that may run on two threads at
 /// once (they share a cache of each view's references): what is seen through explores (sql_on,
 /// the field SQL of joined views in each explore's scope) and what belongs to each view
 /// (cycles, sets, drill fields, table SQL, views in no explore). `sink` must be thread-safe.
+/// Each half may also be run in parts (CheckPart), any number of parts at once.
 class ReferenceChecker {
  public:
   explicit ReferenceChecker(const LoadedProject& project);
   ~ReferenceChecker();
-  void checkExploreHalf(DiagnosticSink& sink);
-  void checkViewHalf(DiagnosticSink& sink);
+  void checkExploreHalf(DiagnosticSink& sink, CheckPart part = {});
+  void checkViewHalf(DiagnosticSink& sink, CheckPart part = {});
 
  private:
   struct Caches;
   const LoadedProject& project_;
   std::unique_ptr<Caches> caches_;
 };
-void checkExplores(const LoadedProject& project,
-                   DiagnosticSink& sink);  // 204, 207-210, 227, 228, 230, 233, 235
+void checkExplores(const LoadedProject& project, DiagnosticSink& sink,
+                   CheckPart part = {});  // 204, 207-210, 227, 228, 230, 233, 235
 void checkAccessGrants(const LoadedProject& project, DiagnosticSink& sink);  // 212, 213, 238
 /// References from a field an explore exposes to a field its `fields:` lists exclude (237).
 void checkFieldListReferences(const LoadedProject& project, DiagnosticSink& sink);
 void checkModels(const LoadedProject& project, DiagnosticSink& sink);  // 226, 234
 /// Native derived tables (explore_source) and data tests (`test:`): 280-287.
 void checkDerivedTables(const LoadedProject& project, DiagnosticSink& sink);
-void checkStyle(const LoadedProject& project, DiagnosticSink& sink);  // 250-254 (opt-in)
+void checkStyle(const LoadedProject& project, DiagnosticSink& sink,
+                CheckPart part = {});  // 250-254 (opt-in)
 
 }  // namespace lkml::semantic::checks
 
