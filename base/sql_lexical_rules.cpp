@@ -174,7 +174,11 @@ const char* dialectName(Dialect dialect) {
 }
 
 std::vector<std::string> dialectNames() {
-  std::vector<std::string> names = {"bigquery", "duckdb", "postgres", "redshift", "snowflake"};
+  std::vector<std::string> names;
+  for (const Named& n : kNames) {
+    if (n.name == std::string_view(dialectName(n.dialect))) names.emplace_back(n.name);
+  }
+  std::sort(names.begin(), names.end());
   return names;
 }
 

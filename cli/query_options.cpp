@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "base/diagnostic_renderer.h"
 #include "base/file_reader.h"
 #include "cli/exit_codes.h"
 #include "codegen/dialects/dialect_registry.h"
@@ -142,6 +143,10 @@ int compileFromOptions(const QueryOptions& o, CompiledSelection* out) {
   if (!out->compiled.ok()) {
     for (const Diagnostic& d : out->compiled.errors) {
       std::cerr << "lkml: error[" << d.codeName() << "]: " << d.message << "\n";
+      // Where the LookML that the query cannot use is written, when the error knows it.
+      ResolvedLocation at =
+          resolveLocation(*out->selection.project->sources.sources, d.span, d.path);
+      if (at.line) std::cerr << "  --> " << at.path << ":" << at.line << ":" << at.column << "\n";
       if (!d.help.empty()) std::cerr << "  = help: " << d.help << "\n";
     }
     return kExitFindings;

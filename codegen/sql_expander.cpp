@@ -134,6 +134,21 @@ std::string SqlExpander::tableSql(const ScopeEntry& entry) {
     }
     return view.name;
   }
+  if (!view.persisted_by.empty()) {
+    // sql_create / create_process run Looker's own CREATE statements (often a BigQuery ML
+    // CREATE MODEL) and leave the result under a generated name in the connection's scratch
+    // schema; there is no SELECT to inline, and no name lkml could write instead.
+    ctx_.error(
+        QueryCode::persistent_table_unknown,
+        "view `" + view.name + "` is a persistent derived table built by `" + view.persisted_by +
+            "`: Looker runs it and stores the table under a name in its scratch schema, "
+            "which lkml cannot know, so a query reading `" +
+            view.name + "` cannot be compiled",
+        "query an explore that does not read `" + view.name +
+            "`, or replace its derived_table with `sql_table_name:` naming the table Looker built",
+        view.persisted_by_span);
+    return view.name;
+  }
   if (view.has_derived_table) {
     bool known = std::any_of(ctx_.ctes.begin(), ctx_.ctes.end(),
                              [&](const auto& cte) { return cte.first == view.name; });

@@ -196,6 +196,16 @@ void lowerField(const syntax::Node& block, const std::string& view_name, LowerCo
       }
       return;
     }
+    if (!field.sql.present()) {
+      // Looker defaults a field's `sql` to `${TABLE}.<name>` when it is omitted, and lists
+      // Dimension Group among the field types `sql` applies to
+      // (cloud.google.com/looker/docs/reference/param-field-sql); for a time group the name is
+      // the group's, e.g. job_slot_concurrency.view.lkml's `slot_activity_period`. A duration
+      // reads sql_start/sql_end instead, so it gets no default.
+      field.sql.text = "${TABLE}." + field.group;
+      field.sql.span = field.name_span;
+      field.sql_defaulted = true;
+    }
     if (timeframe_list.empty()) timeframe_list = defaultTimeframes();
     const syntax::Node* list_node = block.child("timeframes");
     for (const std::string& timeframe : timeframe_list) {

@@ -27,6 +27,10 @@ View lowerView(const syntax::Node& block, LowerContext& ctx) {
       for (const syntax::Node& d : c.children) {
         if (d.key == "sql") view.derived_table_sql = ctx.sourceText(d);
         if (d.key == "explore_source") view.native_derived_table = true;
+        if ((d.key == "sql_create" || d.key == "create_process") && view.persisted_by.empty()) {
+          view.persisted_by = std::string(d.key);
+          view.persisted_by_span = d.key_span;
+        }
       }
       view.explore_source = lowerNativeDerivedTable(c, ctx);
     } else if (key == "extension") {

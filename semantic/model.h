@@ -125,6 +125,11 @@ struct View {
   bool has_derived_table = false;
   bool native_derived_table = false;                    // derived_table.explore_source
   std::shared_ptr<const ExploreSource> explore_source;  // set when native_derived_table
+  // derived_table.sql_create / create_process: a persistent derived table Looker builds itself
+  // under a name in its scratch schema, which lkml cannot know. The key ("sql_create",
+  // "create_process") or empty, and where it is written.
+  std::string persisted_by;
+  Span persisted_by_span;
   bool extension_required = false;
   std::vector<std::string> extends;
   std::vector<std::string> required_access_grants;

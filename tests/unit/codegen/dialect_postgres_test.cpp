@@ -2,8 +2,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <optional>
 #include <stdexcept>
 
+#include "base/sql_lexical_rules.h"
 #include "codegen/dialects/dialect_registry.h"
 #include "codegen/dialects/postgres_dialect.h"
 
@@ -230,6 +232,24 @@ TEST(DialectRegistry, FindsDialectsByName) {
   }
   EXPECT_NE(std::find(names.begin(), names.end(), "bigquery"), names.end());
   EXPECT_NE(std::find(names.begin(), names.end(), "postgres"), names.end());
+}
+
+TEST(DialectRegistry, TakesItsNamesAndSpellingsFromBase) {
+  // One list of names: base/sql_lexical_rules.h. Every spelling base accepts (Looker's
+  // `bigquery_standard_sql` too) finds the codegen dialect of the same canonical name.
+  EXPECT_EQ(dialectNames(), sql::dialectNames());
+  for (const char* spelling : {"bigquery_standard_sql", "BigQuery", "postgresql", "duckdb"}) {
+    std::optional<sql::Dialect> parsed = sql::parseDialect(spelling);
+    ASSERT_TRUE(parsed) << spelling;
+    const Dialect* found = findDialect(spelling);
+    ASSERT_NE(found, nullptr) << spelling;
+    EXPECT_EQ(found->name(), sql::dialectName(*parsed)) << spelling;
+  }
+  for (const std::string& name : sql::dialectNames()) {
+    ASSERT_NE(findDialect(name), nullptr) << name;
+    EXPECT_EQ(&dialectFor(*sql::parseDialect(name)), findDialect(name)) << name;
+  }
+  EXPECT_EQ(unknownDialectMessage("bigqeury"), sql::unknownDialectMessage("bigqeury"));
 }
 
 TEST(DialectRegistry, ExplainsUnknownNames) {

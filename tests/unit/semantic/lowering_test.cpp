@@ -163,6 +163,26 @@ TEST(FieldDefaults, AggregateMeasureWithoutSqlReadsItsOwnColumn) {
   EXPECT_FALSE(v.findField("l")->sql.present());  // reads list_field
 }
 
+TEST(FieldDefaults, TimeGroupWithoutSqlReadsTheColumnOfItsGroupName) {
+  TempProject p({{"m.model.lkml", kModel}, {"v.view.lkml", R"(view: v {
+  dimension: id { primary_key: yes }
+  dimension_group: slot_activity_period { type: time datatype: timestamp timeframes: [raw, date] }
+  dimension_group: stay { type: duration sql_start: ${TABLE}.a ;; sql_end: ${TABLE}.b ;; intervals: [day] }
+})"}});
+  Linted linted = test::lintProject(p);
+  EXPECT_THAT(linted.messages(), IsEmpty());
+  const View& v = *linted.model("m")->findView("v");
+  for (const char* name : {"slot_activity_period_raw", "slot_activity_period_date"}) {
+    ASSERT_NE(v.findField(name), nullptr) << name;
+    EXPECT_EQ(v.findField(name)->sql.text, "${TABLE}.slot_activity_period") << name;
+    EXPECT_TRUE(v.findField(name)->sql_defaulted) << name;
+  }
+  // A duration reads sql_start and sql_end; it has no column of its own to default to.
+  ASSERT_NE(v.findField("days_stay"), nullptr);
+  EXPECT_FALSE(v.findField("days_stay")->sql.present());
+  EXPECT_FALSE(v.findField("days_stay")->sql_defaulted);
+}
+
 TEST(FieldDefaults, TimeGroupWithoutTimeframesGetsEveryDocumentedTimeframe) {
   TempProject p({{"m.model.lkml", std::string(kModel) + "fiscal_month_offset: -3\n"},
                  {"v.view.lkml",
