@@ -1,29 +1,48 @@
 // Filter predicates and dialect SQL evaluated on a real PostgreSQL: the rows each filter
 // selects are compared with an explicit id list or an independently written predicate.
 // Needs a server from the PG* environment (CI runs it under pg_virtualenv); a failed
-// connection fails the tests.
+// connection fails the tests. With LKML_TEST_DIALECT=duckdb (ctest filter_postgres_test_duckdb)
+// the same tables are created in an empty DuckDB database, filters are rendered with the DuckDB
+// dialect and both they and the independent predicates run there; skipped only without node.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <pqxx/pqxx>
 #include <string>
 #include <vector>
 
+#include "codegen/dialects/dialect_registry.h"
 #include "codegen/dialects/postgres_dialect.h"
 #include "codegen/filter_expression.h"
+#include "tests/support/duckdb_mirror.h"
 
 namespace lkml::codegen {
 namespace {
 
 using Ids = std::vector<int>;
+using Texts = std::vector<std::string>;  // one row as text, libpq's spelling (booleans t/f)
 
 class FilterPostgresTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
+    if (lkml::test::testDialectName() == "duckdb") {
+      setUpDuckDb();
+      return;
+    }
     try {
       connection_ = std::make_unique<pqxx::connection>("");
       pqxx::work tx(*connection_);
-      tx.exec(R"sql(
+      tx.exec(kTablesSql);
+      tx.commit();
+    } catch (const std::exception& e) {
+      connection_.reset();
+      setupError_ = e.what();
+    }
+  }
+
+  // DuckDB reads this DDL as written: numeric is DECIMAL(18,3) there, enough for t_num.
+  static constexpr const char* kTablesSql = R"sql(
         CREATE TEMP TABLE t_str (id int PRIMARY KEY, s text);
         INSERT INTO t_str VALUES
           (1, 'FOO'), (2, 'BAR'), (3, 'FOOD'), (4, 'foo'), (5, NULL), (6, ''), (7, 'Zoë'),
@@ -53,23 +72,83 @@ class FilterPostgresTest : public ::testing::Test {
           (11, date_trunc('day', now()) - interval '4 days' + interval '12 hours'),
           (12, date_trunc('day', now()) + interval '1 day' + interval '1 hour'),
           (13, date_trunc('year', now()) - interval '1 year' + interval '1 day');
-      )sql");
-      tx.commit();
-    } catch (const std::exception& e) {
-      connection_.reset();
-      setupError_ = e.what();
+      )sql";
+
+  static void setUpDuckDb() {
+    dialect_ = findDialect("duckdb");
+    skipReason_ = lkml::test::DuckDbMirror::unavailableReason();
+    if (!skipReason_.empty()) return;
+    duckdb_ = std::make_unique<lkml::test::DuckDbMirror>();
+    duckdb_->startEmpty();
+    std::string error;
+    duckdb_->run(kTablesSql, &error);
+    if (!error.empty()) {
+      duckdb_.reset();
+      setupError_ = error;
     }
   }
 
-  static void TearDownTestSuite() { connection_.reset(); }
+  static void TearDownTestSuite() {
+    connection_.reset();
+    duckdb_.reset();
+  }
+
+  static bool onDuckDb() { return lkml::test::testDialectName() == "duckdb"; }
 
   void SetUp() override {
+    if (onDuckDb()) {
+      if (!skipReason_.empty()) GTEST_SKIP() << "DuckDB run skipped: " << skipReason_;
+      ASSERT_TRUE(duckdb_ && dialect_) << "cannot set up the DuckDB tables: " << setupError_;
+      return;
+    }
     ASSERT_TRUE(connection_) << "cannot connect to PostgreSQL through the PG* environment "
                                 "(run under pg_virtualenv): "
                              << setupError_;
   }
 
+  /// Runs statements (no rows wanted) on the database under test.
+  static void exec(const std::string& sql) {
+    if (duckdb_) {
+      std::string error;
+      duckdb_->run(sql, &error);
+      EXPECT_EQ(error, "") << "DuckDB rejected:\n" << sql;
+      return;
+    }
+    pqxx::work tx(*connection_);
+    tx.exec(sql);
+    tx.commit();
+  }
+
+  /// The single row `sql` returns, as text ("NULL" for NULL).
+  static Texts row1(const std::string& sql) {
+    Texts texts;
+    if (duckdb_) {
+      std::string error;
+      const auto rows = duckdb_->run(sql, &error);
+      EXPECT_EQ(error, "") << "DuckDB rejected:\n" << sql;
+      EXPECT_EQ(rows.size(), 1u) << sql;
+      if (rows.size() != 1) return texts;
+      for (const auto& cell : rows[0]) texts.push_back(cell ? *cell : "NULL");
+      return texts;
+    }
+    pqxx::work tx(*connection_);
+    const auto row = tx.exec1(sql);
+    tx.commit();
+    for (const auto& field : row) texts.push_back(field.is_null() ? "NULL" : field.c_str());
+    return texts;
+  }
+
   static Ids query(const std::string& sql) {
+    if (duckdb_) {
+      std::string error;
+      Ids ids;
+      for (const auto& cells : duckdb_->run(sql, &error)) {
+        EXPECT_TRUE(!cells.empty() && cells[0]) << sql;
+        if (!cells.empty() && cells[0]) ids.push_back(std::stoi(*cells[0]));
+      }
+      EXPECT_EQ(error, "") << "DuckDB rejected:\n" << sql;
+      return ids;
+    }
     pqxx::work tx(*connection_);
     Ids ids;
     for (const auto& row : tx.exec(sql)) ids.push_back(row[0].as<int>());
@@ -91,7 +170,7 @@ class FilterPostgresTest : public ::testing::Test {
       return {};
     }
     const std::string sql =
-        renderFilter(std::get<FilterExpr>(parsed), "(" + column + ")", dialect_, ctx);
+        renderFilter(std::get<FilterExpr>(parsed), "(" + column + ")", *dialect_, ctx);
     return where(table, sql.empty() ? "TRUE" : sql);
   }
 
@@ -107,13 +186,19 @@ class FilterPostgresTest : public ::testing::Test {
   }
 
   static std::unique_ptr<pqxx::connection> connection_;
+  static std::unique_ptr<lkml::test::DuckDbMirror> duckdb_;  // set in DuckDB mode
   static std::string setupError_;
-  static const PostgresDialect dialect_;
+  static std::string skipReason_;
+  static const PostgresDialect postgres_;
+  static const Dialect* dialect_;  // postgres_, or DuckDB's in DuckDB mode
 };
 
 std::unique_ptr<pqxx::connection> FilterPostgresTest::connection_;
+std::unique_ptr<lkml::test::DuckDbMirror> FilterPostgresTest::duckdb_;
 std::string FilterPostgresTest::setupError_;
-const PostgresDialect FilterPostgresTest::dialect_;
+std::string FilterPostgresTest::skipReason_;
+const PostgresDialect FilterPostgresTest::postgres_;
+const Dialect* FilterPostgresTest::dialect_ = &FilterPostgresTest::postgres_;
 
 TEST_F(FilterPostgresTest, StringForms) {
   EXPECT_EQ(strings("FOO"), (Ids{1}));
@@ -185,13 +270,16 @@ TEST_F(FilterPostgresTest, InjectionAttemptsStayLiterals) {
   EXPECT_EQ(query("SELECT count(*)::int FROM t_str"), (Ids{21}));
 
   // With standard_conforming_strings off, backslashes are escapes in '...': the E'' literals
-  // keep meaning the same text.
-  query("SELECT 1 FROM set_config('standard_conforming_strings', 'off', false)");
-  EXPECT_EQ(strings("back\\slash"), (Ids{16}));
-  EXPECT_EQ(strings("\\'; DROP TABLE t_str; --"), Ids{});
-  EXPECT_EQ(strings("%\\'; DROP TABLE t_str; --%"), Ids{});
-  query("SELECT 1 FROM set_config('standard_conforming_strings', 'on', false)");
-  EXPECT_EQ(query("SELECT count(*)::int FROM t_str"), (Ids{21}));
+  // keep meaning the same text. Not on DuckDB: it has no such setting (set_config is
+  // PostgreSQL's) and a backslash is never an escape in its '...' literals.
+  if (!onDuckDb()) {
+    query("SELECT 1 FROM set_config('standard_conforming_strings', 'off', false)");
+    EXPECT_EQ(strings("back\\slash"), (Ids{16}));
+    EXPECT_EQ(strings("\\'; DROP TABLE t_str; --"), Ids{});
+    EXPECT_EQ(strings("%\\'; DROP TABLE t_str; --%"), Ids{});
+    query("SELECT 1 FROM set_config('standard_conforming_strings', 'on', false)");
+    EXPECT_EQ(query("SELECT count(*)::int FROM t_str"), (Ids{21}));
+  }
 
   for (const char* attack : {"1; DROP TABLE t_num", "1) OR (1=1", "1 OR 1=1"}) {
     EXPECT_TRUE(
@@ -308,9 +396,9 @@ TEST_F(FilterPostgresTest, WeekStartDay) {
   EXPECT_EQ(
       query(
           "SELECT 1 WHERE " +
-          dialect_.timeframeSql(Timeframe::Week, "TIMESTAMP '2024-03-02 10:00'", Weekday::Sunday) +
+          dialect_->timeframeSql(Timeframe::Week, "TIMESTAMP '2024-03-02 10:00'", Weekday::Sunday) +
           " = '2024-02-25' AND " +
-          dialect_.timeframeSql(Timeframe::Week, "TIMESTAMP '2024-03-03 00:00'", Weekday::Sunday) +
+          dialect_->timeframeSql(Timeframe::Week, "TIMESTAMP '2024-03-03 00:00'", Weekday::Sunday) +
           " = '2024-03-03'"),
       (Ids{1}));
 }
@@ -318,18 +406,16 @@ TEST_F(FilterPostgresTest, WeekStartDay) {
 TEST_F(FilterPostgresTest, YesNo) {
   auto yes = std::get<FilterExpr>(parseFilterExpression("yes", FilterType::YesNo));
   auto no = std::get<FilterExpr>(parseFilterExpression("No", FilterType::YesNo));
-  EXPECT_EQ(where("t_num", renderFilter(yes, "n > 5", dialect_)), where("t_num", "n > 5"));
-  EXPECT_EQ(where("t_num", renderFilter(no, "n > 5", dialect_)),
+  EXPECT_EQ(where("t_num", renderFilter(yes, "n > 5", *dialect_)), where("t_num", "n > 5"));
+  EXPECT_EQ(where("t_num", renderFilter(no, "n > 5", *dialect_)),
             where("t_num", "n <= 5 OR n IS NULL"));
 }
 
 TEST_F(FilterPostgresTest, TimeframesRun) {
   const std::string ts = "TIMESTAMP '2024-03-04 13:45:30'";  // a Monday
   auto value = [&](Timeframe timeframe) {
-    pqxx::work tx(*connection_);
-    const auto row = tx.exec1("SELECT (" + dialect_.timeframeSql(timeframe, ts) + ")::text");
-    tx.commit();
-    return row[0].as<std::string>();
+    const Texts row = row1("SELECT (" + dialect_->timeframeSql(timeframe, ts) + ")::text");
+    return row.empty() ? std::string("(no row)") : row[0];
   };
   EXPECT_EQ(value(Timeframe::Raw), "2024-03-04 13:45:30");
   EXPECT_EQ(value(Timeframe::Time), "2024-03-04 13:45:30");
@@ -353,8 +439,18 @@ TEST_F(FilterPostgresTest, TimeframesRun) {
 }
 
 TEST_F(FilterPostgresTest, SymmetricAggregatesMatchUnfannedTotals) {
-  pqxx::work tx(*connection_);
-  tx.exec(R"sql(
+  // DuckDB: numeric would be DECIMAL(18,3) (amount has 6 decimals), no serial type, and
+  // generate_series needs a column alias.
+  exec(onDuckDb() ? R"sql(
+    CREATE TEMP TABLE s_orders (id int PRIMARY KEY, amount DECIMAL(18,6), price double precision);
+    INSERT INTO s_orders
+      SELECT g, (g * 1234567.891234) % 99999999.123456, (g * 0.1) + 123456.789012
+      FROM generate_series(1, 2000) t(g);
+    INSERT INTO s_orders VALUES (2001, NULL, NULL);
+    CREATE TEMP TABLE s_items (id int PRIMARY KEY, order_id int);
+    INSERT INTO s_items SELECT g, g % 2001 + 1 FROM generate_series(1, 7000) t(g);
+  )sql"
+                  : R"sql(
     CREATE TEMP TABLE s_orders (id int PRIMARY KEY, amount numeric, price double precision);
     INSERT INTO s_orders
       SELECT g, (g * 1234567.891234) % 99999999.123456, (g * 0.1) + 123456.789012
@@ -364,41 +460,38 @@ TEST_F(FilterPostgresTest, SymmetricAggregatesMatchUnfannedTotals) {
     INSERT INTO s_items (order_id) SELECT g % 2001 + 1 FROM generate_series(1, 7000) g;
   )sql");
   const std::string fanned = " FROM s_orders o LEFT JOIN s_items i ON i.order_id = o.id";
-  const std::string symmetric = "SELECT (" + dialect_.symmetricSum("o.amount", "o.id") +
-                                ") AS amount, (" + dialect_.symmetricSum("o.price", "o.id") +
-                                ") AS price, (" + dialect_.symmetricAverage("o.amount", "o.id") +
-                                ") AS average, " + dialect_.countDistinct("o.id") +
+  const std::string symmetric = "SELECT (" + dialect_->symmetricSum("o.amount", "o.id") +
+                                ") AS amount, (" + dialect_->symmetricSum("o.price", "o.id") +
+                                ") AS price, (" + dialect_->symmetricAverage("o.amount", "o.id") +
+                                ") AS average, " + dialect_->countDistinct("o.id") +
                                 " AS orders, SUM(o.amount) AS naive" + fanned;
-  const auto row = tx.exec1(
-      "WITH s AS (" + symmetric +
-      "), p AS (SELECT SUM(amount) AS amount, SUM(price::numeric) AS price, AVG(amount) AS "
-      "average, COUNT(*) AS orders FROM s_orders) "
-      "SELECT s.amount = p.amount, s.price = ROUND(p.price, 6), "
-      "ABS(s.average - p.average) < 0.000001, s.orders = p.orders, s.naive <> p.amount, "
-      "s.amount::text, p.amount::text FROM s, p");
-  tx.commit();
-  EXPECT_TRUE(row[0].as<bool>()) << row[5].as<std::string>() << " vs " << row[6].as<std::string>();
-  EXPECT_TRUE(row[1].as<bool>());
-  EXPECT_TRUE(row[2].as<bool>());
-  EXPECT_TRUE(row[3].as<bool>());
-  EXPECT_TRUE(row[4].as<bool>());  // the join does fan out
+  const Texts row =
+      row1("WITH s AS (" + symmetric + "), p AS (SELECT SUM(amount) AS amount, SUM(price::" +
+           (onDuckDb() ? "DECIMAL(38,6)" : "numeric") +
+           ") AS price, AVG(amount) AS "
+           "average, COUNT(*) AS orders FROM s_orders) "
+           "SELECT s.amount = p.amount, s.price = ROUND(p.price, 6), "
+           "ABS(s.average - p.average) < 0.000001, s.orders = p.orders, s.naive <> p.amount, "
+           "s.amount::text, p.amount::text FROM s, p");
+  ASSERT_EQ(row.size(), 7u);
+  EXPECT_EQ(row[0], "t") << row[5] << " vs " << row[6];
+  EXPECT_EQ(row[1], "t");
+  EXPECT_EQ(row[2], "t");
+  EXPECT_EQ(row[3], "t");
+  EXPECT_EQ(row[4], "t");  // the join does fan out
 }
 
 TEST_F(FilterPostgresTest, DialectLiteralsRoundTrip) {
   for (const char* text : {"plain", "O'Brien", "back\\slash\\'", "Zoë", "''", "%_^", "$$"}) {
-    pqxx::work tx(*connection_);
-    const auto row = tx.exec1("SELECT " + dialect_.stringLiteral(text));
-    tx.commit();
-    EXPECT_EQ(row[0].as<std::string>(), text);
+    EXPECT_EQ(row1("SELECT " + dialect_->stringLiteral(text)), (Texts{text}));
   }
-  pqxx::work tx(*connection_);
-  const auto row =
-      tx.exec1("SELECT 1 AS " + dialect_.quoteIdentifier("users.\"count\"") + ", " +
-               dialect_.percentile("x", 0.5) + ", " + dialect_.listAggregate("x", ", ") +
-               " FROM (VALUES (1), (2), (2), (10)) v(x)");
-  tx.commit();
-  EXPECT_EQ(row[1].as<std::string>(), "2");
-  EXPECT_EQ(row[2].as<std::string>(), "1, 10, 2");
+  const Texts row =
+      row1("SELECT 1 AS " + dialect_->quoteIdentifier("users.\"count\"") + ", " +
+           dialect_->percentile("x", 0.5) + ", " + dialect_->listAggregate("x", ", ") +
+           " FROM (VALUES (1), (2), (2), (10)) v(x)");
+  ASSERT_EQ(row.size(), 3u);
+  EXPECT_EQ(row[1], "2");
+  EXPECT_EQ(row[2], "1, 10, 2");
 }
 
 }  // namespace
