@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "tests/support/duckdb_mirror.h"
+#include "tests/support/scratch_database.h"
 #include "tests/support/test_paths.h"
 #include "tests/unit/codegen/query_test_support.h"
 
@@ -95,34 +96,16 @@ const test::Attributes kCompany = {{"access_level", "company"}};
 class AccessPostgresTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    database_ = "lkml_access_" + std::to_string(getpid());
-    try {
-      admin_ = std::make_unique<pqxx::connection>("");
-      {
-        pqxx::nontransaction tx(*admin_);
-        tx.exec("DROP DATABASE IF EXISTS " + tx.quote_name(database_));
-        tx.exec("CREATE DATABASE " + tx.quote_name(database_) +
-                " ENCODING 'UTF8' TEMPLATE template0");
-      }
-      db_ = std::make_unique<pqxx::connection>("dbname=" + database_);
-      pqxx::nontransaction tx(*db_);
-      tx.exec(lkml::test::readText(lkml::test::sourceDir() + "/looker/db/schema.sql"));
-      tx.exec(lkml::test::readText(lkml::test::sourceDir() + "/looker/db/seed.sql"));
-    } catch (const std::exception& e) {
-      db_.reset();
-      setup_error_ = e.what();
-    }
-    if (db_ && lkml::test::testDialectName() == "duckdb") {
-      skip_reason_ = lkml::test::DuckDbMirror::unavailableReason();
-      if (skip_reason_.empty()) {
-        duckdb_ = std::make_unique<lkml::test::DuckDbMirror>();
-        std::string error = duckdb_->load(database_);
-        if (!error.empty()) {
-          db_.reset();
-          setup_error_ = error;
-        }
-      }
-    }
+    scratch_ = std::make_unique<lkml::test::ScratchDatabase>(
+        "lkml_access_" + std::to_string(getpid()),
+        std::vector<std::string>{
+            lkml::test::readText(lkml::test::sourceDir() + "/looker/db/schema.sql"),
+            lkml::test::readText(lkml::test::sourceDir() + "/looker/db/seed.sql")});
+    db_ = scratch_->connection();
+    duckdb_ = scratch_->duckdb();
+    database_ = scratch_->name();
+    setup_error_ = scratch_->error();
+    skip_reason_ = scratch_->skipReason();
     dir_ = fs::temp_directory_path() / ("lkml_access_fixture_" + std::to_string(getpid()));
     fs::create_directories(dir_);
     std::ofstream(dir_ / "acc.model.lkml") << kModel;
@@ -131,16 +114,7 @@ class AccessPostgresTest : public ::testing::Test {
   }
 
   static void TearDownTestSuite() {
-    duckdb_.reset();
-    db_.reset();
-    if (admin_) {
-      try {
-        pqxx::nontransaction tx(*admin_);
-        tx.exec("DROP DATABASE IF EXISTS " + tx.quote_name(database_) + " WITH (FORCE)");
-      } catch (const std::exception&) {
-      }
-    }
-    admin_.reset();
+    scratch_.reset();
     project_.reset();
     std::error_code ec;
     fs::remove_all(dir_, ec);
@@ -208,18 +182,20 @@ class AccessPostgresTest : public ::testing::Test {
   }
 
   static std::string database_, setup_error_;
-  static std::unique_ptr<pqxx::connection> admin_, db_;
+  static std::unique_ptr<lkml::test::ScratchDatabase> scratch_;
+  static pqxx::connection* db_;  // scratch_'s connection (null when setup failed)
   static fs::path dir_;
   static std::unique_ptr<test::ProjectUnderTest> project_;
-  static std::unique_ptr<lkml::test::DuckDbMirror> duckdb_;
+  static lkml::test::DuckDbMirror* duckdb_;  // scratch_'s DuckDB copy, if any
   static std::string skip_reason_;
 };
 
 std::string AccessPostgresTest::database_, AccessPostgresTest::setup_error_;
-std::unique_ptr<pqxx::connection> AccessPostgresTest::admin_, AccessPostgresTest::db_;
+std::unique_ptr<lkml::test::ScratchDatabase> AccessPostgresTest::scratch_;
+pqxx::connection* AccessPostgresTest::db_ = nullptr;
 fs::path AccessPostgresTest::dir_;
 std::unique_ptr<test::ProjectUnderTest> AccessPostgresTest::project_;
-std::unique_ptr<lkml::test::DuckDbMirror> AccessPostgresTest::duckdb_;
+lkml::test::DuckDbMirror* AccessPostgresTest::duckdb_ = nullptr;
 std::string AccessPostgresTest::skip_reason_;
 
 TEST_F(AccessPostgresTest, MeasuresReadingARestrictedFieldAreRefusedOrExact) {

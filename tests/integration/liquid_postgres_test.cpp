@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "tests/support/duckdb_mirror.h"
+#include "tests/support/scratch_database.h"
 #include "tests/unit/codegen/query_test_support.h"
 
 namespace lkml::codegen {
@@ -76,33 +77,13 @@ view: sales {
 class LiquidPostgresTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    database_ = "lkml_liquid_pg_" + std::to_string(getpid());
-    try {
-      admin_ = std::make_unique<pqxx::connection>("");
-      {
-        pqxx::nontransaction tx(*admin_);
-        tx.exec("DROP DATABASE IF EXISTS " + tx.quote_name(database_));
-        tx.exec("CREATE DATABASE " + tx.quote_name(database_) +
-                " ENCODING 'UTF8' TEMPLATE template0");
-      }
-      db_ = std::make_unique<pqxx::connection>("dbname=" + database_);
-      pqxx::nontransaction tx(*db_);
-      tx.exec(kSchema);
-    } catch (const std::exception& e) {
-      db_.reset();
-      setup_error_ = e.what();
-    }
-    if (db_ && lkml::test::testDialectName() == "duckdb") {
-      skip_reason_ = lkml::test::DuckDbMirror::unavailableReason();
-      if (skip_reason_.empty()) {
-        duckdb_ = std::make_unique<lkml::test::DuckDbMirror>();
-        std::string error = duckdb_->load(database_);
-        if (!error.empty()) {
-          db_.reset();
-          setup_error_ = error;
-        }
-      }
-    }
+    scratch_ = std::make_unique<lkml::test::ScratchDatabase>(
+        "lkml_liquid_pg_" + std::to_string(getpid()), std::vector<std::string>{kSchema});
+    db_ = scratch_->connection();
+    duckdb_ = scratch_->duckdb();
+    database_ = scratch_->name();
+    setup_error_ = scratch_->error();
+    skip_reason_ = scratch_->skipReason();
     dir_ = fs::temp_directory_path() / ("lkml_liquid_pg_" + std::to_string(getpid()));
     fs::create_directories(dir_);
     std::ofstream(dir_ / "m.model.lkml") << kModel;
@@ -111,16 +92,7 @@ class LiquidPostgresTest : public ::testing::Test {
   }
 
   static void TearDownTestSuite() {
-    duckdb_.reset();
-    db_.reset();
-    if (admin_) {
-      try {
-        pqxx::nontransaction tx(*admin_);
-        tx.exec("DROP DATABASE IF EXISTS " + tx.quote_name(database_) + " WITH (FORCE)");
-      } catch (const std::exception&) {
-      }
-    }
-    admin_.reset();
+    scratch_.reset();
     project_.reset();
     std::error_code ec;
     fs::remove_all(dir_, ec);
@@ -178,17 +150,19 @@ class LiquidPostgresTest : public ::testing::Test {
 
   static std::string database_, setup_error_;
   static fs::path dir_;
-  static std::unique_ptr<pqxx::connection> admin_, db_;
+  static std::unique_ptr<lkml::test::ScratchDatabase> scratch_;
+  static pqxx::connection* db_;  // scratch_'s connection (null when setup failed)
   static std::unique_ptr<test::ProjectUnderTest> project_;
-  static std::unique_ptr<lkml::test::DuckDbMirror> duckdb_;
+  static lkml::test::DuckDbMirror* duckdb_;  // scratch_'s DuckDB copy, if any
   static std::string skip_reason_;
 };
 
 std::string LiquidPostgresTest::database_, LiquidPostgresTest::setup_error_;
 fs::path LiquidPostgresTest::dir_;
-std::unique_ptr<pqxx::connection> LiquidPostgresTest::admin_, LiquidPostgresTest::db_;
+std::unique_ptr<lkml::test::ScratchDatabase> LiquidPostgresTest::scratch_;
+pqxx::connection* LiquidPostgresTest::db_ = nullptr;
 std::unique_ptr<test::ProjectUnderTest> LiquidPostgresTest::project_;
-std::unique_ptr<lkml::test::DuckDbMirror> LiquidPostgresTest::duckdb_;
+lkml::test::DuckDbMirror* LiquidPostgresTest::duckdb_ = nullptr;
 std::string LiquidPostgresTest::skip_reason_;
 
 TEST_F(LiquidPostgresTest, IfOnIsFiltered) {

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "tests/support/duckdb_mirror.h"
+#include "tests/support/scratch_database.h"
 #include "tests/support/test_paths.h"
 #include "tests/unit/codegen/query_test_support.h"
 
@@ -200,34 +201,16 @@ test: null_is_not_yes {
 class NdtPostgresTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    database_ = "lkml_ndt_" + std::to_string(getpid());
-    try {
-      admin_ = std::make_unique<pqxx::connection>("");
-      {
-        pqxx::nontransaction tx(*admin_);
-        tx.exec("DROP DATABASE IF EXISTS " + tx.quote_name(database_));
-        tx.exec("CREATE DATABASE " + tx.quote_name(database_) +
-                " ENCODING 'UTF8' TEMPLATE template0");
-      }
-      db_ = std::make_unique<pqxx::connection>("dbname=" + database_);
-      pqxx::nontransaction tx(*db_);
-      tx.exec(lkml::test::readText(lkml::test::sourceDir() + "/looker/db/schema.sql"));
-      tx.exec(lkml::test::readText(lkml::test::sourceDir() + "/looker/db/seed.sql"));
-    } catch (const std::exception& e) {
-      db_.reset();
-      setup_error_ = e.what();
-    }
-    if (db_ && lkml::test::testDialectName() == "duckdb") {
-      skip_reason_ = lkml::test::DuckDbMirror::unavailableReason();
-      if (skip_reason_.empty()) {
-        duckdb_ = std::make_unique<lkml::test::DuckDbMirror>();
-        std::string error = duckdb_->load(database_);
-        if (!error.empty()) {
-          db_.reset();
-          setup_error_ = error;
-        }
-      }
-    }
+    scratch_ = std::make_unique<lkml::test::ScratchDatabase>(
+        "lkml_ndt_" + std::to_string(getpid()),
+        std::vector<std::string>{
+            lkml::test::readText(lkml::test::sourceDir() + "/looker/db/schema.sql"),
+            lkml::test::readText(lkml::test::sourceDir() + "/looker/db/seed.sql")});
+    db_ = scratch_->connection();
+    duckdb_ = scratch_->duckdb();
+    database_ = scratch_->name();
+    setup_error_ = scratch_->error();
+    skip_reason_ = scratch_->skipReason();
     dir_ = fs::temp_directory_path() / ("lkml_ndt_fixture_" + std::to_string(getpid()));
     fs::create_directories(dir_);
     std::ofstream(dir_ / "school.model.lkml") << kModel;
@@ -236,17 +219,8 @@ class NdtPostgresTest : public ::testing::Test {
     project_ = std::make_unique<test::ProjectUnderTest>(test::loadProject(dir_.string()));
   }
   static void TearDownTestSuite() {
-    duckdb_.reset();
     project_.reset();
-    db_.reset();
-    if (admin_) {
-      try {
-        pqxx::nontransaction tx(*admin_);
-        tx.exec("DROP DATABASE IF EXISTS " + tx.quote_name(database_) + " WITH (FORCE)");
-      } catch (const std::exception&) {
-      }
-    }
-    admin_.reset();
+    scratch_.reset();
     std::error_code ec;
     fs::remove_all(dir_, ec);
   }
@@ -336,17 +310,19 @@ class NdtPostgresTest : public ::testing::Test {
   }
 
   static std::string database_, setup_error_;
-  static std::unique_ptr<pqxx::connection> admin_, db_;
+  static std::unique_ptr<lkml::test::ScratchDatabase> scratch_;
+  static pqxx::connection* db_;  // scratch_'s connection (null when setup failed)
   static fs::path dir_;
   static std::unique_ptr<test::ProjectUnderTest> project_;
-  static std::unique_ptr<lkml::test::DuckDbMirror> duckdb_;
+  static lkml::test::DuckDbMirror* duckdb_;  // scratch_'s DuckDB copy, if any
   static std::string skip_reason_;
 };
 std::string NdtPostgresTest::database_, NdtPostgresTest::setup_error_;
-std::unique_ptr<pqxx::connection> NdtPostgresTest::admin_, NdtPostgresTest::db_;
+std::unique_ptr<lkml::test::ScratchDatabase> NdtPostgresTest::scratch_;
+pqxx::connection* NdtPostgresTest::db_ = nullptr;
 fs::path NdtPostgresTest::dir_;
 std::unique_ptr<test::ProjectUnderTest> NdtPostgresTest::project_;
-std::unique_ptr<lkml::test::DuckDbMirror> NdtPostgresTest::duckdb_;
+lkml::test::DuckDbMirror* NdtPostgresTest::duckdb_ = nullptr;
 std::string NdtPostgresTest::skip_reason_;
 
 TEST_F(NdtPostgresTest, JoinedNdtMatchesHandWrittenSql) {
