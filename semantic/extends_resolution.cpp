@@ -1,0 +1,214 @@
+#include "semantic/extends_resolution.h"
+
+#include <algorithm>
+#include <functional>
+
+#include "base/suggest.h"
+#include "semantic/model_builder.h"
+#include "semantic/semantic_diagnostics.h"
+
+namespace lkml::semantic {
+
+std::vector<std::pair<std::string, Span>> extendsList(const syntax::Node& node) {
+  std::vector<std::pair<std::string, Span>> out;
+  for (const syntax::Node& c : node.children) {
+    if (c.key != "extends") continue;
+    if (c.isList()) {
+      for (const auto& item : c.items) out.emplace_back(item.value.unescaped(), item.value.span);
+    } else if (c.isPair()) {
+      out.emplace_back(c.value.unescaped(), c.value.span);
+    }
+  }
+  return out;
+}
+
+namespace {
+
+void appendOwnKey(const Definition& def, BlockKey& key) {
+  key.push_back(def.source);
+  key.insert(key.end(), def.applied.begin(), def.applied.end());
+  key.push_back(kKeyEnd);
+}
+
+}  // namespace
+
+// Longest `extends` chain from each definition (1: it extends nothing known), computed with an
+// explicit stack: the input decides the depth. An edge that closes a cycle is not followed (the
+// cycle is reported while resolving).
+std::map<std::string, size_t> extendsDepths(const Definitions& defs) {
+  struct Frame {
+    Frame(const std::string* n, std::vector<std::pair<std::string, Span>> p)
+        : name(n), parents(std::move(p)) {}
+    const std::string* name;
+    std::vector<std::pair<std::string, Span>> parents;
+    size_t next = 0;
+    size_t deepest_parent = 0;
+  };
+  std::map<std::string, size_t> depth;
+  std::set<std::string> on_stack;
+  std::vector<Frame> stack;
+  for (const auto& [root, root_def] : defs) {
+    if (depth.count(root)) continue;
+    stack.emplace_back(&root, root_def.parents());
+    on_stack.insert(root);
+    while (!stack.empty()) {
+      Frame& top = stack.back();
+      if (top.next < top.parents.size()) {
+        const std::string& parent = top.parents[top.next++].first;
+        auto def = defs.find(parent);
+        if (def == defs.end() || on_stack.count(parent)) continue;
+        if (auto known = depth.find(parent); known != depth.end()) {
+          top.deepest_parent = std::max(top.deepest_parent, known->second);
+          continue;
+        }
+        on_stack.insert(parent);
+        stack.emplace_back(&def->first, def->second.parents());  // `top` dangles
+        continue;
+      }
+      size_t value = top.deepest_parent + 1;
+      const std::string& name = *top.name;
+      on_stack.erase(name);
+      depth[name] = value;
+      stack.pop_back();
+      if (!stack.empty())
+        stack.back().deepest_parent = std::max(stack.back().deepest_parent, value);
+    }
+  }
+  return depth;
+}
+
+// LKML245 for each chain deeper than kMaxExtendsDepth, at its start (a definition nothing
+// extends; in a long cycle, the deepest member). Following such a chain would copy every
+// level's fields into every level below (quadratic), so the definitions too deep are left out.
+void reportDeepExtends(const Definitions& defs, const std::map<std::string, size_t>& depth,
+                       const char* what, DiagnosticSink& sink) {
+  std::set<std::string> extended;
+  const std::string* deepest = nullptr;
+  for (const auto& [name, def] : defs) {
+    for (const auto& [parent, span] : def.parents()) extended.insert(parent);
+    if (!deepest || depth.at(name) > depth.at(*deepest)) deepest = &name;
+  }
+  if (!deepest || depth.at(*deepest) <= kMaxExtendsDepth) return;
+  std::vector<const std::string*> starts;
+  for (const auto& [name, def] : defs) {
+    if (depth.at(name) > kMaxExtendsDepth && !extended.count(name)) starts.push_back(&name);
+  }
+  if (starts.empty()) starts.push_back(deepest);
+  for (const std::string* start : starts) {
+    // The chain, shown by its first links: each step to the deepest parent.
+    std::string chain = *start;
+    const std::string* at = start;
+    for (int shown = 0; shown < 4; ++shown) {
+      const std::string* next = nullptr;
+      for (const auto& [parent, span] : defs.at(*at).parents()) {
+        auto d = depth.find(parent);
+        if (d != depth.end() && d->second + 1 == depth.at(*at)) next = &d->first;
+      }
+      if (!next) break;
+      chain += " -> " + *next;
+      at = next;
+    }
+    const Definition& def = defs.at(*start);
+    Diagnostic d = makeSemDiagnostic(
+        SemCode::extends_too_deep, def.source->value.span,
+        std::string(what) + " `" + *start + "` starts an `extends` chain " +
+            std::to_string(depth.at(*start)) + " levels deep (" + chain + " -> ...); lkml " +
+            "follows at most " + std::to_string(kMaxExtendsDepth) + " levels");
+    d.help =
+        "shorten the chain: extend a common base instead of each previous " + std::string(what);
+    sink.report(std::move(d));
+  }
+}
+
+// Resolves `extends` of every definition: parents merged in list order, the child on top.
+// The recursion is bounded: a definition deeper than kMaxExtendsDepth is left out (after
+// LKML245), and a parent is followed only while the stack is shallower than twice that (a
+// cycle's back edge can lead to a shallower definition).
+Resolved resolveExtends(const Definitions& defs, const std::map<std::string, size_t>& depth,
+                        const char* what, DiagnosticSink& sink, const std::set<std::string>* only,
+                        bool build) {
+  Resolved out;
+  auto& resolved = out.blocks;
+  std::vector<std::string> stack;
+  std::function<const syntax::Node*(const std::string&)> resolve =
+      [&](const std::string& name) -> const syntax::Node* {
+    if (auto it = resolved.find(name); it != resolved.end()) return it->second;
+    const Definition& def = defs.at(name);
+    const auto& parents = def.parents();
+    // Too deep (LKML245): left out of the model, like a definition whose parent is unknown
+    // would be incomplete; lowering it would only add errors that follow from the cut chain.
+    if (depth.at(name) > kMaxExtendsDepth) return nullptr;
+    BlockKey& key = out.keys[name];  // std::map: stays valid while parents are added
+    if (parents.empty() || stack.size() >= 2 * kMaxExtendsDepth) {
+      appendOwnKey(def, key);
+      return resolved.emplace(name, build ? &def.node() : def.source).first->second;
+    }
+    stack.push_back(name);
+    key.push_back(kKeyOpen);
+    syntax::Node result;
+    if (build) {
+      result.kind = syntax::NodeKind::Block;
+      result.key = def.node().key;
+      result.value = def.node().value;
+      result.span = def.node().span;
+    }
+    for (const auto& [parent, span] : parents) {
+      if (std::find(stack.begin(), stack.end(), parent) != stack.end()) {
+        std::string chain;
+        for (auto it = std::find(stack.begin(), stack.end(), parent); it != stack.end(); ++it) {
+          chain += *it + " -> ";
+        }
+        Diagnostic d = makeSemDiagnostic(
+            SemCode::extends_cycle, span,
+            std::string(what) + " `" + name + "` extends itself: " + chain + parent);
+        d.help = "remove one of the `extends` in the cycle";
+        sink.report(std::move(d));
+        out.cycles = true;
+        continue;
+      }
+      if (!defs.count(parent)) {
+        Diagnostic d = makeSemDiagnostic(
+            SemCode::unknown_view, span,
+            std::string(what) + " `" + name + "` extends unknown " + what + " `" + parent + "`");
+        std::vector<std::string> names;
+        for (const auto& [n, unused] : defs) names.push_back(n);
+        std::string near = closestMatch(parent, names);
+        d.help = near.empty() ? "include the file that defines it" : "did you mean `" + near + "`?";
+        sink.report(std::move(d));
+        continue;
+      }
+      const syntax::Node* base = resolve(parent);
+      if (!base) continue;
+      const BlockKey& parent_key = out.keys.at(parent);
+      key.insert(key.end(), parent_key.begin(), parent_key.end());
+      key.push_back(kKeyClose);
+      if (!build) continue;
+      syntax::Node copy = *base;
+      // `extension: required` and `final` describe the parent itself, not what extends it.
+      copy.children.erase(std::remove_if(copy.children.begin(), copy.children.end(),
+                                         [](const syntax::Node& c) {
+                                           return c.key == "extension" || c.key == "final" ||
+                                                  c.key == "extends";
+                                         }),
+                          copy.children.end());
+      mergeInto(result, std::move(copy), MergeMode::Extends);
+    }
+    appendOwnKey(def, key);
+    stack.pop_back();
+    if (!build) return resolved.emplace(name, def.source).first->second;
+    mergeInto(result, def.node(), MergeMode::Extends);
+    const syntax::Node* merged = &out.merged.emplace(name, std::move(result)).first->second;
+    return resolved.emplace(name, merged).first->second;
+  };
+  if (!only) {
+    for (const auto& [name, unused] : defs) resolve(name);
+  } else {
+    // Called once per level of derived tables: visit only what is asked for.
+    for (const std::string& name : *only) {
+      if (defs.count(name)) resolve(name);
+    }
+  }
+  return out;
+}
+
+}  // namespace lkml::semantic
