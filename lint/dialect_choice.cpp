@@ -28,9 +28,11 @@ bool parseDialectFlag(const std::string& text, std::optional<sql::Dialect>* out,
 }
 
 std::optional<Diagnostic> dialectWarning(const DialectChoice& choice,
-                                         const semantic::LoadedProject& project) {
+                                         const semantic::LoadedProject& project, unsigned threads,
+                                         semantic::DialectMarksCache* cache) {
   if (choice.configured()) return std::nullopt;
-  std::optional<semantic::DialectGuess> guess = semantic::guessDialect(project.sources);
+  std::optional<semantic::DialectGuess> guess =
+      semantic::guessDialect(project.sources, threads, cache);
   if (!guess) return std::nullopt;
   std::string connection;
   for (const semantic::Model& model : project.project.models) {

@@ -9,6 +9,7 @@
 
 #include "base/diagnostic.h"
 #include "base/sql_lexical_rules.h"
+#include "semantic/dialect_sniff.h"
 #include "semantic/lint_config.h"
 #include "semantic/project.h"
 
@@ -29,8 +30,11 @@ bool parseDialectFlag(const std::string& text, std::optional<sql::Dialect>* out,
 
 /// The LKML290 warning when nothing chooses a dialect and the project's SQL plainly is not
 /// PostgreSQL; nullopt otherwise.
+/// The files are scanned on up to `threads` threads (0: all cores), or read from `cache`.
 std::optional<Diagnostic> dialectWarning(const DialectChoice& choice,
-                                         const semantic::LoadedProject& project);
+                                         const semantic::LoadedProject& project,
+                                         unsigned threads = 1,
+                                         semantic::DialectMarksCache* cache = nullptr);
 
 /// Reads lkml.json "connections" of the project at `root` (for `sql`, `query`, `validate sql`,
 /// which otherwise ignore lkml.json). A missing file is fine; a bad one prints

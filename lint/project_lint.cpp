@@ -69,9 +69,12 @@ DialectChoice chooseDialects(std::optional<sql::Dialect> flag, const semantic::L
 SchemaRun runCompiledChecks(const semantic::LoadedProject& project,
                             const semantic::LintConfig& config, bool config_ok,
                             const DialectChoice& dialects, schema::DatabaseSet* databases,
-                            DiagnosticSink& sink, unsigned threads) {
+                            DiagnosticSink& sink, unsigned threads, CheckCaches* caches) {
   if (config_ok) {
-    if (auto warning = dialectWarning(dialects, project)) sink.report(std::move(*warning));
+    if (auto warning =
+            dialectWarning(dialects, project, threads, caches ? &caches->dialect_marks : nullptr)) {
+      sink.report(std::move(*warning));
+    }
   }
   semantic::runModelChecks(project, sink, config.anyStyleRuleEnabled(), threads);
   codegen::checkFilterExpressions(project.project, sink);

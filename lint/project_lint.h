@@ -41,6 +41,12 @@ struct SchemaRun {
 DialectChoice chooseDialects(std::optional<sql::Dialect> flag, const semantic::LintConfig& config,
                              const schema::DatabaseSet* databases);
 
+/// What the checks keep between runs on one project (the language server): each file text's
+/// dialect marks.
+struct CheckCaches {
+  semantic::DialectMarksCache dialect_marks;
+};
+
 /// The checks of the compiled models (the style rules when `config` enables any), the filter
 /// expressions written in LookML, the LKML290 dialect warning (when `config_ok`: a broken
 /// lkml.json is reported, not guessed past), and the schema checks when `databases` is not null,
@@ -50,7 +56,8 @@ DialectChoice chooseDialects(std::optional<sql::Dialect> flag, const semantic::L
 SchemaRun runCompiledChecks(const semantic::LoadedProject& project,
                             const semantic::LintConfig& config, bool config_ok,
                             const DialectChoice& dialects, schema::DatabaseSet* databases,
-                            DiagnosticSink& sink, unsigned threads = 0);
+                            DiagnosticSink& sink, unsigned threads = 0,
+                            CheckCaches* caches = nullptr);
 
 /// Applies levels, per-path settings and inline suppressions, removes duplicates, sorts and
 /// folds cascades under their root cause (semantic/suppressions.h, semantic/root_causes.h).

@@ -71,6 +71,7 @@ void ProjectState::loadAll(unsigned threads, UpdateStats* stats) {
   parse_diagnostics_.clear();
   model_file_.clear();
   model_diagnostics_.clear();
+  check_caches_.dialect_marks.clear();  // the new SourceMap numbers its files afresh
   DiagnosticBag bag;
   semantic::loadProject(root_, &project_->sources, bag, threads);
   // Parse findings belong to their file, also those that name it by path (a binary file), so
@@ -159,6 +160,7 @@ bool ProjectState::updateChangedFiles(unsigned threads, UpdateStats* stats) {
     ++stats->files_parsed;
   }
   sources.overlay = overlay_;
+  check_caches_.dialect_marks.forget(replaced);
   stats->parse_ms = msSince(start);
   start = Clock::now();
   semantic::Project& project = project_->project;
@@ -212,14 +214,14 @@ void ProjectState::loadConfig() {
   }
 }
 
-void ProjectState::runChecks(UpdateStats* stats) {
+void ProjectState::runChecks(unsigned threads, UpdateStats* stats) {
   auto start = Clock::now();
   DiagnosticBag bag;
   // No --dialect in an editor: lkml.json "connections", else the snapshot's, as `lkml lint`.
   const lint::DialectChoice dialects =
       lint::chooseDialects(std::nullopt, config_, databases_.get());
-  lint::SchemaRun schema =
-      lint::runCompiledChecks(*project_, config_, config_ok_, dialects, databases_.get(), bag);
+  lint::SchemaRun schema = lint::runCompiledChecks(*project_, config_, config_ok_, dialects,
+                                                   databases_.get(), bag, threads, &check_caches_);
   if (schema.failed) messages_.push_back("schema checks failed: " + schema.error.message);
   std::vector<Diagnostic> all = load_diagnostics_;
   for (const auto& [id, list] : parse_diagnostics_) append(&all, list);
@@ -252,7 +254,7 @@ ProjectState::UpdateStats ProjectState::update(unsigned threads) {
   changed_.clear();
   if (config_changed_) loadConfig();
   config_changed_ = false;
-  runChecks(&stats);
+  runChecks(threads, &stats);
   stats.total_ms = msSince(start);
   return stats;
 }

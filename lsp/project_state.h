@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "lint/project_lint.h"
 #include "schema/database_set.h"
 #include "semantic/lint_config.h"
 #include "semantic/project.h"
@@ -62,7 +63,7 @@ class ProjectState {
   bool updateChangedFiles(unsigned threads, UpdateStats* stats);  // false: reload everything
   void loadConfig();
   std::vector<Diagnostic> syntaxChecksOf(const semantic::ProjectFile& file) const;
-  void runChecks(UpdateStats* stats);
+  void runChecks(unsigned threads, UpdateStats* stats);
   std::string displayPath(const std::string& rel) const;
 
   std::string root_;
@@ -80,6 +81,7 @@ class ProjectState {
   semantic::LintConfig config_;
   bool config_ok_ = true;  // false: lkml.json is broken (reported, and no dialect is guessed)
   std::vector<Diagnostic> config_diagnostics_;
+  lint::CheckCaches check_caches_;                  // per file text: kept while the text is current
   std::unique_ptr<schema::DatabaseSet> databases_;  // the schema snapshot, when configured
   std::vector<Diagnostic> diagnostics_;
   std::vector<std::string> messages_;

@@ -1,7 +1,9 @@
 #include "semantic/dialect_sniff.h"
 
 #include <cctype>
+#include <vector>
 
+#include "base/parallel_for.h"
 #include "semantic/semantic_diagnostics.h"
 
 namespace lkml::semantic {
@@ -21,21 +23,29 @@ constexpr std::string_view kSnowflakeFunctions[] = {"FLATTEN",         "IFF",
                                                     "ZEROIFNULL",      "TRY_TO_TIMESTAMP",
                                                     "ARRAY_CONSTRUCT", "OBJECT_CONSTRUCT"};
 
-struct Mark {
-  Span span;
-  std::string evidence;
-  bool found() const { return span.valid(); }
-};
-
-struct Marks {
-  Mark bigquery, unnest, snowflake;
-  bool postgres_cast = false;  // `::` seen somewhere
-};
-
-void note(Mark* mark, const SourceFile& file, size_t begin, size_t end) {
+void note(DialectMark* mark, const SourceFile& file, size_t begin, size_t end) {
   if (mark->found()) return;
   mark->span = {file.id(), static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
   mark->evidence = std::string(file.text().substr(begin, end - begin));
+}
+
+using Marks = DialectMarks;
+
+// `word` in upper case is `upper`, compared without copying the text.
+bool equalsUpper(std::string_view word, std::string_view upper) {
+  if (word.size() != upper.size()) return false;
+  for (size_t i = 0; i < upper.size(); ++i) {
+    if (std::toupper(static_cast<unsigned char>(word[i])) != upper[i]) return false;
+  }
+  return true;
+}
+
+template <size_t N>
+bool inList(std::string_view word, const std::string_view (&list)[N]) {
+  for (std::string_view f : list) {
+    if (equalsUpper(word, f)) return true;
+  }
+  return false;
 }
 
 // Looks for telling marks in the SQL text [begin, end) of `file`.
@@ -75,25 +85,20 @@ void scanSql(const SourceFile& file, size_t begin, size_t end, Marks* marks) {
     }
     if (isWordStart(c) && (i == 0 || !isWordPart(text[i - 1]))) {
       size_t j = i;
-      std::string word;
-      while (j < end && isWordPart(text[j])) {
-        word += static_cast<char>(std::toupper(static_cast<unsigned char>(text[j++])));
-      }
+      while (j < end && isWordPart(text[j])) ++j;
+      std::string_view word = text.substr(i, j - i);
       size_t k = j;
       while (k < end && (text[k] == ' ' || text[k] == '\t')) ++k;
       bool call = k < end && text[k] == '(';
-      if (word == "_TABLE_SUFFIX" || word == "INT64" || word == "FLOAT64" ||
-          (word == "SAFE" && j < end && text[j] == '.')) {
+      if (equalsUpper(word, "_TABLE_SUFFIX") || equalsUpper(word, "INT64") ||
+          equalsUpper(word, "FLOAT64") ||
+          (equalsUpper(word, "SAFE") && j < end && text[j] == '.')) {
         note(&marks->bigquery, file, i, j);
       }
       if (call) {
-        for (std::string_view f : kBigQueryFunctions) {
-          if (word == f) note(&marks->bigquery, file, i, k + 1);
-        }
-        for (std::string_view f : kSnowflakeFunctions) {
-          if (word == f) note(&marks->snowflake, file, i, k + 1);
-        }
-        if (word == "UNNEST") note(&marks->unnest, file, i, k + 1);
+        if (inList(word, kBigQueryFunctions)) note(&marks->bigquery, file, i, k + 1);
+        if (inList(word, kSnowflakeFunctions)) note(&marks->snowflake, file, i, k + 1);
+        if (equalsUpper(word, "UNNEST")) note(&marks->unnest, file, i, k + 1);
       }
       i = j;
       continue;
@@ -144,11 +149,56 @@ void scanFile(const SourceFile& file, Marks* marks) {
 
 }  // namespace
 
-std::optional<DialectGuess> guessDialect(const ProjectSources& sources) {
-  Marks marks;
+DialectMarks scanDialectMarks(const SourceFile& file) {
+  DialectMarks marks;
+  scanFile(file, &marks);
+  return marks;
+}
+
+const DialectMarks& DialectMarksCache::of(const SourceFile& file) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (auto it = marks_.find(file.id()); it != marks_.end()) return it->second;
+  }
+  DialectMarks marks = scanDialectMarks(file);
+  std::lock_guard<std::mutex> lock(mutex_);
+  return marks_.emplace(file.id(), std::move(marks)).first->second;  // std::map: stays valid
+}
+
+void DialectMarksCache::forget(const std::set<FileId>& files) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (FileId id : files) marks_.erase(id);
+}
+
+void DialectMarksCache::clear() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  marks_.clear();
+}
+
+std::optional<DialectGuess> guessDialect(const ProjectSources& sources, unsigned threads,
+                                         DialectMarksCache* cache) {
+  std::vector<const SourceFile*> files;
   for (const ProjectFile& file : sources.files) {
-    if (!file.source || file.kind == FileKind::Dashboard) continue;
-    scanFile(*file.source, &marks);
+    if (file.source && file.kind != FileKind::Dashboard) files.push_back(file.source);
+  }
+  // Each file's marks on its own (in parallel, or from the cache), then the first of each
+  // kind in file order, as one pass over the files in order would find them.
+  std::vector<DialectMarks> scanned(cache ? 0 : files.size());
+  std::vector<const DialectMarks*> per_file(files.size());
+  parallelFor(files.size(), threadCount(files.size(), threads, 64), [&](size_t i) {
+    if (cache) {
+      per_file[i] = &cache->of(*files[i]);
+    } else {
+      scanned[i] = scanDialectMarks(*files[i]);
+      per_file[i] = &scanned[i];
+    }
+  });
+  Marks marks;
+  for (const DialectMarks* m : per_file) {
+    if (!marks.bigquery.found()) marks.bigquery = m->bigquery;
+    if (!marks.unnest.found()) marks.unnest = m->unnest;
+    if (!marks.snowflake.found()) marks.snowflake = m->snowflake;
+    marks.postgres_cast |= m->postgres_cast;
   }
   DialectGuess guess;
   // UNNEST is PostgreSQL too: it tells only where no `::` cast says PostgreSQL. The other
@@ -157,7 +207,7 @@ std::optional<DialectGuess> guessDialect(const ProjectSources& sources) {
   if (marks.bigquery.found() || unnest_tells) {
     // The first telling mark in file order: spans of one run share the file numbering, which
     // follows the sorted paths.
-    const Mark* first = &marks.bigquery;
+    const DialectMark* first = &marks.bigquery;
     if (!first->found() || (unnest_tells && (marks.unnest.span.file < first->span.file ||
                                              (marks.unnest.span.file == first->span.file &&
                                               marks.unnest.span.begin < first->span.begin)))) {

@@ -6,7 +6,10 @@
 // IFF(, TRY_TO_NUMBER(, ... when nothing says BigQuery.
 #pragma once
 
+#include <map>
+#include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "base/diagnostic.h"
@@ -21,9 +24,40 @@ struct DialectGuess {
   std::string evidence;  // the mark as written: "`bigquery-public-data.samples.t`", "SAFE_CAST("
 };
 
+/// The first mark of one kind in a file.
+struct DialectMark {
+  Span span;
+  std::string evidence;
+  bool found() const { return span.valid(); }
+};
+
+/// What one file's SQL blocks tell.
+struct DialectMarks {
+  DialectMark bigquery, unnest, snowflake;
+  bool postgres_cast = false;  // `::` seen somewhere
+};
+
+DialectMarks scanDialectMarks(const SourceFile& file);
+
+/// The marks of each file text, kept between runs (the language server scans only edited
+/// files again). Thread-safe.
+class DialectMarksCache {
+ public:
+  const DialectMarks& of(const SourceFile& file);
+  /// Forgets the texts of `files` (replaced by an edit).
+  void forget(const std::set<FileId>& files);
+  void clear();
+
+ private:
+  std::mutex mutex_;
+  std::map<FileId, DialectMarks> marks_;
+};
+
 /// The dialect the SQL blocks (`sql*:` ... `;;`) of the project's files are plainly written
-/// in, when that is not PostgreSQL; nullopt when nothing tells.
-std::optional<DialectGuess> guessDialect(const ProjectSources& sources);
+/// in, when that is not PostgreSQL; nullopt when nothing tells. Files are scanned on up to
+/// `threads` threads (0: all cores), or read from `cache` when given.
+std::optional<DialectGuess> guessDialect(const ProjectSources& sources, unsigned threads = 1,
+                                         DialectMarksCache* cache = nullptr);
 
 /// LKML290 for the guess, naming the model connection to map in lkml.json ("" = unknown).
 Diagnostic dialectGuessDiagnostic(const DialectGuess& guess, const std::string& connection);
