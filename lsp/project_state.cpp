@@ -72,6 +72,7 @@ void ProjectState::loadAll(unsigned threads, UpdateStats* stats) {
   model_file_.clear();
   model_diagnostics_.clear();
   check_caches_.dialect_marks.clear();  // the new SourceMap numbers its files afresh
+  view_cache_.clear();
   DiagnosticBag bag;
   semantic::loadProject(root_, &project_->sources, bag, threads);
   // Parse findings belong to their file, also those that name it by path (a binary file), so
@@ -106,8 +107,9 @@ void ProjectState::loadAll(unsigned threads, UpdateStats* stats) {
   for (size_t i = 0; i < sources.files.size(); ++i) {
     if (sources.files[i].kind != semantic::FileKind::Model) continue;
     DiagnosticBag model_bag;
-    project.models.push_back(
-        semantic::buildModel(sources, i, project.constants, model_bag, nullptr, threads));
+    project.models.push_back(std::move(
+        semantic::buildModels(sources, {i}, project.constants, model_bag, threads, view_cache_)
+            .front()));
     model_file_.push_back(i);
     model_diagnostics_.push_back(std::move(model_bag.diagnostics()));
   }
@@ -152,6 +154,8 @@ bool ProjectState::updateChangedFiles(unsigned threads, UpdateStats* stats) {
     parse_diagnostics_.erase(old);
     parse_diagnostics_[text.id()] = std::move(bag.diagnostics());
     sources.files[index].source = &text;
+    // Views made of the old nodes go before the nodes do (the cache reads their files).
+    view_cache_.forgetFiles({old});
     sources.files[index].doc = std::move(doc);
     syntax_diagnostics_.erase(old);
     syntax_diagnostics_[text.id()] = syntaxChecksOf(sources.files[index]);
@@ -174,8 +178,10 @@ bool ProjectState::updateChangedFiles(unsigned threads, UpdateStats* stats) {
     // The old model is freed later (releaseRetired), not on the way to the diagnostics:
     // tearing down a model of thousands of views takes a noticeable part of a rebuild.
     retired_.push_back(std::move(project.models[k]));
-    project.models[k] = semantic::buildModel(sources, model_file_[k], project.constants, model_bag,
-                                             nullptr, threads);
+    project.models[k] =
+        std::move(semantic::buildModels(sources, {model_file_[k]}, project.constants, model_bag,
+                                        threads, view_cache_)
+                      .front());
     model_diagnostics_[k] = std::move(model_bag.diagnostics());
     ++stats->models_built;
   }

@@ -16,6 +16,7 @@
 #include "lint/project_lint.h"
 #include "schema/database_set.h"
 #include "semantic/lint_config.h"
+#include "semantic/model_builder.h"
 #include "semantic/project.h"
 
 namespace lkml::lsp {
@@ -81,6 +82,7 @@ class ProjectState {
   semantic::LintConfig config_;
   bool config_ok_ = true;  // false: lkml.json is broken (reported, and no dialect is guessed)
   std::vector<Diagnostic> config_diagnostics_;
+  semantic::ViewCache view_cache_;                  // views by the syntax nodes they were made of
   lint::CheckCaches check_caches_;                  // per file text: kept while the text is current
   std::unique_ptr<schema::DatabaseSet> databases_;  // the schema snapshot, when configured
   std::vector<Diagnostic> diagnostics_;

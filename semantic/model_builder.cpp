@@ -146,17 +146,47 @@ struct LoweringJob {
 
 }  // namespace
 
+ViewCache::ViewCache() = default;
+ViewCache::~ViewCache() = default;
+
+void ViewCache::forgetFiles(const std::set<FileId>& files) {
+  if (files.empty()) return;
+  for (auto it = entries_.begin(); it != entries_.end();) {
+    bool stale = false;
+    for (const void* part : it->first) {
+      if (part >= static_cast<const void*>(kKeyMarkers) &&
+          part < static_cast<const void*>(kKeyMarkers + sizeof kKeyMarkers)) {
+        continue;  // a marker, not a node
+      }
+      stale = stale || files.count(static_cast<const syntax::Node*>(part)->span.file) > 0;
+    }
+    it = stale ? entries_.erase(it) : std::next(it);
+  }
+}
+
 std::vector<Model> buildModels(const ProjectSources& project,
                                const std::map<std::string, Constant>& constants,
                                DiagnosticSink& sink, unsigned threads) {
-  registerSemanticCodes();
   std::vector<size_t> model_files;
   for (size_t i = 0; i < project.files.size(); ++i) {
     if (project.files[i].kind == FileKind::Model) model_files.push_back(i);
   }
+  ViewCache shared;  // every view lowered so far
+  return buildModels(project, model_files, constants, sink, threads, shared);
+}
+
+std::vector<Model> buildModels(const ProjectSources& project,
+                               const std::vector<size_t>& model_files,
+                               const std::map<std::string, Constant>& constants,
+                               DiagnosticSink& sink, unsigned threads, ViewCache& cache,
+                               std::vector<std::unique_ptr<ModelStart>>* starts) {
+  registerSemanticCodes();
   std::vector<Model> models;
   models.reserve(model_files.size());
-  std::map<BlockKey, std::shared_ptr<const View>> shared;  // every view lowered so far
+  auto& shared = cache.entries_;
+  // A view another call lowered reports its findings again, once, in the first model here
+  // that has it (the caller replaces what the models it rebuilds reported).
+  std::set<const ViewCache::Entry*> reported;
   // Models are drafted a batch at a time (their merged blocks are held until the batch's views
   // are lowered): wide enough for the threads, small enough to bound memory. The output does
   // not depend on the batch size.
@@ -222,21 +252,30 @@ std::vector<Model> buildModels(const ProjectSources& project,
       Model& model = draft.start.model;
       for (const auto& [name, j] : draft.views) {
         if (j == SIZE_MAX) {
-          model.views.emplace(*name, shared.at(draft.keys.keys.at(*name)));
+          const ViewCache::Entry& entry = shared.at(draft.keys.keys.at(*name));
+          if (reported.insert(&entry).second) {
+            for (const Diagnostic& d : entry.diagnostics) sink.report(d);
+          }
+          model.views.emplace(*name, entry.view);
           continue;
         }
         LoweringJob& job = *jobs[j];
         if (job.owner == i) {
-          for (Diagnostic& d : job.diagnostics.diagnostics) sink.report(std::move(d));
+          for (const Diagnostic& d : job.diagnostics.diagnostics) sink.report(d);
         }
         model.views.emplace(*name, job.view);
       }
     }
     for (auto& job : jobs) {
       const ModelDraft& owner = *drafts[job->owner];
-      shared.emplace(owner.keys.keys.at(*job->name), job->view);
+      ViewCache::Entry entry{job->view, std::move(job->diagnostics.diagnostics)};
+      auto it = shared.emplace(owner.keys.keys.at(*job->name), std::move(entry)).first;
+      reported.insert(&it->second);
     }
-    for (auto& draft : drafts) models.push_back(std::move(draft->start.model));
+    for (auto& draft : drafts) {
+      models.push_back(std::move(draft->start.model));
+      if (starts) starts->push_back(std::make_unique<ModelStart>(std::move(draft->start)));
+    }
   }
   return models;
 }

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <map>
+#include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -33,6 +35,45 @@ Model buildModel(const ProjectSources& project, size_t model_index,
 std::vector<Model> buildModels(const ProjectSources& project,
                                const std::map<std::string, Constant>& constants,
                                DiagnosticSink& sink, unsigned threads = 0);
+
+struct ModelStart;  // model_start.h
+
+/// Views lowered by earlier builds, by what they were made of (the syntax nodes of the
+/// definition, its refinements and its `extends` parents), with their lowering findings. The
+/// language server keeps one between edits, so a rebuild lowers only the views whose nodes
+/// changed.
+class ViewCache {
+ public:
+  ViewCache();
+  ~ViewCache();
+  /// Forgets every view made with a node of one of `files`: their texts were replaced, so the
+  /// nodes are freed (and their addresses may be reused).
+  void forgetFiles(const std::set<FileId>& files);
+  void clear() { entries_.clear(); }
+  size_t size() const { return entries_.size(); }
+
+ private:
+  friend std::vector<Model> buildModels(const ProjectSources&, const std::vector<size_t>&,
+                                        const std::map<std::string, Constant>&, DiagnosticSink&,
+                                        unsigned, ViewCache&,
+                                        std::vector<std::unique_ptr<ModelStart>>*);
+  struct Entry {
+    std::shared_ptr<const View> view;
+    std::vector<Diagnostic> diagnostics;
+  };
+  std::map<std::vector<const void*>, Entry> entries_;
+};
+
+/// buildModels for the models of `model_files` only (indexes into project.files, in order),
+/// reusing the views of `cache` and adding those it lowers. A view from an earlier call
+/// reports its lowering findings again in the first of these models that has it. `starts`,
+/// when given, receives each model's start (its collected definitions), for patching a model
+/// after an edit (model_patch.h).
+std::vector<Model> buildModels(const ProjectSources& project,
+                               const std::vector<size_t>& model_files,
+                               const std::map<std::string, Constant>& constants,
+                               DiagnosticSink& sink, unsigned threads, ViewCache& cache,
+                               std::vector<std::unique_ptr<ModelStart>>* starts = nullptr);
 
 /// `constant:` blocks of manifest.lkml.
 std::map<std::string, Constant> readConstants(const ProjectSources& project);
