@@ -96,14 +96,15 @@ SchemaRun runCompiledChecks(const semantic::LoadedProject& project,
 }
 
 void finalizeFindings(std::vector<Diagnostic>* diagnostics, const semantic::LoadedProject& project,
-                      const semantic::LintConfig& config, bool syntax_only, bool schema_checked) {
+                      const semantic::LintConfig& config, bool syntax_only, bool schema_checked,
+                      bool partial) {
   if (syntax_only) {
     diagnostics->erase(std::remove_if(diagnostics->begin(), diagnostics->end(),
                                       [](const Diagnostic& d) { return d.code >= 200; }),
                        diagnostics->end());
   }
   semantic::FinalizeOptions finalize;
-  finalize.report_unused_suppressions = true;
+  finalize.report_unused_suppressions = !partial;
   finalize.semantic_checked = !syntax_only;
   finalize.schema_checked = schema_checked && !syntax_only;
   semantic::finalizeDiagnostics(diagnostics, &project.sources, config, finalize);

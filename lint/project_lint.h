@@ -61,8 +61,11 @@ SchemaRun runCompiledChecks(const semantic::LoadedProject& project,
 
 /// Applies levels, per-path settings and inline suppressions, removes duplicates, sorts and
 /// folds cascades under their root cause (semantic/suppressions.h, semantic/root_causes.h).
-/// `syntax_only`: the 2xx checks did not run (their findings are dropped).
+/// `syntax_only`: the 2xx checks did not run (their findings are dropped). `partial`: only
+/// some checks ran (the language server's first answer to an edit), so no suppression is
+/// reported unused.
 void finalizeFindings(std::vector<Diagnostic>* diagnostics, const semantic::LoadedProject& project,
-                      const semantic::LintConfig& config, bool syntax_only, bool schema_checked);
+                      const semantic::LintConfig& config, bool syntax_only, bool schema_checked,
+                      bool partial = false);
 
 }  // namespace lkml::lint

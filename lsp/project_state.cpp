@@ -11,6 +11,7 @@
 #include "lint/project_lint.h"
 #include "semantic/linter.h"
 #include "semantic/model_builder.h"
+#include "semantic/model_patch.h"
 
 namespace lkml::lsp {
 
@@ -71,6 +72,8 @@ void ProjectState::loadAll(unsigned threads, UpdateStats* stats) {
   parse_diagnostics_.clear();
   model_file_.clear();
   model_diagnostics_.clear();
+  starts_.clear();
+  stale_models_.clear();
   check_caches_.dialect_marks.clear();  // the new SourceMap numbers its files afresh
   view_cache_.clear();
   DiagnosticBag bag;
@@ -107,9 +110,10 @@ void ProjectState::loadAll(unsigned threads, UpdateStats* stats) {
   for (size_t i = 0; i < sources.files.size(); ++i) {
     if (sources.files[i].kind != semantic::FileKind::Model) continue;
     DiagnosticBag model_bag;
-    project.models.push_back(std::move(
-        semantic::buildModels(sources, {i}, project.constants, model_bag, threads, view_cache_)
-            .front()));
+    project.models.push_back(
+        std::move(semantic::buildModels(sources, {i}, project.constants, model_bag, threads,
+                                        view_cache_, &starts_)
+                      .front()));
     model_file_.push_back(i);
     model_diagnostics_.push_back(std::move(model_bag.diagnostics()));
   }
@@ -123,11 +127,11 @@ void ProjectState::loadAll(unsigned threads, UpdateStats* stats) {
   config_changed_ = true;
 }
 
-bool ProjectState::updateChangedFiles(unsigned threads, UpdateStats* stats) {
+bool ProjectState::parseChangedFiles(UpdateStats* stats, bool patch) {
   auto start = Clock::now();
   semantic::ProjectSources& sources = project_->sources;
-  std::set<FileId> replaced;       // the SourceFiles of the old texts
-  std::set<size_t> changed_files;  // indexes into sources.files
+  semantic::Project& project = project_->project;
+  bool unpatched = false;
   for (const std::string& rel : changed_) {
     auto open = overlay_.find(rel);
     ReadResult read;
@@ -153,40 +157,125 @@ bool ProjectState::updateChangedFiles(unsigned threads, UpdateStats* stats) {
     syntax::Document doc = grammar::parse(text, bag);
     parse_diagnostics_.erase(old);
     parse_diagnostics_[text.id()] = std::move(bag.diagnostics());
+    // The old blocks stay alive until the models that read them are patched or marked stale.
+    syntax::Document old_doc = std::move(sources.files[index].doc);
     sources.files[index].source = &text;
-    // Views made of the old nodes go before the nodes do (the cache reads their files).
-    view_cache_.forgetFiles({old});
     sources.files[index].doc = std::move(doc);
     syntax_diagnostics_.erase(old);
     syntax_diagnostics_[text.id()] = syntaxChecksOf(sources.files[index]);
-    replaced.insert(old);
-    changed_files.insert(index);
+    const bool model_file = sources.files[index].kind == semantic::FileKind::Model;
+    bool patched_all = patch && !model_file;
+    for (size_t k = 0; k < project.models.size(); ++k) {
+      semantic::Model& model = project.models[k];
+      auto at = std::find(model.files.begin(), model.files.end(), old);
+      if (model_file_[k] != index && at == model.files.end()) continue;
+      stale_models_.insert(k);
+      if (!patched_all || !starts_[k]) {
+        patched_all = false;
+        starts_[k].reset();  // it points at the old blocks
+        continue;
+      }
+      semantic::ModelPatch result =
+          semantic::patchModel(sources, *starts_[k], model, old_doc, sources.files[index].doc,
+                               project.constants, quick_bag_, view_cache_);
+      if (!result.ok) {
+        patched_all = false;
+        starts_[k].reset();
+        continue;
+      }
+      *at = text.id();
+      for (const std::string& name : result.views) {
+        auto view = model.views.find(name);
+        if (view != model.views.end()) quick_scope_.views.insert(&view->second);
+      }
+      // Explores of the file, and those that reach one of its views (the views' SQL is
+      // checked in each explore's scope).
+      for (const semantic::Explore& explore : model.explores) {
+        bool reaches = result.explores.count(explore.name) || result.views.count(explore.view);
+        for (const semantic::Join& join : explore.joins) reaches |= result.views.count(join.view);
+        if (reaches) quick_scope_.explores.insert(&explore);
+      }
+    }
+    if (patched_all) {
+      quick_ids_.insert(text.id());
+    } else {
+      unpatched = true;
+    }
+    // Views made of the old blocks go before the blocks do (the cache reads their files).
+    view_cache_.forgetFiles({old});
+    check_caches_.dialect_marks.forget({old});
     ++stats->files_parsed;
   }
+  // A model built again may include other files than before (its include lines changed):
+  // which models include the patched files is then not known, so none is answered early.
+  if (unpatched) quick_ids_.clear();
   sources.overlay = overlay_;
-  check_caches_.dialect_marks.forget(replaced);
+  changed_.clear();
   stats->parse_ms = msSince(start);
-  start = Clock::now();
+  return true;
+}
+
+void ProjectState::rebuildStaleModels(unsigned threads, UpdateStats* stats) {
+  auto start = Clock::now();
+  semantic::ProjectSources& sources = project_->sources;
   semantic::Project& project = project_->project;
-  for (size_t k = 0; k < project.models.size(); ++k) {
-    const semantic::Model& model = project.models[k];
-    bool affected = changed_files.count(model_file_[k]) > 0 ||
-                    std::any_of(model.files.begin(), model.files.end(),
-                                [&](FileId id) { return replaced.count(id) > 0; });
-    if (!affected) continue;
+  for (size_t k : stale_models_) {
     DiagnosticBag model_bag;
     // The old model is freed later (releaseRetired), not on the way to the diagnostics:
     // tearing down a model of thousands of views takes a noticeable part of a rebuild.
     retired_.push_back(std::move(project.models[k]));
+    std::vector<std::unique_ptr<semantic::ModelStart>> start_of;
     project.models[k] =
         std::move(semantic::buildModels(sources, {model_file_[k]}, project.constants, model_bag,
-                                        threads, view_cache_)
+                                        threads, view_cache_, &start_of)
                       .front());
+    starts_[k] = std::move(start_of.front());
     model_diagnostics_[k] = std::move(model_bag.diagnostics());
     ++stats->models_built;
   }
+  stale_models_.clear();
   stats->build_ms = msSince(start);
-  return true;
+}
+
+ProjectState::QuickStats ProjectState::updateEditedFiles(unsigned /*threads*/) {
+  auto start = Clock::now();
+  QuickStats quick;
+  quick_diagnostics_.clear();
+  quick_files_.clear();
+  if (!edited()) return quick;
+  quick_scope_ = {};
+  quick_bag_.diagnostics().clear();
+  quick_ids_.clear();
+  UpdateStats parse;
+  if (!parseChangedFiles(&parse, /*patch=*/true)) {
+    full_ = true;
+    return quick;
+  }
+  quick.parse_ms = parse.parse_ms;
+  quick.patch_ms = msSince(start) - quick.parse_ms;
+  if (quick_ids_.empty()) return quick;
+  auto checks = Clock::now();
+  DiagnosticBag bag;
+  semantic::runScopedChecks(*project_, quick_scope_, bag, config_.anyStyleRuleEnabled());
+  std::vector<Diagnostic> all;
+  for (FileId id : quick_ids_) {
+    append(&all, parse_diagnostics_[id]);
+    append(&all, syntax_diagnostics_[id]);
+    quick_files_.insert(files().file(id).path());
+  }
+  for (std::vector<Diagnostic>* found : {&quick_bag_.diagnostics(), &bag.diagnostics()}) {
+    for (Diagnostic& d : *found) {
+      if (d.span.valid() && quick_ids_.count(d.span.file)) all.push_back(std::move(d));
+    }
+  }
+  lint::finalizeFindings(&all, *project_, config_, /*syntax_only=*/false,
+                         /*schema_checked=*/false, /*partial=*/true);
+  lint::placeFixes(&all, files());
+  quick_diagnostics_ = std::move(all);
+  quick.files_patched = quick_ids_.size();
+  quick.check_ms = msSince(checks);
+  quick.total_ms = msSince(start);
+  return quick;
 }
 
 std::vector<Diagnostic> ProjectState::syntaxChecksOf(const semantic::ProjectFile& file) const {
@@ -251,10 +340,12 @@ ProjectState::UpdateStats ProjectState::update(unsigned threads) {
   if (project_ && project_->sources.sources->size() > 2 * project_->sources.files.size() + 256) {
     full_ = true;
   }
-  if (!full_ && project_ && !updateChangedFiles(threads, &stats)) full_ = true;
+  if (!full_ && project_ && !parseChangedFiles(&stats, /*patch=*/false)) full_ = true;
   if (full_ || !project_) {
     stats = UpdateStats{};
     loadAll(threads, &stats);
+  } else {
+    rebuildStaleModels(threads, &stats);
   }
   full_ = false;
   changed_.clear();

@@ -16,7 +16,9 @@
 #include "lint/project_lint.h"
 #include "schema/database_set.h"
 #include "semantic/lint_config.h"
+#include "semantic/linter.h"
 #include "semantic/model_builder.h"
+#include "semantic/model_start.h"
 #include "semantic/project.h"
 
 namespace lkml::lsp {
@@ -36,7 +38,11 @@ class ProjectState {
   void diskChanged(const std::string& rel);
   /// Forget everything compiled: the next update reads the whole project again.
   void reloadAll() { full_ = true; }
-  bool dirty() const { return full_ || !changed_.empty(); }
+  bool dirty() const { return full_ || !changed_.empty() || !stale_models_.empty(); }
+  /// Whether texts changed since the last update (updateEditedFiles has something to do).
+  bool edited() const {
+    return !full_ && project_ && !changed_.empty() && !config_changed_ && stale_models_.empty();
+  }
 
   struct UpdateStats {
     bool full = false;  // the whole project was read again
@@ -47,6 +53,21 @@ class ProjectState {
   /// Brings the compiled project and the findings up to date. `threads` as in loadProject
   /// (0: all cores).
   UpdateStats update(unsigned threads = 0);
+
+  struct QuickStats {
+    size_t files_patched = 0;  // edited files whose findings quickDiagnostics() holds
+    double parse_ms = 0, patch_ms = 0, check_ms = 0, total_ms = 0;
+  };
+  /// The first answer to an edit, before update(): re-parses the changed files and, for each
+  /// one whose edit kept its shape (semantic/model_patch.h), patches the models that include it
+  /// and runs the view and explore checks of what changed. quickDiagnostics() then holds those
+  /// files' findings: parse, syntax checks, lowering, and the checks of their views, of their
+  /// explores and of the explores that reach their views (not the model-wide families, which
+  /// update() adds). update() then completes the project.
+  QuickStats updateEditedFiles(unsigned threads = 0);
+  const std::vector<Diagnostic>& quickDiagnostics() const { return quick_diagnostics_; }
+  /// The files (as diagnostics name them) whose findings quickDiagnostics() holds.
+  const std::set<std::string>& quickFiles() const { return quick_files_; }
 
   /// The compiled project (sources hold the current texts). Valid after the first update.
   const semantic::LoadedProject& project() const { return *project_; }
@@ -61,7 +82,10 @@ class ProjectState {
 
  private:
   void loadAll(unsigned threads, UpdateStats* stats);
-  bool updateChangedFiles(unsigned threads, UpdateStats* stats);  // false: reload everything
+  // Parses the changed texts and marks the models that include them stale; with `patch`,
+  // patches those models first (updateEditedFiles). False: reload everything.
+  bool parseChangedFiles(UpdateStats* stats, bool patch);
+  void rebuildStaleModels(unsigned threads, UpdateStats* stats);
   void loadConfig();
   std::vector<Diagnostic> syntaxChecksOf(const semantic::ProjectFile& file) const;
   void runChecks(unsigned threads, UpdateStats* stats);
@@ -79,6 +103,15 @@ class ProjectState {
   std::map<FileId, std::vector<Diagnostic>> syntax_diagnostics_;  // semantic::runSyntaxChecks
   std::vector<size_t> model_file_;                                // per model: its file's index
   std::vector<std::vector<Diagnostic>> model_diagnostics_;        // per model: building it
+  // Per model: its start (collected definitions) while the model is current, for patching.
+  std::vector<std::unique_ptr<semantic::ModelStart>> starts_;
+  std::set<size_t> stale_models_;  // models to build again (an included file changed)
+  // What the patches of the last updateEditedFiles changed, to check first.
+  semantic::CheckScope quick_scope_;
+  DiagnosticBag quick_bag_;  // findings of lowering the patched objects
+  std::set<FileId> quick_ids_;
+  std::vector<Diagnostic> quick_diagnostics_;
+  std::set<std::string> quick_files_;
   semantic::LintConfig config_;
   bool config_ok_ = true;  // false: lkml.json is broken (reported, and no dialect is guessed)
   std::vector<Diagnostic> config_diagnostics_;

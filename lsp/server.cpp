@@ -350,6 +350,17 @@ void Server::refresh() {
   if (!initialized_) return;
   for (auto& project : workspace_.projects()) {
     if (!project->dirty()) continue;
+    if (project->edited()) {
+      // The edited files' findings first (a few ms), then the whole project's.
+      ProjectState::QuickStats quick = project->updateEditedFiles(options_.threads);
+      if (!project->quickFiles().empty()) {
+        publishQuick(*project);
+        if (options_.log) {
+          *options_.log << "lkml lsp: " << project->root() << ": " << quick.files_patched
+                        << " edited files answered first in " << quick.total_ms << " ms\n";
+        }
+      }
+    }
     ProjectState::UpdateStats stats = project->update(options_.threads);
     if (options_.log) {
       *options_.log << "lkml lsp: " << project->root() << ": "
@@ -392,6 +403,29 @@ void Server::publish(ProjectState& project) {
     auto [it, inserted] = before.emplace(file, text);
     if (!inserted && it->second == text) continue;
     it->second = std::move(text);
+    send(notification("textDocument/publishDiagnostics",
+                      Json{{"uri", pathToUri(file)}, {"diagnostics", std::move(list)}}));
+  }
+}
+
+void Server::publishQuick(ProjectState& project) {
+  RangeConverter ranges(project.files(), encoding_);
+  std::map<std::string, Json> by_file;
+  for (const std::string& file : project.quickFiles()) by_file[normalisePath(file)] = Json::array();
+  for (const Diagnostic& d : project.quickDiagnostics()) {
+    auto it = by_file.find(normalisePath(diagnosticFile(d, project.files())));
+    if (it != by_file.end()) it->second.push_back(diagnosticJson(d, ranges));
+  }
+  std::map<std::string, std::string>& before = published_[project.root()];
+  for (auto& [file, list] : by_file) {
+    std::string text = list.dump(-1, ' ', false, Json::error_handler_t::replace);
+    auto it = before.find(file);
+    if (it != before.end() ? it->second == text : list.empty()) continue;
+    if (list.empty()) {
+      before.erase(file);
+    } else {
+      before[file] = text;
+    }
     send(notification("textDocument/publishDiagnostics",
                       Json{{"uri", pathToUri(file)}, {"diagnostics", std::move(list)}}));
   }

@@ -54,6 +54,8 @@ class Server {
 
   /// Compiles the changed projects again and publishes their diagnostics.
   void refresh();
+  /// The findings of the files an edit answered first (ProjectState::updateEditedFiles).
+  void publishQuick(ProjectState& project);
   void publish(ProjectState& project);
   void publishLooseFile(const std::string& path);
 

@@ -39,6 +39,11 @@ struct Definition {
     }
     return *refined_;
   }
+  /// Forgets what was merged or read from the blocks (they were replaced: model_patch.cpp).
+  void invalidate() {
+    refined_.reset();
+    parents_.reset();
+  }
   /// Where the definition is (refinements merge into it, they do not move it).
   Span span() const { return source->span; }
   /// The `extends` of node(), without merging the refinements when none of them has one.

@@ -109,6 +109,20 @@ void runModelChecks(const LoadedProject& project, DiagnosticSink& sink, bool sty
   }
 }
 
+void runScopedChecks(const LoadedProject& project, const CheckScope& scope, DiagnosticSink& sink,
+                     bool style_rules) {
+  registerSemanticCodes();
+  checks::CheckPart part;
+  part.only_views = &scope.views;
+  part.only_explores = &scope.explores;
+  checks::ReferenceChecker references(project);
+  references.checkExploreHalf(sink, part);
+  references.checkViewHalf(sink, part);
+  checks::checkExplores(project, sink, part);
+  checks::checkViews(project, sink, part);
+  if (style_rules) checks::checkStyle(project, sink, part);
+}
+
 void runChecks(const LoadedProject& project, DiagnosticSink& sink, bool style_rules,
                unsigned threads) {
   if (threads == 1) {

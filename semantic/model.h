@@ -296,6 +296,11 @@ class ViewMap {
   bool emplace(const std::string& name, View view) {
     return emplace(name, std::make_shared<const View>(std::move(view)));
   }
+  /// Puts `view` in place of the view called `name` (the language server patches a model
+  /// after an edit).
+  void replace(const std::string& name, std::shared_ptr<const View> view) {
+    map_[name] = std::move(view);
+  }
   const Map& shared() const { return map_; }
 
  private:

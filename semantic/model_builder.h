@@ -51,6 +51,11 @@ class ViewCache {
   void forgetFiles(const std::set<FileId>& files);
   void clear() { entries_.clear(); }
   size_t size() const { return entries_.size(); }
+  /// Keeps `view`, lowered from the blocks `key` names, with its lowering findings.
+  void add(std::vector<const void*> key, std::shared_ptr<const View> view,
+           std::vector<Diagnostic> diagnostics) {
+    entries_[std::move(key)] = Entry{std::move(view), std::move(diagnostics)};
+  }
 
  private:
   friend std::vector<Model> buildModels(const ProjectSources&, const std::vector<size_t>&,

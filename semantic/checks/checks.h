@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "base/diagnostic.h"
 #include "semantic/project.h"
@@ -36,6 +37,10 @@ struct CheckPart {
   const std::unordered_map<const View*, size_t>* first_model = nullptr;
   /// factsOf() every view, or null (then every check runs in every model).
   const std::unordered_map<const View*, ViewFacts>* facts = nullptr;
+  /// When set, only these views and explores of the part are visited: the language server
+  /// checks what an edit changed before it checks the whole project.
+  const std::unordered_set<const View*>* only_views = nullptr;
+  const std::unordered_set<const Explore*>* only_explores = nullptr;
 
   /// Whether a model after the first that holds `view` has anything of it to check.
   const ViewFacts* factsFor(const View& view) const { return facts ? &facts->at(&view) : nullptr; }
@@ -60,6 +65,7 @@ void forEachView(const LoadedProject& project, const CheckPart& part, Visit visi
       bool first = part.first_model ? part.first_model->at(&view) == m
                                     : own_first.emplace(&view, m).first->second == m;
       if (ordinal < part.first_view || ordinal >= part.end_view) continue;
+      if (part.only_views && !part.only_views->count(&view)) continue;
       visit(m, model, it->first, view, first);
     }
   }
@@ -74,6 +80,7 @@ void forEachExplore(const LoadedProject& project, const CheckPart& part, Visit v
     const Model& model = models[m];
     for (size_t e = 0; e < model.explores.size(); ++e, ++ordinal) {
       if (ordinal < part.first_explore || ordinal >= part.end_explore) continue;
+      if (part.only_explores && !part.only_explores->count(&model.explores[e])) continue;
       visit(m, model, e, model.explores[e]);
     }
   }
