@@ -104,5 +104,48 @@ TEST(LspProjectState, LkmlJsonRulesAndSuppressionsApply) {
   for (const Diagnostic& d : state.diagnostics()) EXPECT_NE(d.code, 201);
 }
 
+TEST(LspProjectState, TheEditedFileIsAnsweredFirstWhenItsShapeIsKept) {
+  const std::string orders =
+      "view: orders {\n  sql_table_name: t ;;\n  dimension: id { primary_key: yes }\n"
+      "  dimension: user_id {}\n}\n";
+  TempProject project(
+      {{"manifest.lkml", "project_name: \"p\"\n"},
+       {"a.model.lkml",
+        "connection: \"db\"\ninclude: \"/views/*.view\"\nexplore: orders {\n  join: users {\n"
+        "    relationship: many_to_one\n    sql_on: ${orders.user_id} = ${users.id} ;;\n  }\n}\n"},
+       {"views/orders.view.lkml", orders},
+       {"views/users.view.lkml",
+        "view: users {\n  sql_table_name: u ;;\n  dimension: id { primary_key: yes }\n}\n"}});
+  ProjectState state(project.root());
+  state.update(1);
+  ASSERT_TRUE(state.diagnostics().empty()) << findings(state).front();
+
+  // A typo inside the view keeps the file's shape: the file is patched and checked first, and
+  // its findings are those of the full update.
+  std::string typo = orders;
+  typo.replace(typo.find("dimension: user_id {}"), 21,
+               "dimension: user_id {}\n  measure: n { type: sum sql: ${user_idd} ;; }");
+  state.setText("views/orders.view.lkml", typo);
+  ASSERT_TRUE(state.edited());
+  ProjectState::QuickStats quick = state.updateEditedFiles(1);
+  EXPECT_EQ(quick.files_patched, 1u);
+  ASSERT_EQ(state.quickFiles().size(), 1u);
+  std::vector<std::string> first;
+  for (const Diagnostic& d : state.quickDiagnostics()) first.push_back(d.codeName());
+  EXPECT_EQ(first, std::vector<std::string>{"LKML205"});
+  EXPECT_TRUE(state.dirty());  // the model is still to be built again
+  state.update(1);
+  std::vector<std::string> full;
+  for (const Diagnostic& d : state.diagnostics()) full.push_back(d.codeName());
+  EXPECT_EQ(full, first);
+
+  // A new view in the file changes its shape: nothing is answered early.
+  state.setText("views/orders.view.lkml", typo + "view: more {}\n");
+  EXPECT_EQ(state.updateEditedFiles(1).files_patched, 0u);
+  EXPECT_TRUE(state.quickFiles().empty());
+  state.update(1);
+  EXPECT_FALSE(state.dirty());
+}
+
 }  // namespace
 }  // namespace lkml::lsp
