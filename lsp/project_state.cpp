@@ -169,9 +169,9 @@ bool ProjectState::parseChangedFiles(UpdateStats* stats, bool patch) {
       semantic::Model& model = project.models[k];
       auto at = std::find(model.files.begin(), model.files.end(), old);
       if (model_file_[k] != index && at == model.files.end()) continue;
-      stale_models_.insert(k);
       if (!patched_all || !starts_[k]) {
         patched_all = false;
+        stale_models_.insert(k);
         starts_[k].reset();  // it points at the old blocks
         continue;
       }
@@ -180,10 +180,25 @@ bool ProjectState::parseChangedFiles(UpdateStats* stats, bool patch) {
                                project.constants, quick_bag_, view_cache_);
       if (!result.ok) {
         patched_all = false;
+        stale_models_.insert(k);
         starts_[k].reset();
         continue;
       }
       *at = text.id();
+      // The patched model is the built one when what building it reported of the file came
+      // from the patched objects alone: none of its findings was in the old text, and the
+      // patched explores are made of this file only. Otherwise it is built again.
+      std::vector<Diagnostic>& built = model_diagnostics_[k];
+      bool exact = result.explores_self_contained &&
+                   std::none_of(built.begin(), built.end(),
+                                [&](const Diagnostic& d) { return d.span.file == old; });
+      if (exact) {
+        append(&built, result.model_findings);
+      } else {
+        // Built again; and the first answer would miss what building it reports of the file.
+        patched_all = false;
+        stale_models_.insert(k);
+      }
       for (const std::string& name : result.views) {
         auto view = model.views.find(name);
         if (view != model.views.end()) quick_scope_.views.insert(&view->second);
@@ -205,6 +220,7 @@ bool ProjectState::parseChangedFiles(UpdateStats* stats, bool patch) {
     view_cache_.forgetFiles({old});
     check_caches_.dialect_marks.forget({old});
     ++stats->files_parsed;
+    checks_stale_ = true;
   }
   // A model built again may include other files than before (its include lines changed):
   // which models include the patched files is then not known, so none is answered early.
@@ -322,6 +338,13 @@ void ProjectState::runChecks(unsigned threads, UpdateStats* stats) {
   for (const auto& [id, list] : parse_diagnostics_) append(&all, list);
   for (const auto& [id, list] : syntax_diagnostics_) append(&all, list);
   for (const auto& list : model_diagnostics_) append(&all, list);
+  // Each view's lowering findings, held with the view (a view several models share repeats
+  // them; finalizeFindings removes the duplicates).
+  for (const semantic::Model& model : project_->project.models) {
+    for (auto it = model.views.begin(); it != model.views.end(); ++it) {
+      if (const auto* found = view_cache_.findingsOf(it->second)) append(&all, *found);
+    }
+  }
   append(&all, config_diagnostics_);
   for (Diagnostic& d : bag.diagnostics()) all.push_back(std::move(d));
   lint::finalizeFindings(&all, *project_, config_, /*syntax_only=*/false,
@@ -352,6 +375,7 @@ ProjectState::UpdateStats ProjectState::update(unsigned threads) {
   if (config_changed_) loadConfig();
   config_changed_ = false;
   runChecks(threads, &stats);
+  checks_stale_ = false;
   stats.total_ms = msSince(start);
   return stats;
 }

@@ -38,7 +38,9 @@ class ProjectState {
   void diskChanged(const std::string& rel);
   /// Forget everything compiled: the next update reads the whole project again.
   void reloadAll() { full_ = true; }
-  bool dirty() const { return full_ || !changed_.empty() || !stale_models_.empty(); }
+  bool dirty() const {
+    return full_ || !changed_.empty() || !stale_models_.empty() || checks_stale_;
+  }
   /// Whether texts changed since the last update (updateEditedFiles has something to do).
   bool edited() const {
     return !full_ && project_ && !changed_.empty() && !config_changed_ && stale_models_.empty();
@@ -102,10 +104,11 @@ class ProjectState {
   std::map<FileId, std::vector<Diagnostic>> parse_diagnostics_;   // per current SourceFile
   std::map<FileId, std::vector<Diagnostic>> syntax_diagnostics_;  // semantic::runSyntaxChecks
   std::vector<size_t> model_file_;                                // per model: its file's index
-  std::vector<std::vector<Diagnostic>> model_diagnostics_;        // per model: building it
+  std::vector<std::vector<Diagnostic>> model_diagnostics_;  // per model: building it (not views)
   // Per model: its start (collected definitions) while the model is current, for patching.
   std::vector<std::unique_ptr<semantic::ModelStart>> starts_;
   std::set<size_t> stale_models_;  // models to build again (an included file changed)
+  bool checks_stale_ = false;      // texts changed since the checks last ran
   // What the patches of the last updateEditedFiles changed, to check first.
   semantic::CheckScope quick_scope_;
   DiagnosticBag quick_bag_;  // findings of lowering the patched objects

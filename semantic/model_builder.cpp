@@ -146,8 +146,35 @@ struct LoweringJob {
 
 }  // namespace
 
-ViewCache::ViewCache() = default;
+ViewCache::ViewCache(bool hold_findings) : hold_(hold_findings) {}
 ViewCache::~ViewCache() = default;
+
+void ViewCache::clear() {
+  entries_.clear();
+  by_view_.clear();
+}
+
+ViewCache::Entries::iterator ViewCache::insert(std::vector<const void*> key, Entry entry) {
+  auto it = entries_.find(key);
+  if (it != entries_.end()) {
+    by_view_.erase(it->second.view.get());
+    it->second = std::move(entry);
+  } else {
+    it = entries_.emplace(std::move(key), std::move(entry)).first;
+  }
+  by_view_[it->second.view.get()] = &it->second;
+  return it;
+}
+
+void ViewCache::add(std::vector<const void*> key, std::shared_ptr<const View> view,
+                    std::vector<Diagnostic> diagnostics) {
+  insert(std::move(key), Entry{std::move(view), std::move(diagnostics)});
+}
+
+const std::vector<Diagnostic>* ViewCache::findingsOf(const View& view) const {
+  auto it = by_view_.find(&view);
+  return it == by_view_.end() ? nullptr : &it->second->diagnostics;
+}
 
 void ViewCache::forgetFiles(const std::set<FileId>& files) {
   if (files.empty()) return;
@@ -160,6 +187,7 @@ void ViewCache::forgetFiles(const std::set<FileId>& files) {
       }
       stale = stale || files.count(static_cast<const syntax::Node*>(part)->span.file) > 0;
     }
+    if (stale) by_view_.erase(it->second.view.get());
     it = stale ? entries_.erase(it) : std::next(it);
   }
 }
@@ -253,14 +281,14 @@ std::vector<Model> buildModels(const ProjectSources& project,
       for (const auto& [name, j] : draft.views) {
         if (j == SIZE_MAX) {
           const ViewCache::Entry& entry = shared.at(draft.keys.keys.at(*name));
-          if (reported.insert(&entry).second) {
+          if (!cache.hold_ && reported.insert(&entry).second) {
             for (const Diagnostic& d : entry.diagnostics) sink.report(d);
           }
           model.views.emplace(*name, entry.view);
           continue;
         }
         LoweringJob& job = *jobs[j];
-        if (job.owner == i) {
+        if (job.owner == i && !cache.hold_) {
           for (const Diagnostic& d : job.diagnostics.diagnostics) sink.report(d);
         }
         model.views.emplace(*name, job.view);
@@ -269,7 +297,7 @@ std::vector<Model> buildModels(const ProjectSources& project,
     for (auto& job : jobs) {
       const ModelDraft& owner = *drafts[job->owner];
       ViewCache::Entry entry{job->view, std::move(job->diagnostics.diagnostics)};
-      auto it = shared.emplace(owner.keys.keys.at(*job->name), std::move(entry)).first;
+      auto it = cache.insert(owner.keys.keys.at(*job->name), std::move(entry));
       reported.insert(&it->second);
     }
     for (auto& draft : drafts) {

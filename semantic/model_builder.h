@@ -6,6 +6,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -44,18 +45,26 @@ struct ModelStart;  // model_start.h
 /// changed.
 class ViewCache {
  public:
-  ViewCache();
+  /// `hold_findings`: buildModels leaves each view's lowering findings here (findingsOf)
+  /// instead of reporting them, so a caller that replaces single views keeps them exact.
+  explicit ViewCache(bool hold_findings = false);
   ~ViewCache();
   /// Forgets every view made with a node of one of `files`: their texts were replaced, so the
   /// nodes are freed (and their addresses may be reused).
   void forgetFiles(const std::set<FileId>& files);
-  void clear() { entries_.clear(); }
+  void clear();
   size_t size() const { return entries_.size(); }
+  bool holdsFindings() const { return hold_; }
   /// Keeps `view`, lowered from the blocks `key` names, with its lowering findings.
   void add(std::vector<const void*> key, std::shared_ptr<const View> view,
-           std::vector<Diagnostic> diagnostics) {
-    entries_[std::move(key)] = Entry{std::move(view), std::move(diagnostics)};
+           std::vector<Diagnostic> diagnostics);
+  /// The view lowered from the blocks `key` names, or null.
+  std::shared_ptr<const View> find(const std::vector<const void*>& key) const {
+    auto it = entries_.find(key);
+    return it == entries_.end() ? nullptr : it->second.view;
   }
+  /// The lowering findings of a view this cache holds, or null.
+  const std::vector<Diagnostic>* findingsOf(const View& view) const;
 
  private:
   friend std::vector<Model> buildModels(const ProjectSources&, const std::vector<size_t>&,
@@ -66,7 +75,12 @@ class ViewCache {
     std::shared_ptr<const View> view;
     std::vector<Diagnostic> diagnostics;
   };
-  std::map<std::vector<const void*>, Entry> entries_;
+  using Entries = std::map<std::vector<const void*>, Entry>;
+  Entries::iterator insert(std::vector<const void*> key, Entry entry);
+
+  bool hold_ = false;
+  Entries entries_;
+  std::unordered_map<const View*, const Entry*> by_view_;
 };
 
 /// buildModels for the models of `model_files` only (indexes into project.files, in order),

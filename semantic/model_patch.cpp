@@ -109,7 +109,16 @@ ModelPatch patchModel(const ProjectSources& /*project*/, ModelStart& start, Mode
   addExtenders(collected.views, patch.views);
   addExtenders(collected.explores, patch.explores);
 
-  ImportAwareSink import_sink(sink, model.imports_projects);
+  std::set<const syntax::Node*> file_blocks;
+  for (const syntax::Node& member : new_doc.members) file_blocks.insert(&member);
+  for (const std::string& name : patch.explores) {
+    const Definition& def = collected.explores.at(name);
+    bool own = file_blocks.count(def.source) && def.parents().empty();
+    for (const syntax::Node* ref : def.applied) own = own && file_blocks.count(ref);
+    patch.explores_self_contained = patch.explores_self_contained && own;
+  }
+  CollectingSink model_found;
+  ImportAwareSink import_sink(model_found, model.imports_projects);
   if (!patch.views.empty()) {
     Resolved views =
         resolveExtends(collected.views, start.view_depths, "view", import_sink, &patch.views);
@@ -117,6 +126,16 @@ ModelPatch patchModel(const ProjectSources& /*project*/, ModelStart& start, Mode
     for (const std::string& name : patch.views) {
       auto block = views.blocks.find(name);
       if (block == views.blocks.end()) continue;  // left out (LKML245), as when it was built
+      std::vector<const void*> key = views.keys.at(name);
+      if (model.imports_projects) key.push_back(kKeyImports);
+      if (std::shared_ptr<const View> known = cache.find(key)) {
+        // Another model that includes the file lowered the same blocks a moment ago.
+        if (const auto* findings = cache.findingsOf(*known)) {
+          for (const Diagnostic& d : *findings) sink.report(d);
+        }
+        model.views.replace(name, std::move(known));
+        continue;
+      }
       CollectingSink found;
       ImportAwareSink view_sink(found, model.imports_projects);
       LowerContext ctx(constants, view_sink);
@@ -125,8 +144,6 @@ ModelPatch patchModel(const ProjectSources& /*project*/, ModelStart& start, Mode
       view.file = definition.file;
       view.span = definition;
       auto shared = std::make_shared<const View>(std::move(view));
-      std::vector<const void*> key = views.keys.at(name);
-      if (model.imports_projects) key.push_back(kKeyImports);
       for (const Diagnostic& d : found.diagnostics) sink.report(d);
       cache.add(std::move(key), shared, std::move(found.diagnostics));
       model.views.replace(name, std::move(shared));
@@ -148,6 +165,8 @@ ModelPatch patchModel(const ProjectSources& /*project*/, ModelStart& start, Mode
       *at = std::move(explore);
     }
   }
+  for (const Diagnostic& d : model_found.diagnostics) sink.report(d);
+  patch.model_findings = std::move(model_found.diagnostics);
   patch.ok = true;
   return patch;
 }

@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "base/diagnostic.h"
 #include "semantic/model.h"
@@ -21,6 +22,12 @@ struct ModelPatch {
   bool ok = false;                 // false: the shape changed; build the model again
   std::set<std::string> views;     // the views lowered again (their new Views are in the model)
   std::set<std::string> explores;  // the explores lowered again
+  /// The findings of resolving `extends` and lowering the explores (not the views' own, which
+  /// `cache` holds with each view).
+  std::vector<Diagnostic> model_findings;
+  /// Every explore lowered again is made of this file's blocks alone (no refinement or parent
+  /// elsewhere), so its findings are all in `model_findings`.
+  bool explores_self_contained = true;
 };
 
 /// Patches `model` (built from `start`) for the edit of a file from `old_doc` to `new_doc`.

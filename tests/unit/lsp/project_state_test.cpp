@@ -133,7 +133,7 @@ TEST(LspProjectState, TheEditedFileIsAnsweredFirstWhenItsShapeIsKept) {
   std::vector<std::string> first;
   for (const Diagnostic& d : state.quickDiagnostics()) first.push_back(d.codeName());
   EXPECT_EQ(first, std::vector<std::string>{"LKML205"});
-  EXPECT_TRUE(state.dirty());  // the model is still to be built again
+  EXPECT_TRUE(state.dirty());  // the whole project's checks are still to run
   state.update(1);
   std::vector<std::string> full;
   for (const Diagnostic& d : state.diagnostics()) full.push_back(d.codeName());
