@@ -1,10 +1,14 @@
-// lkml_lsp_bench PROJECT [EDITS]: how long the language server takes to bring its
+// lkml_lsp_bench PROJECT [EDITS] [--verify]: how long the language server takes to bring its
 // diagnostics up to date after a one-character edit, against a fresh lint of the same
 // project in the same run (see docs/performance.md, "Language server").
 //
 // Loads PROJECT as `lkml lsp` does (lsp::ProjectState, one thread for parsing and building),
 // then EDITS times (default 5) changes one character of the middle view file and updates,
 // timing each phase. Prints the best and median of each, and the fresh lint for the ratio.
+// --verify (a ctest): the edits rotate through a comment, an unknown field reference, an
+// invalid type, a new view (the file's shape changes) and the original text, and after each
+// the first answer and the full update are compared with a fresh lint of the same texts; a
+// difference exits 1.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -29,6 +33,80 @@ double cpuMs() {
   return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
 }
 
+// Findings as comparable text (FileIds differ between states); only those of `file` when set.
+std::vector<std::string> findingsOf(const lkml::lsp::ProjectState& state,
+                                    const std::vector<lkml::Diagnostic>& list,
+                                    const std::string* file = nullptr) {
+  std::vector<std::string> out;
+  for (const lkml::Diagnostic& d : list) {
+    std::string path = d.span.valid() ? state.files().file(d.span.file).path() : d.path;
+    if (file && path != *file) continue;
+    out.push_back(path + ":" + std::to_string(d.span.begin) + " " + d.codeName() + " " + d.message);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// The families a first answer leaves to the full update (lsp/project_state.h).
+bool leftToFullUpdate(const lkml::Diagnostic& d) {
+  return d.code == 121 || d.code == 212 || d.code == 213 || d.code == 226 || d.code == 234 ||
+         d.code == 237 || d.code == 238 || (d.code >= 280 && d.code <= 289) || d.code == 290 ||
+         (d.code >= 440 && d.code <= 449);
+}
+
+// The edit number `i` of --verify.
+std::string mutated(const std::string& text, int i) {
+  std::string out = text;
+  auto replaceFirst = [&](const std::string& from, const std::string& to) {
+    size_t at = out.find(from);
+    if (at != std::string::npos) out.replace(at, from.size(), to);
+  };
+  switch (i % 5) {
+    case 0:
+      return out + "# edited\n";
+    case 1:
+      replaceFirst("${TABLE}.", "${no_such_field} + ${TABLE}.");
+      return out;
+    case 2:
+      replaceFirst("type: number", "type: numbr");
+      return out;
+    case 3:
+      return out + "view: lsp_bench_extra {\n  dimension: x { sql: ${y} ;; }\n}\n";
+    default:
+      return out;
+  }
+}
+
+// Compares the state's findings (and its first answer) with a fresh lint of `root` with the
+// edited text; prints the differences.
+bool matchesFresh(const std::string& root, const std::string& edited, const std::string& text,
+                  const lkml::lsp::ProjectState& state, bool check_quick) {
+  lkml::lsp::ProjectState fresh(root);
+  fresh.setText(edited, text);
+  fresh.update(1);
+  bool ok = true;
+  auto compare = [&](const char* what, std::vector<std::string> a, std::vector<std::string> b) {
+    if (a == b) return;
+    ok = false;
+    std::fprintf(stderr, "lkml_lsp_bench --verify: %s differs from a fresh lint\n", what);
+    for (const auto& line : a) std::fprintf(stderr, "  incremental: %s\n", line.c_str());
+    for (const auto& line : b) std::fprintf(stderr, "  fresh:       %s\n", line.c_str());
+  };
+  compare("the full update", findingsOf(state, state.diagnostics()),
+          findingsOf(fresh, fresh.diagnostics()));
+  if (check_quick) {
+    std::vector<lkml::Diagnostic> expected;
+    for (const lkml::Diagnostic& d : fresh.diagnostics()) {
+      if (!leftToFullUpdate(d)) expected.push_back(d);
+    }
+    for (const std::string& file : state.quickFiles()) {
+      compare("the first answer", findingsOf(state, state.quickDiagnostics(), &file),
+              findingsOf(fresh, expected, &file));
+    }
+  }
+  return ok;
+}
+
 double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   return v.empty() ? 0 : v[v.size() / 2];
@@ -43,6 +121,8 @@ int main(int argc, char** argv) {
   }
   std::string root = fs::absolute(argv[1]).lexically_normal().string();
   int edits = argc > 2 ? std::atoi(argv[2]) : 5;
+  const bool verify = argc > 3 && std::string(argv[3]) == "--verify";
+  size_t answered_first = 0;
   std::vector<std::string> views;
   for (const auto& entry : fs::recursive_directory_iterator(root)) {
     std::string p = entry.path().string();
@@ -71,7 +151,8 @@ int main(int argc, char** argv) {
   size_t findings = 0, files_parsed = 0, models_built = 0;
   for (int i = 0; i < edits; ++i) {
     // One character typed into a comment at the end (alternating, so every edit changes it).
-    std::string text = original.text + (i % 2 ? "#a\n" : "#b\n");
+    std::string text =
+        verify ? mutated(original.text, i) : original.text + (i % 2 ? "#a\n" : "#b\n");
     state.setText(edited, text);
     // As the server answers a keystroke: the edited file's findings first, then the project.
     double cpu0 = cpuMs();
@@ -84,6 +165,11 @@ int main(int argc, char** argv) {
     total_cpu.push_back(cpu2 - cpu0);
     quick_findings = state.quickDiagnostics().size();
     quick_files = q.files_patched;
+    if (verify) {
+      // The first answer is kept aside: update() has replaced it by now.
+      answered_first += q.files_patched;
+      if (!matchesFresh(root, edited, text, state, /*check_quick=*/true)) return 1;
+    }
     parse.push_back(s.parse_ms);
     build.push_back(s.build_ms);
     check.push_back(s.check_ms);
@@ -92,6 +178,10 @@ int main(int argc, char** argv) {
     findings = state.diagnostics().size();
     files_parsed = s.files_parsed;
     models_built = s.models_built;
+  }
+  if (verify) {
+    std::printf("verified: %d edits, %zu answered first, all equal to a fresh lint\n", edits,
+                answered_first);
   }
   double fresh_ms = *std::min_element(fresh.begin(), fresh.end());
   double edit_ms = *std::min_element(total.begin(), total.end());
