@@ -134,8 +134,10 @@ std::string tableCell(const std::optional<std::string>& value) {
 
 namespace {
 
+// RFC 4180 quoting; an empty text is quoted too, so that it reads apart from NULL (an empty
+// field), as PostgreSQL's COPY ... CSV writes them.
 std::string csvField(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  if (!text.empty() && text.find_first_of(",\"\r\n") == std::string::npos) return text;
   std::string out = "\"";
   for (char c : text) {
     if (c == '"') out += '"';

@@ -34,7 +34,8 @@ const char* kValuesView = R"lkml(view: vals {
       UNION ALL SELECT 3, 'NULL'
       UNION ALL SELECT 4, chr(8709)
       UNION ALL SELECT 5, 'r' || chr(13) || 't' || chr(9) || 'e' || chr(27) || '[31m' || chr(8238) || 'z' || chr(133) || '\' || chr(127) || chr(8233)
-      UNION ALL SELECT 6, 'x,"y"' || chr(13) || chr(10) || 'z' ;;
+      UNION ALL SELECT 6, 'x,"y"' || chr(13) || chr(10) || 'z'
+      UNION ALL SELECT 7, '' ;;
   }
   dimension: id { type: number primary_key: yes sql: ${TABLE}.id ;; }
   dimension: t { sql: ${TABLE}.t ;; }
@@ -160,7 +161,8 @@ TEST(QueryOutput, TableEscapesValuesAndShowsNullDistinctly) {
             "4       | \\u2205                                  \n"
             "5       | r\\rt\\te\\x1b[31m\\u202ez\\u0085\\\\\\x7f\\u2029\n"
             "6       | x,\"y\"\\r\\nz                              \n"
-            "(6 rows)\n");
+            "7       |                                         \n"
+            "(7 rows)\n");
 }
 
 TEST(QueryOutput, CsvAndJsonCarryValuesExactly) {
@@ -175,12 +177,14 @@ TEST(QueryOutput, CsvAndJsonCarryValuesExactly) {
             "3,NULL\r\n"
             "4,\u2205\r\n"
             "5,\"r\rt\te\x1b[31m\u202ez\u0085\\\x7f\u2029\"\r\n"
-            "6,\"x,\"\"y\"\"\r\nz\"\r\n");
+            "6,\"x,\"\"y\"\"\r\nz\"\r\n"
+            "7,\"\"\r\n");  // an empty text is quoted: only NULL is an empty field
   CliRun json = lkml("query " + quoted(p.root()) +
                      " --explore vals --fields vals.id,vals.t --sort vals.id --format json");
   ASSERT_EQ(json.status, 0) << json.output;
   nlohmann::json rows = nlohmann::json::parse(json.output);
-  ASSERT_EQ(rows.size(), 6u);
+  ASSERT_EQ(rows.size(), 7u);
+  EXPECT_EQ(rows[6]["vals.t"], "");
   EXPECT_EQ(rows[0]["vals.t"], "a\n2 | fake row");
   EXPECT_TRUE(rows[1]["vals.t"].is_null());
   EXPECT_EQ(rows[2]["vals.t"], "NULL");
