@@ -66,7 +66,12 @@ int Server::run(std::istream& in, std::ostream& out) {
     std::unique_lock<std::mutex> lock(inbox->mutex);
     if (inbox->messages.empty() && !inbox->closed) {
       lock.unlock();
-      refresh();  // nothing waiting: now is the time to compile what changed
+      // Nothing waiting: now is the time to compile what changed. A keystroke that arrives
+      // after the edited file's first answer is read before the whole project is checked.
+      refresh([&] {
+        std::lock_guard<std::mutex> peek(inbox->mutex);
+        return !inbox->messages.empty();
+      });
       lock.lock();
       inbox->ready.wait(lock, [&] { return !inbox->messages.empty() || inbox->closed; });
     }
@@ -346,7 +351,7 @@ void Server::didChangeWorkspaceFolders(const Json& params) {
   }
 }
 
-void Server::refresh() {
+void Server::refresh(const std::function<bool()>& input_waiting) {
   if (!initialized_) return;
   for (auto& project : workspace_.projects()) {
     if (!project->dirty()) continue;
@@ -359,6 +364,7 @@ void Server::refresh() {
           *options_.log << "lkml lsp: " << project->root() << ": " << quick.files_patched
                         << " edited files answered first in " << quick.total_ms << " ms\n";
         }
+        if (input_waiting && input_waiting()) return;  // the project stays dirty
       }
     }
     ProjectState::UpdateStats stats = project->update(options_.threads);

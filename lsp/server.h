@@ -6,6 +6,7 @@
 #pragma once
 
 #include <deque>
+#include <functional>
 #include <istream>
 #include <map>
 #include <ostream>
@@ -53,7 +54,10 @@ class Server {
   void documentChanged(const std::string& path);
 
   /// Compiles the changed projects again and publishes their diagnostics.
-  void refresh();
+  /// Brings every dirty project up to date and publishes its findings. `input_waiting`, when
+  /// given, is asked after an edited file's first answer: true stops there (the rest follows
+  /// at the next refresh).
+  void refresh(const std::function<bool()>& input_waiting = nullptr);
   /// The findings of the files an edit answered first (ProjectState::updateEditedFiles).
   void publishQuick(ProjectState& project);
   void publish(ProjectState& project);

@@ -3,6 +3,8 @@
 // watched files, and errors for every kind of bad input.
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include <filesystem>
 #include <fstream>
 
@@ -211,6 +213,27 @@ TEST(LspServer, IncrementalEditThatFixesTheTypoClearsTheDiagnostics) {
   ASSERT_FALSE(broken.empty());
   EXPECT_EQ(broken[0]["code"].get<std::string>().substr(0, 5), "LKML1");
   EXPECT_EQ(s.stop(), 0);
+}
+
+TEST(LspServer, AnEditThatKeepsTheFileShapeIsAnsweredFirst) {
+  Fixture f;
+  std::ostringstream log;
+  ServerOptions options;
+  options.log = &log;
+  {
+    Session s(options);
+    s.start(f.project.root());
+    std::string path = f.path("views/orders.view.lkml");
+    s.open(path, kOrders);
+    // A typo inside the view: the file's own findings are published before the project is
+    // checked whole, and equal what lint prints.
+    s.change(path, Json::array({Json{{"range", range(8, 4, 8, 8)}, {"text", "typ"}}}), 2);
+    Json first = s.diagnostics(path);
+    ASSERT_EQ(first.size(), 1u);
+    EXPECT_EQ(first[0]["code"], "LKML201");
+    EXPECT_EQ(s.stop(), 0);
+  }
+  EXPECT_NE(log.str().find("edited files answered first"), std::string::npos) << log.str();
 }
 
 TEST(LspServer, PositionsCountUtf16CodeUnitsOrBytesWhenUtf8IsNegotiated) {
