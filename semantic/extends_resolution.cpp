@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "base/parallel_for.h"
 #include "base/suggest.h"
 #include "semantic/model_builder.h"
 #include "semantic/semantic_diagnostics.h"
@@ -120,13 +121,15 @@ void reportDeepExtends(const Definitions& defs, const std::map<std::string, size
   }
 }
 
+namespace {
+
 // Resolves `extends` of every definition: parents merged in list order, the child on top.
 // The recursion is bounded: a definition deeper than kMaxExtendsDepth is left out (after
 // LKML245), and a parent is followed only while the stack is shallower than twice that (a
 // cycle's back edge can lead to a shallower definition).
-Resolved resolveExtends(const Definitions& defs, const std::map<std::string, size_t>& depth,
-                        const char* what, DiagnosticSink& sink, const std::set<std::string>* only,
-                        bool build) {
+Resolved resolveSerially(const Definitions& defs, const std::map<std::string, size_t>& depth,
+                         const char* what, DiagnosticSink& sink, const std::set<std::string>* only,
+                         bool build) {
   Resolved out;
   auto& resolved = out.blocks;
   std::vector<std::string> stack;
@@ -207,6 +210,115 @@ Resolved resolveExtends(const Definitions& defs, const std::map<std::string, siz
     for (const std::string& name : *only) {
       if (defs.count(name)) resolve(name);
     }
+  }
+  return out;
+}
+
+// One definition to build in levels(): where its results go.
+struct LevelItem {
+  const std::string* name;
+  const Definition* def;
+  const syntax::Node** block;
+  BlockKey* key;
+  syntax::Node* merged;  // null: extends nothing, the block is the definition's
+};
+
+// The definitions to resolve (all, or `only` and what they extend) grouped by depth, when the
+// resolution needs none of what only the serial one handles: a cycle, an unknown parent, a
+// chain too deep (each reported or cut in the order of its depth-first walk). Then every
+// parent is one level below its child, and a level's blocks depend only on earlier levels.
+// The entries of `out` are created here, so that building them changes no map.
+bool levels(const Definitions& defs, const std::map<std::string, size_t>& depth,
+            const std::set<std::string>* only, Resolved& out,
+            std::vector<std::vector<LevelItem>>& by_depth) {
+  std::vector<const std::string*> todo;
+  std::set<const std::string*> queued;
+  auto visit = [&](const std::string& name) {
+    auto def = defs.find(name);
+    if (def != defs.end() && queued.insert(&def->first).second) todo.push_back(&def->first);
+  };
+  if (only) {
+    for (const std::string& name : *only) visit(name);
+  } else {
+    for (const auto& [name, unused] : defs) todo.push_back(&name);
+  }
+  std::vector<std::pair<const std::string*, size_t>> found;  // name, depth
+  for (size_t i = 0; i < todo.size(); ++i) {
+    const std::string& name = *todo[i];
+    const size_t own = depth.at(name);
+    if (own > kMaxExtendsDepth) return false;
+    for (const auto& [parent, span] : defs.at(name).parents()) {
+      auto known = depth.find(parent);
+      if (known == depth.end() || known->second >= own) return false;  // unknown, or a cycle
+      if (only) visit(parent);
+    }
+    found.emplace_back(&name, own);
+  }
+  by_depth.clear();
+  for (const auto& [name, own] : found) {
+    if (by_depth.size() < own) by_depth.resize(own);
+    const Definition& def = defs.at(*name);
+    LevelItem item{name, &def, nullptr, &out.keys[*name], nullptr};
+    item.block = &out.blocks.emplace(*name, nullptr).first->second;
+    if (!def.parents().empty()) item.merged = &out.merged[*name];
+    by_depth[own - 1].push_back(item);
+  }
+  return true;
+}
+
+// Builds one definition of levels() whose parents are built: what resolveSerially builds.
+void buildLevelItem(const LevelItem& item, const Resolved& out) {
+  const Definition& def = *item.def;
+  const syntax::Node& own = def.node();  // only this item touches this definition's cache
+  if (!item.merged) {
+    appendOwnKey(def, *item.key);
+    *item.block = &own;
+    return;
+  }
+  BlockKey& key = *item.key;
+  key.push_back(kKeyOpen);
+  syntax::Node& result = *item.merged;
+  result.kind = syntax::NodeKind::Block;
+  result.key = own.key;
+  result.value = own.value;
+  result.span = own.span;
+  for (const auto& [parent, span] : def.parents()) {
+    const BlockKey& parent_key = out.keys.at(parent);
+    key.insert(key.end(), parent_key.begin(), parent_key.end());
+    key.push_back(kKeyClose);
+    syntax::Node copy = *out.blocks.at(parent);
+    copy.children.erase(std::remove_if(copy.children.begin(), copy.children.end(),
+                                       [](const syntax::Node& c) {
+                                         return c.key == "extension" || c.key == "final" ||
+                                                c.key == "extends";
+                                       }),
+                        copy.children.end());
+    mergeInto(result, std::move(copy), MergeMode::Extends);
+  }
+  appendOwnKey(def, key);
+  mergeInto(result, own, MergeMode::Extends);
+  *item.block = &result;
+}
+
+}  // namespace
+
+Resolved resolveExtends(const Definitions& defs, const std::map<std::string, size_t>& depth,
+                        const char* what, DiagnosticSink& sink, const std::set<std::string>* only,
+                        bool build, unsigned threads) {
+  Resolved out;
+  std::vector<std::vector<LevelItem>> by_depth;
+  if (!build || !levels(defs, depth, only, out, by_depth)) {
+    return resolveSerially(defs, depth, what, sink, only, build);
+  }
+  // Level by level, a level's definitions in parallel; nothing to report (see levels()).
+  constexpr size_t kChunk = 32;  // definitions per item: merging one takes microseconds
+  for (const std::vector<LevelItem>& level : by_depth) {
+    const size_t chunks = (level.size() + kChunk - 1) / kChunk;
+    parallelFor(chunks, threadCount(chunks, threads), [&](size_t c) {
+      for (size_t i = c * kChunk; i < std::min(level.size(), (c + 1) * kChunk); ++i) {
+        buildLevelItem(level[i], out);
+      }
+    });
   }
   return out;
 }

@@ -23,7 +23,8 @@ std::vector<std::pair<std::string, Span>> extendsList(const syntax::Node& node);
 // A view or explore definition. Most are never refined: they point at the parsed block. A
 // refined one is copied and merged only when its block is needed (lowering it, or resolving
 // `extends` through it): a model that includes every view would otherwise copy every refined
-// view once per model. Not thread-safe: one model is built by one thread at a time.
+// view once per model. Not thread-safe: one thread at a time calls node() of a definition
+// (resolveExtends builds different definitions on different threads).
 struct Definition {
   const syntax::Node* source = nullptr;
   bool final = false;
@@ -93,9 +94,13 @@ void reportDeepExtends(const Definitions& defs, const std::map<std::string, size
                        const char* what, DiagnosticSink& sink);
 
 // Resolves `extends` of every definition (or of those in `only`): parents merged in list
-// order, the child on top. Without `build`, only the keys and diagnostics are computed.
+// order, the child on top. Without `build`, only the keys and diagnostics are computed. With
+// `build`, when there is nothing to report (no cycle, unknown parent or chain too deep), the
+// blocks are built level by level of depth on up to `threads` threads (0: all cores), each
+// definition's refinements merged by the thread that builds it; the result is the same.
 Resolved resolveExtends(const Definitions& defs, const std::map<std::string, size_t>& depth,
                         const char* what, DiagnosticSink& sink,
-                        const std::set<std::string>* only = nullptr, bool build = true);
+                        const std::set<std::string>* only = nullptr, bool build = true,
+                        unsigned threads = 1);
 
 }  // namespace lkml::semantic
