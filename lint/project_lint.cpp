@@ -74,7 +74,7 @@ SchemaRun runCompiledChecks(const semantic::LoadedProject& project,
     if (auto warning = dialectWarning(dialects, project)) sink.report(std::move(*warning));
   }
   semantic::runModelChecks(project, sink, config.anyStyleRuleEnabled(), threads);
-  codegen::checkFilterExpressions(project.project, sink);
+  codegen::checkFilterExpressions(project.project, sink, threads);
   SchemaRun run;
   if (!databases) return run;
   run.ran = true;
