@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <unordered_map>
 
 #include "base/parallel_for.h"
 #include "base/suggest.h"
@@ -38,44 +39,42 @@ void appendOwnKey(const Definition& def, BlockKey& key) {
 // cycle is reported while resolving).
 std::map<std::string, size_t> extendsDepths(const Definitions& defs) {
   struct Frame {
-    Frame(const std::string* n, std::vector<std::pair<std::string, Span>> p)
-        : name(n), parents(std::move(p)) {}
-    const std::string* name;
-    std::vector<std::pair<std::string, Span>> parents;
+    const Definition* def;
     size_t next = 0;
     size_t deepest_parent = 0;
   };
-  std::map<std::string, size_t> depth;
-  std::set<std::string> on_stack;
+  // By definition, not by name: a model has thousands of views, most of them extend nothing.
+  std::unordered_map<const Definition*, size_t> depth;  // 0: on the stack
+  depth.reserve(defs.size());
   std::vector<Frame> stack;
   for (const auto& [root, root_def] : defs) {
-    if (depth.count(root)) continue;
-    stack.emplace_back(&root, root_def.parents());
-    on_stack.insert(root);
+    if (!depth.emplace(&root_def, 0).second) continue;
+    stack.push_back({&root_def});
     while (!stack.empty()) {
       Frame& top = stack.back();
-      if (top.next < top.parents.size()) {
-        const std::string& parent = top.parents[top.next++].first;
-        auto def = defs.find(parent);
-        if (def == defs.end() || on_stack.count(parent)) continue;
-        if (auto known = depth.find(parent); known != depth.end()) {
+      const auto& parents = top.def->parents();
+      if (top.next < parents.size()) {
+        auto def = defs.find(parents[top.next++].first);
+        if (def == defs.end()) continue;
+        auto [known, first_visit] = depth.emplace(&def->second, 0);
+        if (first_visit) {
+          stack.push_back({&def->second});  // `top` dangles
+        } else if (known->second != 0) {    // else on the stack: the edge closes a cycle
           top.deepest_parent = std::max(top.deepest_parent, known->second);
-          continue;
         }
-        on_stack.insert(parent);
-        stack.emplace_back(&def->first, def->second.parents());  // `top` dangles
         continue;
       }
-      size_t value = top.deepest_parent + 1;
-      const std::string& name = *top.name;
-      on_stack.erase(name);
-      depth[name] = value;
+      const size_t value = top.deepest_parent + 1;
+      depth[top.def] = value;
       stack.pop_back();
-      if (!stack.empty())
+      if (!stack.empty()) {
         stack.back().deepest_parent = std::max(stack.back().deepest_parent, value);
+      }
     }
   }
-  return depth;
+  std::map<std::string, size_t> out;
+  for (const auto& [name, def] : defs) out.emplace_hint(out.end(), name, depth.at(&def));
+  return out;
 }
 
 // LKML245 for each chain deeper than kMaxExtendsDepth, at its start (a definition nothing
@@ -83,6 +82,9 @@ std::map<std::string, size_t> extendsDepths(const Definitions& defs) {
 // level's fields into every level below (quadratic), so the definitions too deep are left out.
 void reportDeepExtends(const Definitions& defs, const std::map<std::string, size_t>& depth,
                        const char* what, DiagnosticSink& sink) {
+  size_t deepest_depth = 0;
+  for (const auto& [name, value] : depth) deepest_depth = std::max(deepest_depth, value);
+  if (deepest_depth <= kMaxExtendsDepth) return;  // the usual case: nothing to look at
   std::set<std::string> extended;
   const std::string* deepest = nullptr;
   for (const auto& [name, def] : defs) {
