@@ -233,36 +233,50 @@ struct LevelItem {
 bool levels(const Definitions& defs, const std::map<std::string, size_t>& depth,
             const std::set<std::string>* only, Resolved& out,
             std::vector<std::vector<LevelItem>>& by_depth) {
-  std::vector<const std::string*> todo;
-  std::set<const std::string*> queued;
+  using Entry = const std::pair<const std::string, Definition>;
+  std::vector<Entry*> todo;
+  std::set<Entry*> queued;
   auto visit = [&](const std::string& name) {
     auto def = defs.find(name);
-    if (def != defs.end() && queued.insert(&def->first).second) todo.push_back(&def->first);
+    if (def != defs.end() && queued.insert(&*def).second) todo.push_back(&*def);
   };
   if (only) {
     for (const std::string& name : *only) visit(name);
   } else {
-    for (const auto& [name, unused] : defs) todo.push_back(&name);
+    todo.reserve(defs.size());
+    for (Entry& entry : defs) todo.push_back(&entry);
   }
-  std::vector<std::pair<const std::string*, size_t>> found;  // name, depth
+  std::vector<std::pair<Entry*, size_t>> found;  // with its depth
+  found.reserve(todo.size());
   for (size_t i = 0; i < todo.size(); ++i) {
-    const std::string& name = *todo[i];
-    const size_t own = depth.at(name);
+    Entry& entry = *todo[i];
+    const size_t own = depth.at(entry.first);
     if (own > kMaxExtendsDepth) return false;
-    for (const auto& [parent, span] : defs.at(name).parents()) {
+    for (const auto& [parent, span] : entry.second.parents()) {
       auto known = depth.find(parent);
       if (known == depth.end() || known->second >= own) return false;  // unknown, or a cycle
       if (only) visit(parent);
     }
-    found.emplace_back(&name, own);
+    found.emplace_back(&entry, own);
+  }
+  // In name order, so that each entry goes at the end of its map.
+  auto by_name = [](const std::pair<Entry*, size_t>& a, const std::pair<Entry*, size_t>& b) {
+    return a.first->first < b.first->first;
+  };
+  if (!std::is_sorted(found.begin(), found.end(), by_name)) {
+    std::sort(found.begin(), found.end(), by_name);
   }
   by_depth.clear();
-  for (const auto& [name, own] : found) {
+  for (const auto& [entry, own] : found) {
     if (by_depth.size() < own) by_depth.resize(own);
-    const Definition& def = defs.at(*name);
-    LevelItem item{name, &def, nullptr, &out.keys[*name], nullptr};
-    item.block = &out.blocks.emplace(*name, nullptr).first->second;
-    if (!def.parents().empty()) item.merged = &out.merged[*name];
+    const std::string& name = entry->first;
+    const Definition& def = entry->second;
+    LevelItem item{&name, &def, nullptr, nullptr, nullptr};
+    item.key = &out.keys.emplace_hint(out.keys.end(), name, BlockKey())->second;
+    item.block = &out.blocks.emplace_hint(out.blocks.end(), name, nullptr)->second;
+    if (!def.parents().empty()) {
+      item.merged = &out.merged.emplace_hint(out.merged.end(), name, syntax::Node())->second;
+    }
     by_depth[own - 1].push_back(item);
   }
   return true;

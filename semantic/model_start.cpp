@@ -224,9 +224,12 @@ void startModel(const ProjectSources& project, size_t model_index,
     lowered[i] = lowerExplore(*todo[i].second, part_ctx);
     lowered[i].span = collected.explores.at(*todo[i].first).span();
   });
+  model.explores.reserve(model.explores.size() + lowered.size());
   for (Explore& explore : lowered) {
-    out.view_names.insert(explore.view);
-    for (const Join& join : explore.joins) out.view_names.insert(join.view);
+    if (only_explore) {
+      out.view_names.insert(explore.view);
+      for (const Join& join : explore.joins) out.view_names.insert(join.view);
+    }
     model.explores.push_back(std::move(explore));
   }
 }
