@@ -318,14 +318,31 @@ void buildLevelItem(const LevelItem& item, const Resolved& out) {
 
 }  // namespace
 
+Resolved::~Resolved() {
+  constexpr size_t kChunk = 64;  // blocks per item
+  if (merged.size() < 2 * kChunk) return;
+  std::vector<syntax::Node*> nodes;
+  nodes.reserve(merged.size());
+  for (auto& [name, node] : merged) nodes.push_back(&node);
+  const size_t chunks = (nodes.size() + kChunk - 1) / kChunk;
+  parallelFor(chunks, threadCount(chunks, threads), [&](size_t c) {
+    for (size_t i = c * kChunk; i < std::min(nodes.size(), (c + 1) * kChunk); ++i) {
+      syntax::Node freed = std::move(*nodes[i]);  // what is left in the map is empty
+    }
+  });
+}
+
 Resolved resolveExtends(const Definitions& defs, const std::map<std::string, size_t>& depth,
                         const char* what, DiagnosticSink& sink, const std::set<std::string>* only,
                         bool build, unsigned threads) {
   Resolved out;
   std::vector<std::vector<LevelItem>> by_depth;
   if (!build || !levels(defs, depth, only, out, by_depth)) {
-    return resolveSerially(defs, depth, what, sink, only, build);
+    Resolved serial = resolveSerially(defs, depth, what, sink, only, build);
+    serial.threads = threads;
+    return serial;
   }
+  out.threads = threads;
   // Level by level, a level's definitions in parallel; nothing to report (see levels()).
   constexpr size_t kChunk = 32;  // definitions per item: merging one takes microseconds
   for (const std::vector<LevelItem>& level : by_depth) {
