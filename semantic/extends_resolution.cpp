@@ -231,7 +231,7 @@ struct LevelItem {
 // parent is one level below its child, and a level's blocks depend only on earlier levels.
 // The entries of `out` are created here, so that building them changes no map.
 bool levels(const Definitions& defs, const std::map<std::string, size_t>& depth,
-            const std::set<std::string>* only, Resolved& out,
+            const std::set<std::string>* only, bool build, Resolved& out,
             std::vector<std::vector<LevelItem>>& by_depth) {
   using Entry = const std::pair<const std::string, Definition>;
   std::vector<Entry*> todo;
@@ -274,7 +274,7 @@ bool levels(const Definitions& defs, const std::map<std::string, size_t>& depth,
     LevelItem item{&name, &def, nullptr, nullptr, nullptr};
     item.key = &out.keys.emplace_hint(out.keys.end(), name, BlockKey())->second;
     item.block = &out.blocks.emplace_hint(out.blocks.end(), name, nullptr)->second;
-    if (!def.parents().empty()) {
+    if (build && !def.parents().empty()) {
       item.merged = &out.merged.emplace_hint(out.merged.end(), name, syntax::Node())->second;
     }
     by_depth[own - 1].push_back(item);
@@ -283,8 +283,21 @@ bool levels(const Definitions& defs, const std::map<std::string, size_t>& depth,
 }
 
 // Builds one definition of levels() whose parents are built: what resolveSerially builds.
-void buildLevelItem(const LevelItem& item, const Resolved& out) {
+void buildLevelItem(const LevelItem& item, const Resolved& out, bool build) {
   const Definition& def = *item.def;
+  if (!build) {  // the key only; the block is the definition
+    if (!def.parents().empty()) {
+      item.key->push_back(kKeyOpen);
+      for (const auto& [parent, span] : def.parents()) {
+        const BlockKey& parent_key = out.keys.at(parent);
+        item.key->insert(item.key->end(), parent_key.begin(), parent_key.end());
+        item.key->push_back(kKeyClose);
+      }
+    }
+    appendOwnKey(def, *item.key);
+    *item.block = def.source;
+    return;
+  }
   const syntax::Node& own = def.node();  // only this item touches this definition's cache
   if (!item.merged) {
     appendOwnKey(def, *item.key);
@@ -337,7 +350,7 @@ Resolved resolveExtends(const Definitions& defs, const std::map<std::string, siz
                         bool build, unsigned threads) {
   Resolved out;
   std::vector<std::vector<LevelItem>> by_depth;
-  if (!build || !levels(defs, depth, only, out, by_depth)) {
+  if (!levels(defs, depth, only, build, out, by_depth)) {
     Resolved serial = resolveSerially(defs, depth, what, sink, only, build);
     serial.threads = threads;
     return serial;
@@ -349,7 +362,7 @@ Resolved resolveExtends(const Definitions& defs, const std::map<std::string, siz
     const size_t chunks = (level.size() + kChunk - 1) / kChunk;
     parallelFor(chunks, threadCount(chunks, threads), [&](size_t c) {
       for (size_t i = c * kChunk; i < std::min(level.size(), (c + 1) * kChunk); ++i) {
-        buildLevelItem(level[i], out);
+        buildLevelItem(level[i], out, build);
       }
     });
   }

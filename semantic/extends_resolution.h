@@ -104,9 +104,9 @@ void reportDeepExtends(const Definitions& defs, const std::map<std::string, size
                        const char* what, DiagnosticSink& sink);
 
 // Resolves `extends` of every definition (or of those in `only`): parents merged in list
-// order, the child on top. Without `build`, only the keys and diagnostics are computed. With
-// `build`, when there is nothing to report (no cycle, unknown parent or chain too deep), the
-// blocks are built level by level of depth on up to `threads` threads (0: all cores), each
+// order, the child on top. Without `build`, only the keys and diagnostics are computed. When
+// there is nothing to report (no cycle, unknown parent or chain too deep), the keys and blocks
+// are built level by level of depth on up to `threads` threads (0: all cores), each
 // definition's refinements merged by the thread that builds it; the result is the same.
 Resolved resolveExtends(const Definitions& defs, const std::map<std::string, size_t>& depth,
                         const char* what, DiagnosticSink& sink,
