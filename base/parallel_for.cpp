@@ -56,6 +56,12 @@ ParallelWork parallelWorkSoFar() {
 }
 
 void parallelFor(size_t n, unsigned threads, const std::function<void(size_t)>& work) {
+  if (n <= 1) {
+    // One item offers no parallelism: it is serial work, and the calls inside it are the
+    // outermost (a project of one model builds it as one item, in parallel inside).
+    if (n == 1) work(0);
+    return;
+  }
   threads = threadCount(n, threads);
   if (threads <= 1) {
     WorkClock clock(n);

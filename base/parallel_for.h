@@ -21,7 +21,8 @@ void parallelFor(size_t n, unsigned threads, const std::function<void(size_t)>& 
 /// The CPU time spent so far inside parallelFor work (outermost calls only, all threads), and
 /// the same with each call's time divided by the parallelism its items offer on
 /// kEstimateCores cores (min(cores, items)): `lkml lint --timings` reads both to estimate, by
-/// Amdahl's law, how a `-j1` run would scale (docs/performance.md). Everything else is serial.
+/// Amdahl's law, how a `-j1` run would scale (docs/performance.md). Everything else is serial,
+/// a call of one item included (the calls inside it then count as outermost).
 inline constexpr unsigned kEstimateCores = 16;
 struct ParallelWork {
   double cpu_seconds = 0;

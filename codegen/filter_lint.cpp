@@ -1,7 +1,11 @@
 #include "codegen/filter_lint.h"
 
+#include <functional>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
+#include "base/parallel_for.h"
 #include "codegen/filter_expression.h"
 #include "codegen/sql_expander.h"
 #include "semantic/explore_scope.h"
@@ -11,6 +15,13 @@ namespace lkml::codegen {
 namespace {
 
 using semantic::Field;
+
+// Holds one task's findings until they are reported in task order.
+class CollectedFindings : public DiagnosticSink {
+ public:
+  void report(Diagnostic d) override { diagnostics.push_back(std::move(d)); }
+  std::vector<Diagnostic> diagnostics;
+};
 
 // Where the caret goes: at the offending byte when the source text between the quotes is the
 // expression itself (no escapes, no @{constants}), else under the whole value.
@@ -51,48 +62,54 @@ void report(const SourceMap& sources, const std::string& expression, Span value,
   sink.report(std::move(d));
 }
 
-// `checked`: the views (shared between models, semantic/model.h) whose filters on their own
-// fields an earlier model checked, and whether any of their filters names another view (only
-// those depend on the model).
+// Whether a filter of `view`'s measures names a field of another view: only those depend on
+// the model, so only they are checked again in the later models that hold the view.
+bool filtersNameOtherViews(const std::string& view_name, const semantic::View& view) {
+  for (const Field& measure : view.fields) {
+    for (const semantic::MeasureFilter& filter : measure.filters) {
+      std::string alias = view_name, field = filter.field;
+      semantic::ExploreScope::splitName(filter.field, &alias, &field);
+      if (alias != view_name) return true;
+    }
+  }
+  return false;
+}
+
+// `first`: this is the first model that holds the view (views are shared between models,
+// semantic/model.h); a later model checks only the filters that name other views.
 void checkMeasureFilters(const semantic::Model& model, const SourceMap& sources,
-                         std::unordered_map<const semantic::View*, bool>& checked,
+                         const std::string& view_name, const semantic::View& view, bool first,
                          DiagnosticSink& sink) {
-  for (const auto& [view_name, view] : model.views) {
-    if (view.extension_required) continue;  // checked in the views that extend it
-    auto [seen, first] = checked.try_emplace(&view, false);
-    const bool other_views_only = !first;
-    if (other_views_only && !seen->second) continue;
-    for (const Field& measure : view.fields) {
-      for (const semantic::MeasureFilter& filter : measure.filters) {
-        std::string alias = view_name, field = filter.field;
-        semantic::ExploreScope::splitName(filter.field, &alias, &field);
-        if (alias != view_name) seen->second = true;
-        if (other_views_only && alias == view_name) continue;
-        const semantic::View* target_view = alias == view_name ? &view : model.findView(alias);
-        const Field* target = target_view ? target_view->findField(field) : nullptr;
-        if (!target) continue;  // an unknown field is LKML205's finding
-        report(sources, filter.expression, filter.expression_span, *target, alias + "." + field,
-               "the filters of measure `" + view_name + "." + measure.name + "`", sink);
-      }
+  if (view.extension_required) return;  // checked in the views that extend it
+  if (!first && !filtersNameOtherViews(view_name, view)) return;
+  for (const Field& measure : view.fields) {
+    for (const semantic::MeasureFilter& filter : measure.filters) {
+      std::string alias = view_name, field = filter.field;
+      semantic::ExploreScope::splitName(filter.field, &alias, &field);
+      if (!first && alias == view_name) continue;
+      const semantic::View* target_view = alias == view_name ? &view : model.findView(alias);
+      const Field* target = target_view ? target_view->findField(field) : nullptr;
+      if (!target) continue;  // an unknown field is LKML205's finding
+      report(sources, filter.expression, filter.expression_span, *target, alias + "." + field,
+             "the filters of measure `" + view_name + "." + measure.name + "`", sink);
     }
   }
 }
 
 void checkExploreFilters(const semantic::Model& model, const SourceMap& sources,
-                         DiagnosticSink& sink) {
-  for (const semantic::Explore& explore : model.explores) {
-    if (explore.extension_required || !model.findView(explore.view)) continue;
-    semantic::ExploreScope scope(model, explore);
-    for (const auto* list : {&explore.always_filter, &explore.conditionally_filter}) {
-      const char* what = list == &explore.always_filter ? "always_filter" : "conditionally_filter";
-      for (const semantic::FilterDefault& filter : *list) {
-        std::string alias, field;
-        if (!semantic::ExploreScope::splitName(filter.field, &alias, &field)) continue;
-        const Field* target = scope.findField(alias, field);
-        if (!target) continue;  // reported by the explore checks
-        report(sources, filter.expression, filter.expression_span, *target, filter.field,
-               std::string("the ") + what + " of explore `" + explore.name + "`", sink);
-      }
+                         const semantic::Explore& explore, DiagnosticSink& sink) {
+  if (explore.extension_required || !model.findView(explore.view)) return;
+  if (explore.always_filter.empty() && explore.conditionally_filter.empty()) return;
+  semantic::ExploreScope scope(model, explore);
+  for (const auto* list : {&explore.always_filter, &explore.conditionally_filter}) {
+    const char* what = list == &explore.always_filter ? "always_filter" : "conditionally_filter";
+    for (const semantic::FilterDefault& filter : *list) {
+      std::string alias, field;
+      if (!semantic::ExploreScope::splitName(filter.field, &alias, &field)) continue;
+      const Field* target = scope.findField(alias, field);
+      if (!target) continue;  // reported by the explore checks
+      report(sources, filter.expression, filter.expression_span, *target, filter.field,
+             std::string("the ") + what + " of explore `" + explore.name + "`", sink);
     }
   }
 }
@@ -117,21 +134,68 @@ void checkExploreSourceFilters(const semantic::Model& model, const SourceMap& so
 
 }  // namespace
 
-void checkFilterExpressions(const semantic::Project& project, DiagnosticSink& sink) {
+void checkFilterExpressions(const semantic::Project& project, DiagnosticSink& sink,
+                            unsigned threads) {
   if (!project.sources) return;
-  std::unordered_map<const semantic::View*, bool> checked;
-  for (const semantic::Model& model : project.models) {
-    checkMeasureFilters(model, *project.sources, checked, sink);
-    checkExploreFilters(model, *project.sources, sink);
+  const SourceMap& sources = *project.sources;
+  // The first model that holds each view (models share views) checks all of its filters.
+  std::unordered_map<const semantic::View*, size_t> first_model;
+  // Every model's views and explores in kParts ranges each, then its native derived tables
+  // and tests: tasks in the order of a serial run, so that their findings, reported in task
+  // order, come out the same for any number of threads.
+  constexpr size_t kParts = 32;
+  using Task = std::function<void(DiagnosticSink&)>;
+  std::vector<Task> tasks;
+  std::vector<std::vector<std::pair<const std::string*, const semantic::View*>>> views(
+      project.models.size());
+  for (size_t m = 0; m < project.models.size(); ++m) {
+    const semantic::Model& model = project.models[m];
+    views[m].reserve(model.views.size());
     for (const auto& [name, view] : model.views) {
-      if (!view.explore_source) continue;
-      checkExploreSourceFilters(model, *project.sources, *view.explore_source,
-                                "native derived table `" + name + "`", sink);
+      views[m].emplace_back(&name, &view);
+      first_model.emplace(&view, m);
     }
-    for (const semantic::DataTest& test : model.tests) {
-      checkExploreSourceFilters(model, *project.sources, test.source, "test `" + test.name + "`",
-                                sink);
+  }
+  for (size_t m = 0; m < project.models.size(); ++m) {
+    const semantic::Model& model = project.models[m];
+    const auto& held = views[m];
+    for (size_t p = 0; p < kParts; ++p) {
+      tasks.push_back([&, m, p](DiagnosticSink& s) {
+        for (size_t i = held.size() * p / kParts; i < held.size() * (p + 1) / kParts; ++i) {
+          const semantic::View& view = *held[i].second;
+          checkMeasureFilters(model, sources, *held[i].first, view, first_model.at(&view) == m, s);
+        }
+      });
     }
+    for (size_t p = 0; p < kParts; ++p) {
+      tasks.push_back([&, p](DiagnosticSink& s) {
+        const size_t n = model.explores.size();
+        for (size_t e = n * p / kParts; e < n * (p + 1) / kParts; ++e) {
+          checkExploreFilters(model, sources, model.explores[e], s);
+        }
+      });
+    }
+    for (size_t p = 0; p < kParts; ++p) {
+      tasks.push_back([&, p](DiagnosticSink& s) {
+        for (size_t i = held.size() * p / kParts; i < held.size() * (p + 1) / kParts; ++i) {
+          const semantic::View& view = *held[i].second;
+          if (!view.explore_source) continue;
+          checkExploreSourceFilters(model, sources, *view.explore_source,
+                                    "native derived table `" + *held[i].first + "`", s);
+        }
+      });
+    }
+    tasks.push_back([&](DiagnosticSink& s) {
+      for (const semantic::DataTest& test : model.tests) {
+        checkExploreSourceFilters(model, sources, test.source, "test `" + test.name + "`", s);
+      }
+    });
+  }
+  std::vector<CollectedFindings> sinks(tasks.size());
+  parallelFor(tasks.size(), threadCount(tasks.size(), threads),
+              [&](size_t t) { tasks[t](sinks[t]); });
+  for (CollectedFindings& s : sinks) {
+    for (Diagnostic& d : s.diagnostics) sink.report(std::move(d));
   }
 }
 

@@ -10,7 +10,9 @@
 namespace lkml::codegen {
 
 /// Reports the filter expressions of `project` that do not parse. Expressions with Liquid
-/// (`{{ }}`, `{% %}`) are skipped: their value is only known per user.
-void checkFilterExpressions(const semantic::Project& project, DiagnosticSink& sink);
+/// (`{{ }}`, `{% %}`) are skipped: their value is only known per user. Runs on up to `threads`
+/// threads (0: all cores); the findings and their order do not depend on it.
+void checkFilterExpressions(const semantic::Project& project, DiagnosticSink& sink,
+                            unsigned threads = 1);
 
 }  // namespace lkml::codegen

@@ -77,7 +77,7 @@ SchemaRun runCompiledChecks(const semantic::LoadedProject& project,
     }
   }
   semantic::runModelChecks(project, sink, config.anyStyleRuleEnabled(), threads);
-  codegen::checkFilterExpressions(project.project, sink);
+  codegen::checkFilterExpressions(project.project, sink, threads);
   SchemaRun run;
   if (!databases) return run;
   run.ran = true;

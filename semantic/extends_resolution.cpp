@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <functional>
+#include <unordered_map>
 
+#include "base/parallel_for.h"
 #include "base/suggest.h"
 #include "semantic/model_builder.h"
 #include "semantic/semantic_diagnostics.h"
@@ -37,44 +39,42 @@ void appendOwnKey(const Definition& def, BlockKey& key) {
 // cycle is reported while resolving).
 std::map<std::string, size_t> extendsDepths(const Definitions& defs) {
   struct Frame {
-    Frame(const std::string* n, std::vector<std::pair<std::string, Span>> p)
-        : name(n), parents(std::move(p)) {}
-    const std::string* name;
-    std::vector<std::pair<std::string, Span>> parents;
+    const Definition* def;
     size_t next = 0;
     size_t deepest_parent = 0;
   };
-  std::map<std::string, size_t> depth;
-  std::set<std::string> on_stack;
+  // By definition, not by name: a model has thousands of views, most of them extend nothing.
+  std::unordered_map<const Definition*, size_t> depth;  // 0: on the stack
+  depth.reserve(defs.size());
   std::vector<Frame> stack;
   for (const auto& [root, root_def] : defs) {
-    if (depth.count(root)) continue;
-    stack.emplace_back(&root, root_def.parents());
-    on_stack.insert(root);
+    if (!depth.emplace(&root_def, 0).second) continue;
+    stack.push_back({&root_def});
     while (!stack.empty()) {
       Frame& top = stack.back();
-      if (top.next < top.parents.size()) {
-        const std::string& parent = top.parents[top.next++].first;
-        auto def = defs.find(parent);
-        if (def == defs.end() || on_stack.count(parent)) continue;
-        if (auto known = depth.find(parent); known != depth.end()) {
+      const auto& parents = top.def->parents();
+      if (top.next < parents.size()) {
+        auto def = defs.find(parents[top.next++].first);
+        if (def == defs.end()) continue;
+        auto [known, first_visit] = depth.emplace(&def->second, 0);
+        if (first_visit) {
+          stack.push_back({&def->second});  // `top` dangles
+        } else if (known->second != 0) {    // else on the stack: the edge closes a cycle
           top.deepest_parent = std::max(top.deepest_parent, known->second);
-          continue;
         }
-        on_stack.insert(parent);
-        stack.emplace_back(&def->first, def->second.parents());  // `top` dangles
         continue;
       }
-      size_t value = top.deepest_parent + 1;
-      const std::string& name = *top.name;
-      on_stack.erase(name);
-      depth[name] = value;
+      const size_t value = top.deepest_parent + 1;
+      depth[top.def] = value;
       stack.pop_back();
-      if (!stack.empty())
+      if (!stack.empty()) {
         stack.back().deepest_parent = std::max(stack.back().deepest_parent, value);
+      }
     }
   }
-  return depth;
+  std::map<std::string, size_t> out;
+  for (const auto& [name, def] : defs) out.emplace_hint(out.end(), name, depth.at(&def));
+  return out;
 }
 
 // LKML245 for each chain deeper than kMaxExtendsDepth, at its start (a definition nothing
@@ -82,6 +82,9 @@ std::map<std::string, size_t> extendsDepths(const Definitions& defs) {
 // level's fields into every level below (quadratic), so the definitions too deep are left out.
 void reportDeepExtends(const Definitions& defs, const std::map<std::string, size_t>& depth,
                        const char* what, DiagnosticSink& sink) {
+  size_t deepest_depth = 0;
+  for (const auto& [name, value] : depth) deepest_depth = std::max(deepest_depth, value);
+  if (deepest_depth <= kMaxExtendsDepth) return;  // the usual case: nothing to look at
   std::set<std::string> extended;
   const std::string* deepest = nullptr;
   for (const auto& [name, def] : defs) {
@@ -120,13 +123,15 @@ void reportDeepExtends(const Definitions& defs, const std::map<std::string, size
   }
 }
 
+namespace {
+
 // Resolves `extends` of every definition: parents merged in list order, the child on top.
 // The recursion is bounded: a definition deeper than kMaxExtendsDepth is left out (after
 // LKML245), and a parent is followed only while the stack is shallower than twice that (a
 // cycle's back edge can lead to a shallower definition).
-Resolved resolveExtends(const Definitions& defs, const std::map<std::string, size_t>& depth,
-                        const char* what, DiagnosticSink& sink, const std::set<std::string>* only,
-                        bool build) {
+Resolved resolveSerially(const Definitions& defs, const std::map<std::string, size_t>& depth,
+                         const char* what, DiagnosticSink& sink, const std::set<std::string>* only,
+                         bool build) {
   Resolved out;
   auto& resolved = out.blocks;
   std::vector<std::string> stack;
@@ -207,6 +212,159 @@ Resolved resolveExtends(const Definitions& defs, const std::map<std::string, siz
     for (const std::string& name : *only) {
       if (defs.count(name)) resolve(name);
     }
+  }
+  return out;
+}
+
+// One definition to build in levels(): where its results go.
+struct LevelItem {
+  const std::string* name;
+  const Definition* def;
+  const syntax::Node** block;
+  BlockKey* key;
+  syntax::Node* merged;  // null: extends nothing, the block is the definition's
+};
+
+// The definitions to resolve (all, or `only` and what they extend) grouped by depth, when the
+// resolution needs none of what only the serial one handles: a cycle, an unknown parent, a
+// chain too deep (each reported or cut in the order of its depth-first walk). Then every
+// parent is one level below its child, and a level's blocks depend only on earlier levels.
+// The entries of `out` are created here, so that building them changes no map.
+bool levels(const Definitions& defs, const std::map<std::string, size_t>& depth,
+            const std::set<std::string>* only, bool build, Resolved& out,
+            std::vector<std::vector<LevelItem>>& by_depth) {
+  using Entry = const std::pair<const std::string, Definition>;
+  std::vector<Entry*> todo;
+  std::set<Entry*> queued;
+  auto visit = [&](const std::string& name) {
+    auto def = defs.find(name);
+    if (def != defs.end() && queued.insert(&*def).second) todo.push_back(&*def);
+  };
+  if (only) {
+    for (const std::string& name : *only) visit(name);
+  } else {
+    todo.reserve(defs.size());
+    for (Entry& entry : defs) todo.push_back(&entry);
+  }
+  std::vector<std::pair<Entry*, size_t>> found;  // with its depth
+  found.reserve(todo.size());
+  for (size_t i = 0; i < todo.size(); ++i) {
+    Entry& entry = *todo[i];
+    const size_t own = depth.at(entry.first);
+    if (own > kMaxExtendsDepth) return false;
+    for (const auto& [parent, span] : entry.second.parents()) {
+      auto known = depth.find(parent);
+      if (known == depth.end() || known->second >= own) return false;  // unknown, or a cycle
+      if (only) visit(parent);
+    }
+    found.emplace_back(&entry, own);
+  }
+  // In name order, so that each entry goes at the end of its map.
+  auto by_name = [](const std::pair<Entry*, size_t>& a, const std::pair<Entry*, size_t>& b) {
+    return a.first->first < b.first->first;
+  };
+  if (!std::is_sorted(found.begin(), found.end(), by_name)) {
+    std::sort(found.begin(), found.end(), by_name);
+  }
+  by_depth.clear();
+  for (const auto& [entry, own] : found) {
+    if (by_depth.size() < own) by_depth.resize(own);
+    const std::string& name = entry->first;
+    const Definition& def = entry->second;
+    LevelItem item{&name, &def, nullptr, nullptr, nullptr};
+    item.key = &out.keys.emplace_hint(out.keys.end(), name, BlockKey())->second;
+    item.block = &out.blocks.emplace_hint(out.blocks.end(), name, nullptr)->second;
+    if (build && !def.parents().empty()) {
+      item.merged = &out.merged.emplace_hint(out.merged.end(), name, syntax::Node())->second;
+    }
+    by_depth[own - 1].push_back(item);
+  }
+  return true;
+}
+
+// Builds one definition of levels() whose parents are built: what resolveSerially builds.
+void buildLevelItem(const LevelItem& item, const Resolved& out, bool build) {
+  const Definition& def = *item.def;
+  if (!build) {  // the key only; the block is the definition
+    if (!def.parents().empty()) {
+      item.key->push_back(kKeyOpen);
+      for (const auto& [parent, span] : def.parents()) {
+        const BlockKey& parent_key = out.keys.at(parent);
+        item.key->insert(item.key->end(), parent_key.begin(), parent_key.end());
+        item.key->push_back(kKeyClose);
+      }
+    }
+    appendOwnKey(def, *item.key);
+    *item.block = def.source;
+    return;
+  }
+  const syntax::Node& own = def.node();  // only this item touches this definition's cache
+  if (!item.merged) {
+    appendOwnKey(def, *item.key);
+    *item.block = &own;
+    return;
+  }
+  BlockKey& key = *item.key;
+  key.push_back(kKeyOpen);
+  syntax::Node& result = *item.merged;
+  result.kind = syntax::NodeKind::Block;
+  result.key = own.key;
+  result.value = own.value;
+  result.span = own.span;
+  for (const auto& [parent, span] : def.parents()) {
+    const BlockKey& parent_key = out.keys.at(parent);
+    key.insert(key.end(), parent_key.begin(), parent_key.end());
+    key.push_back(kKeyClose);
+    syntax::Node copy = *out.blocks.at(parent);
+    copy.children.erase(std::remove_if(copy.children.begin(), copy.children.end(),
+                                       [](const syntax::Node& c) {
+                                         return c.key == "extension" || c.key == "final" ||
+                                                c.key == "extends";
+                                       }),
+                        copy.children.end());
+    mergeInto(result, std::move(copy), MergeMode::Extends);
+  }
+  appendOwnKey(def, key);
+  mergeInto(result, own, MergeMode::Extends);
+  *item.block = &result;
+}
+
+}  // namespace
+
+Resolved::~Resolved() {
+  constexpr size_t kChunk = 64;  // blocks per item
+  if (merged.size() < 2 * kChunk) return;
+  std::vector<syntax::Node*> nodes;
+  nodes.reserve(merged.size());
+  for (auto& [name, node] : merged) nodes.push_back(&node);
+  const size_t chunks = (nodes.size() + kChunk - 1) / kChunk;
+  parallelFor(chunks, threadCount(chunks, threads), [&](size_t c) {
+    for (size_t i = c * kChunk; i < std::min(nodes.size(), (c + 1) * kChunk); ++i) {
+      syntax::Node freed = std::move(*nodes[i]);  // what is left in the map is empty
+    }
+  });
+}
+
+Resolved resolveExtends(const Definitions& defs, const std::map<std::string, size_t>& depth,
+                        const char* what, DiagnosticSink& sink, const std::set<std::string>* only,
+                        bool build, unsigned threads) {
+  Resolved out;
+  std::vector<std::vector<LevelItem>> by_depth;
+  if (!levels(defs, depth, only, build, out, by_depth)) {
+    Resolved serial = resolveSerially(defs, depth, what, sink, only, build);
+    serial.threads = threads;
+    return serial;
+  }
+  out.threads = threads;
+  // Level by level, a level's definitions in parallel; nothing to report (see levels()).
+  constexpr size_t kChunk = 32;  // definitions per item: merging one takes microseconds
+  for (const std::vector<LevelItem>& level : by_depth) {
+    const size_t chunks = (level.size() + kChunk - 1) / kChunk;
+    parallelFor(chunks, threadCount(chunks, threads), [&](size_t c) {
+      for (size_t i = c * kChunk; i < std::min(level.size(), (c + 1) * kChunk); ++i) {
+        buildLevelItem(level[i], out, build);
+      }
+    });
   }
   return out;
 }

@@ -1,8 +1,10 @@
 #include "semantic/include_resolver.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
+#include "base/parallel_for.h"
 #include "base/suggest.h"
 #include "semantic/semantic_diagnostics.h"
 
@@ -107,6 +109,27 @@ std::string directoryOf(const std::string& path) {
   return slash == std::string::npos ? "" : path.substr(0, slash);
 }
 
+// The files a pattern with `*` matches, in project order. Every file is matched on its own, on
+// up to `threads` threads: a model of thousands of files matches each pattern against all.
+std::vector<size_t> globFiles(const ProjectSources& project, const std::string& pattern,
+                              unsigned threads) {
+  const std::vector<std::string> pattern_parts = splitPath(pattern);
+  const size_t n = project.files.size();
+  std::vector<char> hit(n, 0);
+  constexpr size_t kChunk = 256;  // files per item: matching one file is a microsecond
+  const size_t chunks = (n + kChunk - 1) / kChunk;
+  parallelFor(chunks, threadCount(chunks, threads), [&](size_t c) {
+    for (size_t i = c * kChunk; i < std::min(n, (c + 1) * kChunk); ++i) {
+      hit[i] = matchParts(pattern_parts, splitPath(project.files[i].path));
+    }
+  });
+  std::vector<size_t> found;
+  for (size_t i = 0; i < n; ++i) {
+    if (hit[i]) found.push_back(i);
+  }
+  return found;
+}
+
 std::vector<size_t> filesMatching(const ProjectSources& project, const std::string& pattern) {
   std::vector<size_t> found;
   if (pattern.find('*') == std::string::npos) {
@@ -118,11 +141,7 @@ std::vector<size_t> filesMatching(const ProjectSources& project, const std::stri
     }
     return found;
   }
-  std::vector<std::string> pattern_parts = splitPath(pattern);
-  for (size_t i = 0; i < project.files.size(); ++i) {
-    if (matchParts(pattern_parts, splitPath(project.files[i].path))) found.push_back(i);
-  }
-  return found;
+  return globFiles(project, pattern, 1);
 }
 
 // The include, corrected folder by folder: each folder the pattern names that does not exist
@@ -218,10 +237,18 @@ bool globMatch(const std::string& pattern, const std::string& path) {
 }
 
 IncludeResult resolveIncludes(const ProjectSources& project, size_t model_index,
-                              DiagnosticSink& sink) {
+                              DiagnosticSink& sink, unsigned threads) {
   IncludeResult result;
-  std::set<size_t> seen;
-  std::map<std::string, std::vector<size_t>> match_cache;
+  // A flag per file, not a std::set: every file that includes `/views/*.view` walks all the
+  // views again, which makes this test run (files x views) times.
+  std::vector<char> seen(project.files.size(), 0);
+  struct Matches {
+    std::vector<size_t> files;
+    // Followed to the end once: every file of it is then seen, so following it again (the
+    // next of the thousand explore files that include `/views/*.view`) would do nothing.
+    bool followed = false;
+  };
+  std::map<std::string, Matches> match_cache;
   const std::string& model_path = project.files[model_index].path;
 
   // Depth-first in include order, with an explicit stack: a chain of files each including the
@@ -230,7 +257,7 @@ IncludeResult resolveIncludes(const ProjectSources& project, size_t model_index,
     explicit Frame(size_t index) : file(index) {}
     size_t file;
     size_t next_member = 0;
-    std::vector<size_t> matches;  // of the include being followed
+    Matches* matches = nullptr;  // of the include being followed
     size_t next_match = 0;
     Span span;  // of that include
   };
@@ -239,10 +266,14 @@ IncludeResult resolveIncludes(const ProjectSources& project, size_t model_index,
     stack.emplace_back(root);
     while (!stack.empty()) {
       Frame& top = stack.back();
-      if (top.next_match < top.matches.size()) {
-        size_t match = top.matches[top.next_match++];
+      if (top.matches && top.next_match == top.matches->files.size()) {
+        top.matches->followed = true;
+        top.matches = nullptr;
+      }
+      if (top.matches) {
+        size_t match = top.matches->files[top.next_match++];
         const ProjectFile& target = project.files[match];
-        if (target.kind == FileKind::Model && match != model_index && !seen.count(match)) {
+        if (target.kind == FileKind::Model && match != model_index && !seen[match]) {
           Diagnostic d = makeSemDiagnostic(
               SemCode::model_included, top.span,
               "model file `" + target.path + "` is included by `" + model_path +
@@ -252,7 +283,8 @@ IncludeResult resolveIncludes(const ProjectSources& project, size_t model_index,
           sink.report(std::move(d));
         }
         if (target.kind == FileKind::Manifest) continue;
-        if (seen.insert(match).second) {
+        if (!seen[match]) {
+          seen[match] = 1;
           result.files.push_back(match);
           if (target.kind != FileKind::Dashboard) stack.emplace_back(match);  // `top` dangles
         }
@@ -292,31 +324,20 @@ IncludeResult resolveIncludes(const ProjectSources& project, size_t model_index,
       auto cached = match_cache.find(pattern);
       if (cached == match_cache.end()) {
         std::vector<size_t> found;
-        bool plain = pattern.find('*') == std::string::npos;
-        if (plain) {
-          if (const ProjectFile* f = project.find(pattern)) {
-            found.push_back(static_cast<size_t>(f - project.files.data()));
+        if (pattern.find('*') == std::string::npos) {
+          // `include: "/views/users"` is accepted for `users.lkml` by Looker too.
+          const ProjectFile* f = project.find(pattern);
+          if (!f && !endsWith(pattern, ".lkml") && !endsWith(pattern, ".lookml")) {
+            f = project.find(pattern + ".lkml");
           }
+          if (f) found.push_back(static_cast<size_t>(f - project.files.data()));
         } else {
-          std::vector<std::string> pattern_parts = splitPath(pattern);
-          for (size_t i = 0; i < project.files.size(); ++i) {
-            if (matchParts(pattern_parts, splitPath(project.files[i].path))) {
-              found.push_back(i);
-            }
-          }
+          found = globFiles(project, pattern, threads);
         }
-        cached = match_cache.emplace(pattern, std::move(found)).first;
+        cached = match_cache.emplace(pattern, Matches{std::move(found), false}).first;
       }
-      std::vector<size_t> matches = cached->second;
-      bool plain = pattern.find('*') == std::string::npos;
-      if (matches.empty() && plain && !endsWith(pattern, ".lkml") &&
-          !endsWith(pattern, ".lookml")) {
-        // `include: "/views/users"` is accepted for `users.lkml` by Looker too.
-        if (const ProjectFile* f = project.find(pattern + ".lkml")) {
-          matches.push_back(static_cast<size_t>(f - project.files.data()));
-        }
-      }
-      if (matches.empty()) {
+      Matches* matches = &cached->second;
+      if (matches->files.empty()) {
         Diagnostic d = makeSemDiagnostic(SemCode::include_no_match, span,
                                          "include `" + raw + "` does not match any file");
         d.label = "no file matches";
@@ -332,12 +353,13 @@ IncludeResult resolveIncludes(const ProjectSources& project, size_t model_index,
         sink.report(std::move(d));
         continue;
       }
-      top.matches = std::move(matches);
+      if (matches->followed) continue;
+      top.matches = matches;  // std::map: stays valid while patterns are added
       top.next_match = 0;
       top.span = span;
     }
   };
-  seen.insert(model_index);
+  seen[model_index] = 1;
   result.files.push_back(model_index);
   visit(model_index);
   return result;

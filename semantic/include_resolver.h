@@ -37,8 +37,9 @@ std::vector<size_t> filesMatchingInclude(const ProjectSources& project,
                                          const std::string& including_path, const std::string& raw);
 
 /// Follows the includes of the model file `model_index`. Reports LKML216 (no match),
-/// LKML217 (escapes the root) and LKML218 (a model included by a model).
+/// LKML217 (escapes the root) and LKML218 (a model included by a model). Globs are matched on
+/// up to `threads` threads (0: all cores); the result does not depend on it.
 IncludeResult resolveIncludes(const ProjectSources& project, size_t model_index,
-                              DiagnosticSink& sink);
+                              DiagnosticSink& sink, unsigned threads = 1);
 
 }  // namespace lkml::semantic

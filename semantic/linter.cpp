@@ -68,12 +68,26 @@ void runModelChecks(const LoadedProject& project, DiagnosticSink& sink, bool sty
   checks::ReferenceChecker references(project);
   using Task = std::function<void(DiagnosticSink&)>;
   std::vector<Task> tasks;
-  tasks.push_back([&](DiagnosticSink& s) {
-    checks::checkModels(project, s);
-    checks::checkAccessGrants(project, s);
-    checks::checkDerivedTables(project, s);
-    checks::checkFieldListReferences(project, s);
-  });
+  // The model-wide families, the two that visit every view or explore in parts: in the order
+  // of checkModels, checkAccessGrants, checkDerivedTables, checkFieldListReferences.
+  checks::AccessGrantChecker grants(project);
+  size_t all_explores = 0;
+  for (const Model& model : project.project.models) all_explores += model.explores.size();
+  tasks.push_back([&](DiagnosticSink& s) { checks::checkModels(project, s); });
+  for (size_t m = 0; m < project.project.models.size(); ++m) {
+    for (size_t i = 0; i < kCheckParts; ++i) {
+      tasks.push_back([&, m, i](DiagnosticSink& s) { grants.checkViews(s, m, i, kCheckParts); });
+    }
+    tasks.push_back([&, m](DiagnosticSink& s) { grants.checkRest(s, m); });
+  }
+  tasks.push_back([&](DiagnosticSink& s) { checks::checkDerivedTables(project, s); });
+  for (size_t i = 0; i < kCheckParts; ++i) {
+    checks::CheckPart part;
+    part.first_explore = all_explores * i / kCheckParts;
+    part.end_explore = all_explores * (i + 1) / kCheckParts;
+    tasks.push_back(
+        [&, part](DiagnosticSink& s) { checks::checkFieldListReferences(project, s, part); });
+  }
   size_t views = 0, explores = 0;
   std::unordered_map<const View*, size_t> first_model;  // models share views
   for (size_t m = 0; m < project.project.models.size(); ++m) {

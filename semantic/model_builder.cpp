@@ -59,7 +59,7 @@ Model buildModel(const ProjectSources& project, size_t model_index,
                  const std::string* only_explore, unsigned threads) {
   registerSemanticCodes();
   ModelStart start;
-  startModel(project, model_index, constants, sink, only_explore, start);
+  startModel(project, model_index, constants, sink, only_explore, start, threads);
   Model& model = start.model;
   Collected& collected = start.collected;
   LowerContext ctx(constants, sink);
@@ -225,7 +225,7 @@ std::vector<Model> buildModels(const ProjectSources& project,
     parallelFor(n, threads, [&](size_t i) {
       auto draft = std::make_unique<ModelDraft>();
       startModel(project, model_files[first + i], constants, draft->diagnostics, nullptr,
-                 draft->start);
+                 draft->start, threads);
       ImportAwareSink import_sink(draft->diagnostics, draft->start.model.imports_projects);
       draft->keys = resolveExtends(draft->start.collected.views, draft->start.view_depths, "view",
                                    import_sink, nullptr, /*build=*/false);
@@ -261,8 +261,9 @@ std::vector<Model> buildModels(const ProjectSources& project,
       if (wanted[i].empty()) return;
       CollectingSink ignored;
       ModelDraft& draft = *drafts[i];
-      draft.blocks = resolveExtends(draft.start.collected.views, draft.start.view_depths, "view",
-                                    ignored, draft.keys.cycles ? nullptr : &wanted[i]);
+      draft.blocks =
+          resolveExtends(draft.start.collected.views, draft.start.view_depths, "view", ignored,
+                         draft.keys.cycles ? nullptr : &wanted[i], true, threads);
     });
     // Below a few hundred views a thread costs more than it saves.
     parallelFor(jobs.size(), threadCount(jobs.size(), threads, 128), [&](size_t j) {

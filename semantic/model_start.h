@@ -3,6 +3,7 @@
 // and lowering (model_builder.cpp). Internal to model building.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -61,9 +62,16 @@ struct ModelStart {
 };
 
 /// Starts the model of `project.files[model_index]`; with `only_explore`, lowers only that
-/// explore and records the views it reaches in `out.view_names`.
+/// explore and records the views it reaches in `out.view_names`. Runs on up to `threads`
+/// threads (0: all cores); the result and the order of the findings do not depend on it.
 void startModel(const ProjectSources& project, size_t model_index,
                 const std::map<std::string, Constant>& constants, DiagnosticSink& sink,
-                const std::string* only_explore, ModelStart& out);
+                const std::string* only_explore, ModelStart& out, unsigned threads = 1);
+
+/// Calls `work(i, part_sink)` for every i in [0, n) on up to `threads` threads, in a fixed
+/// number of ordered parts: the findings reach `sink` in the order of a serial run, for any
+/// number of threads.
+void forEachInOrder(size_t n, unsigned threads, DiagnosticSink& sink,
+                    const std::function<void(size_t, DiagnosticSink&)>& work);
 
 }  // namespace lkml::semantic

@@ -58,7 +58,9 @@ const ProjectFile* ProjectSources::find(const std::string& path) const {
 }
 
 FileKind classifyFile(const std::string& path) {
-  std::string name = fs::path(path).filename().string();
+  // The file name of a '/'-separated path (fs::path would split every folder).
+  size_t slash = path.rfind('/');
+  std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
   if (endsWith(name, ".model.lkml")) return FileKind::Model;
   if (endsWith(name, ".view.lkml")) return FileKind::View;
   if (endsWith(name, ".explore.lkml")) return FileKind::Explore;
@@ -83,17 +85,23 @@ bool loadProject(const std::string& root, ProjectSources* project, DiagnosticSin
     return false;
   }
   std::vector<std::string> relative;
+  const std::string root_prefix = canonical_root.string() + "/";
   fs::recursive_directory_iterator it(canonical_root, fs::directory_options::skip_permission_denied,
                                       ec);
   for (auto end = fs::recursive_directory_iterator(); !ec && it != end; it.increment(ec)) {
-    std::string name = it->path().filename().string();
+    const std::string& native = it->path().native();
+    std::string name = native.substr(native.rfind('/') + 1);  // what filename() would say
     if (it->is_directory(ec)) {
       if (!name.empty() && name[0] == '.') it.disable_recursion_pending();
       continue;
     }
     if (!endsWith(name, ".lkml") && !endsWith(name, ".lookml")) continue;
-    // Lexically: fs::relative would follow a symbolic link and name its target instead.
-    std::string rel = it->path().lexically_relative(canonical_root).generic_string();
+    // Lexically: fs::relative would follow a symbolic link and name its target instead. The
+    // walk names every entry under the canonical root: cutting the prefix is what
+    // lexically_relative does, without splitting the path.
+    std::string rel = native.compare(0, root_prefix.size(), root_prefix) == 0
+                          ? native.substr(root_prefix.size())
+                          : it->path().lexically_relative(canonical_root).generic_string();
     if (it->is_symlink(ec)) {
       fs::path target = fs::weakly_canonical(it->path(), ec);
       if (ec || !isInside(canonical_root, target)) {
@@ -133,14 +141,25 @@ bool loadProject(const std::string& root, ProjectSources* project, DiagnosticSin
     reads[r].ok = true;
     reads[r].text = replaced->second;
   }
+  // The paths shown for the files, built on the threads (path arithmetic is most of the time
+  // the files take after reading).
+  std::vector<std::string> displays(relative.size());
+  constexpr size_t kChunk = 256;
+  const size_t chunks = (relative.size() + kChunk - 1) / kChunk;
+  parallelFor(chunks, threadCount(chunks, threads), [&](size_t c) {
+    for (size_t r = c * kChunk; r < std::min(relative.size(), (c + 1) * kChunk); ++r) {
+      displays[r] = (fs::path(root) / relative[r]).lexically_normal().string();
+    }
+  });
   std::vector<const SourceFile*> to_parse;
   std::vector<size_t> parse_index;
+  project->files.reserve(project->files.size() + relative.size());
   for (size_t r = 0; r < relative.size(); ++r) {
     const std::string& rel = relative[r];
     ProjectFile file;
     file.path = rel;
     file.kind = classifyFile(rel);
-    std::string display = (fs::path(root) / rel).lexically_normal().string();
+    std::string& display = displays[r];
     if (file.kind != FileKind::Dashboard) {
       ReadResult& read = reads[r];
       if (read.not_regular) {  // became one after the walk

@@ -52,15 +52,13 @@ void checkExplore(const Model& model, const Explore& explore, DiagnosticSink& si
 
 }  // namespace
 
-void checkFieldListReferences(const LoadedProject& project, DiagnosticSink& sink) {
-  for (const Model& model : project.project.models) {
-    for (const Explore& explore : model.explores) {
-      if (explore.extension_required) continue;
-      bool lists = explore.has_fields;
-      for (const Join& join : explore.joins) lists |= join.has_fields;
-      if (lists) checkExplore(model, explore, sink);
-    }
-  }
+void checkFieldListReferences(const LoadedProject& project, DiagnosticSink& sink, CheckPart part) {
+  forEachExplore(project, part, [&](size_t, const Model& model, size_t, const Explore& explore) {
+    if (explore.extension_required) return;
+    bool lists = explore.has_fields;
+    for (const Join& join : explore.joins) lists |= join.has_fields;
+    if (lists) checkExplore(model, explore, sink);
+  });
 }
 
 }  // namespace lkml::semantic::checks

@@ -113,8 +113,26 @@ class ReferenceChecker {
 void checkExplores(const LoadedProject& project, DiagnosticSink& sink,
                    CheckPart part = {});  // 204, 207-210, 227, 228, 230, 233, 235
 void checkAccessGrants(const LoadedProject& project, DiagnosticSink& sink);  // 212, 213, 238
-/// References from a field an explore exposes to a field its `fields:` lists exclude (237).
-void checkFieldListReferences(const LoadedProject& project, DiagnosticSink& sink);
+/// checkAccessGrants in parts that may run on several threads at once: for each model, the
+/// grants its views require (`part` of `parts` ranges of its views), then the rest (its
+/// explores' grants, the grants themselves, access filters). Each model's parts in that order
+/// report what checkAccessGrants reports, in the same order.
+class AccessGrantChecker {
+ public:
+  explicit AccessGrantChecker(const LoadedProject& project);
+  ~AccessGrantChecker();
+  void checkViews(DiagnosticSink& sink, size_t model, size_t part = 0, size_t parts = 1);
+  void checkRest(DiagnosticSink& sink, size_t model);
+
+ private:
+  struct Caches;
+  const LoadedProject& project_;
+  std::unique_ptr<Caches> caches_;
+};
+/// References from a field an explore exposes to a field its `fields:` lists exclude (237),
+/// of the explores of `part` (the views of `part` are ignored).
+void checkFieldListReferences(const LoadedProject& project, DiagnosticSink& sink,
+                              CheckPart part = {});
 void checkModels(const LoadedProject& project, DiagnosticSink& sink);  // 226, 234
 /// Native derived tables (explore_source) and data tests (`test:`): 280-287.
 void checkDerivedTables(const LoadedProject& project, DiagnosticSink& sink);

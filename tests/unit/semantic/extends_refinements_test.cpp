@@ -3,6 +3,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "tests/unit/semantic/semantic_test_util.h"
 
 namespace lkml::semantic {
@@ -207,6 +212,64 @@ TEST(Extends, ChildReceivesTheParentWithItsRefinements) {
   Linted linted = test::lintProject(p);
   EXPECT_THAT(linted.messages(), IsEmpty());
   EXPECT_EQ(fieldOf(linted, "child", "x").sql.text, "'refined'");
+}
+
+// What lowering made of each view: its settings and every field's, with where they are.
+std::string describeViews(const Model& model) {
+  std::ostringstream out;
+  for (const auto& [name, view] : model.views) {
+    if (name.rfind("loop_", 0) == 0) continue;
+    out << name << " table=" << view.sql_table_name.text << " label=" << view.label
+        << " required=" << view.extension_required << " extends=";
+    for (const std::string& parent : view.extends) out << parent << ",";
+    out << "\n";
+    for (const Field& f : view.fields) {
+      out << "  " << f.name << " " << f.type << " sql=" << f.sql.text << " label=" << f.label
+          << " hidden=" << f.hidden << " pk=" << f.primary_key << " at " << f.span.file << ":"
+          << f.span.begin << "-" << f.span.end << "\n";
+    }
+  }
+  return out.str();
+}
+
+// Without anything to report, `extends` is resolved level by level of depth on threads; a
+// cycle anywhere in the model sends the whole model down the serial depth-first resolution.
+// Both build the same views: chains of four, several parents, refinements of parents and
+// children (one adding an `extends`), `extension: required` and `final` not inherited.
+TEST(Extends, LevelByLevelBuildsWhatTheSerialResolutionBuilds) {
+  std::vector<std::pair<std::string, std::string>> files = {{"m.model.lkml", kModel},
+                                                            {"a.view.lkml", R"(
+view: root { extension: required sql_table_name: s.root ;; dimension: id { primary_key: yes } }
+view: mid { extends: [root] dimension: m { sql: 'mid' ;; } measure: n { type: count } }
+view: other { dimension: o { sql: 'other' ;; } dimension: m { sql: 'other_m' ;; } }
+view: low { extends: [mid, other] label: "Low" dimension: l { type: number sql: 1 ;; } }
+view: leaf { extends: [low] dimension: m { hidden: yes } }
+view: leaf2 { extends: [low, root] }
+view: lone { dimension: x { sql: 'x' ;; } }
+)"},
+                                                            {"b.view.lkml", R"(
+view: +mid { dimension: m { label: "Refined mid" } final: yes }
+view: +lone { extends: [other] }
+view: +leaf { dimension: added { sql: 'added' ;; } }
+)"}};
+  TempProject level, serial;
+  for (const auto& [path, text] : files) {
+    level.write(path, text);
+    serial.write(path, text);
+  }
+  serial.write("zz.view.lkml",
+               "view: loop_a { extends: [loop_b] }\nview: loop_b { extends: [loop_a] }\n");
+  Linted by_level = test::lintProject(level);
+  Linted by_serial = test::lintProject(serial);
+  EXPECT_THAT(by_level.messages(), IsEmpty());
+  EXPECT_THAT(by_serial.messages(), ElementsAre(::testing::HasSubstr("LKML219")));
+  ASSERT_NE(by_level.model("m"), nullptr);
+  ASSERT_NE(by_serial.model("m"), nullptr);
+  std::string built = describeViews(*by_level.model("m"));
+  EXPECT_EQ(built, describeViews(*by_serial.model("m")));
+  EXPECT_THAT(built, ::testing::HasSubstr("leaf table=s.root label=Low required=0"));
+  EXPECT_EQ(fieldOf(by_level, "leaf", "m").label, "Refined mid");
+  EXPECT_EQ(fieldOf(by_level, "lone", "o").sql.text, "'other'");
 }
 
 TEST(Refinements, AppliedInIncludeOrderLaterWins) {

@@ -6,6 +6,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <set>
+#include <string>
+
 #include "semantic/semantic_diagnostics.h"
 #include "tests/unit/semantic/semantic_test_util.h"
 
@@ -57,7 +60,7 @@ struct Resolved {
   bool imports = false;
 };
 
-Resolved resolve(const TempProject& project, const std::string& model_path) {
+Resolved resolve(const TempProject& project, const std::string& model_path, unsigned threads = 1) {
   Resolved out;
   ProjectSources sources;
   DiagnosticBag bag;
@@ -66,7 +69,7 @@ Resolved resolve(const TempProject& project, const std::string& model_path) {
   EXPECT_NE(model, nullptr) << model_path;
   if (!model) return out;
   IncludeResult result =
-      resolveIncludes(sources, static_cast<size_t>(model - sources.files.data()), bag);
+      resolveIncludes(sources, static_cast<size_t>(model - sources.files.data()), bag, threads);
   for (size_t index : result.files) out.paths.push_back(sources.files[index].path);
   out.diagnostics = bag.diagnostics();
   out.imports = result.imports_projects;
@@ -287,6 +290,38 @@ TEST(IncludeResolver, OrderIsDepthFirstInSourceOrderAndEachFileOnce) {
   Resolved r = resolve(p, "m.model.lkml");
   EXPECT_THAT(r.paths, ElementsAre("m.model.lkml", "z.lkml", "y.lkml", "a.lkml", "b.lkml"));
   EXPECT_THAT(r.diagnostics, IsEmpty());
+}
+
+// Thousands of files each including `/views/*.view` follow that pattern once (a pattern
+// followed to its end adds nothing when followed again), and globs matched on threads give
+// the same files in the same order.
+TEST(IncludeResolver, APatternFollowedAgainAddsNothingWhateverTheThreads) {
+  TempProject p;
+  p.write("m.model.lkml", "connection: \"c\"\ninclude: \"/e/*.explore\"\n");
+  p.write("other.model.lkml", "connection: \"c\"\n");
+  for (const char* e : {"a", "b", "c"}) {
+    p.write(std::string("e/") + e + ".explore.lkml",
+            "include: \"/v/*.view\"\ninclude: \"/*.model\"\nexplore: " + std::string(e) + " {}\n");
+  }
+  // A view that includes the explores back, while the first explore's views are followed.
+  p.write("v/a_back.view.lkml", "include: \"/e/*.explore\"\nview: back {}\n");
+  for (int i = 0; i < 600; ++i) {
+    p.write("v/v" + std::to_string(1000 + i) + ".view.lkml",
+            "view: v" + std::to_string(i) + " {}\n");
+  }
+  Resolved one = resolve(p, "m.model.lkml", 1);
+  ASSERT_EQ(one.paths.size(), 1u + 3 + 601 + 1);
+  EXPECT_EQ(std::set<std::string>(one.paths.begin(), one.paths.end()).size(), one.paths.size());
+  EXPECT_EQ(one.paths[1], "e/a.explore.lkml");
+  EXPECT_EQ(one.paths[2], "v/a_back.view.lkml");
+  EXPECT_EQ(one.paths[3], "e/b.explore.lkml");  // reached through the view, depth first
+  EXPECT_THAT(codesAndMessages(one.diagnostics),
+              ElementsAre(HasSubstr("LKML218: model file `other.model.lkml`")));
+  for (unsigned threads : {2u, 4u}) {
+    Resolved many = resolve(p, "m.model.lkml", threads);
+    EXPECT_EQ(many.paths, one.paths) << threads;
+    EXPECT_EQ(codesAndMessages(many.diagnostics), codesAndMessages(one.diagnostics)) << threads;
+  }
 }
 
 TEST(IncludeResolver, CyclesAreHarmless) {
