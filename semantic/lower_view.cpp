@@ -58,7 +58,7 @@ View lowerView(const syntax::Node& block, LowerContext& ctx) {
     }
   }
   // Index fields; a later definition of the same name is a duplicate (reported by checks).
-  for (size_t i = 0; i < view.fields.size(); ++i) view.field_index.emplace(view.fields[i].name, i);
+  view.indexFields();
   return view;
 }
 

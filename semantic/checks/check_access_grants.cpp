@@ -36,7 +36,7 @@ const ViewFacts& factsOf(const std::string& name, const View& view, ViewFactsCac
   }
   for (const Field& f : view.fields) {
     if (f.required_access_grants.empty()) continue;
-    facts.uses.push_back({&f.required_access_grants, f.grants_span,
+    facts.uses.push_back({&f.required_access_grants.vec(), f.grants_span,
                           "field `" + name + "." + (f.group.empty() ? f.name : f.group) + "`"});
   }
   auto scan = [&](const SourceText& text) {
