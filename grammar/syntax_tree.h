@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/rare.h"
 #include "base/source_file.h"
 #include "base/span.h"
 
@@ -15,7 +16,8 @@ namespace lkml::syntax {
 /// A quoted string or an unquoted literal. `text` is the raw source text without quotes;
 /// backslash escapes are kept (as the Python lkml package does); use unescaped() for the value.
 // Members are ordered largest first: a tree holds about one Node per 20 bytes of source, so
-// padding costs memory (Node 168 -> 152 bytes, ListItem 96 -> 80).
+// padding costs memory (Node 168 -> 152 bytes, ListItem 96 -> 80; `items` held as a
+// RareVector, 152 -> 136).
 struct Scalar {
   enum class Kind : uint8_t { None, Literal, String };
   std::string_view text;
@@ -43,10 +45,10 @@ enum class NodeKind : uint8_t {
 
 struct Node {
   std::string_view key;
-  std::string_view sql;         // Sql: the text between ':' and ';;', trimmed
-  std::vector<Node> children;   // Block
-  std::vector<ListItem> items;  // List
-  Scalar value;                 // Pair: the value; Block: the name (kind None when anonymous)
+  std::string_view sql;        // Sql: the text between ':' and ';;', trimmed
+  std::vector<Node> children;  // Block
+  RareVector<ListItem> items;  // List (8 bytes in the other kinds of node, see base/rare.h)
+  Scalar value;                // Pair: the value; Block: the name (kind None when anonymous)
   Span key_span;
   Span span;      // the whole member, key to closing token
   Span sql_span;  // Sql: the span of the trimmed text

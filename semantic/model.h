@@ -11,10 +11,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/rare.h"
 #include "base/source_file.h"
 #include "base/span.h"
 #include "semantic/explore_source.h"
-#include "semantic/rare.h"
 
 namespace lkml::semantic {
 
@@ -39,7 +39,7 @@ struct MeasureFilter {
 /// shared by the fields a dimension group expands into.
 struct FieldDetails {
   // Each field with details has all of them, though it sets one or two: strings and lists are
-  // RareString / RareVector (8 bytes while empty, see rare.h): 872 -> 480 bytes.
+  // RareString / RareVector (8 bytes while empty, see base/rare.h): 872 -> 480 bytes.
   RareString value_format_name, value_format;
   RareVector<std::string> tiers;
   RareString style;
@@ -75,7 +75,7 @@ struct FieldDetails {
 
 struct Field {
   // Members ordered largest first and the ones most fields leave empty held as RareString /
-  // RareVector (8 bytes each, see rare.h): 544 -> 296 bytes per field.
+  // RareVector (8 bytes each, see base/rare.h): 544 -> 296 bytes per field.
   std::string name;  // full name in the view: `id`, `created_date`, `days_enrolled`
   std::string type;  // LookML type: string, number, yesno, time, count, sum, ...
   std::string view;  // name of the view that owns the field

@@ -13,7 +13,7 @@
 #include <utility>
 #include <vector>
 
-namespace lkml::semantic {
+namespace lkml {
 
 class RareString {
  public:
@@ -159,4 +159,4 @@ class RareVector {
   std::unique_ptr<std::vector<T>> p_;
 };
 
-}  // namespace lkml::semantic
+}  // namespace lkml
