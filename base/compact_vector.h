@@ -30,7 +30,16 @@ class CompactVector {
   CompactVector() = default;
   CompactVector(const CompactVector& o) {
     reserve(o.size_);
-    for (const T& x : o) new (data_ + size_++) T(x);
+    try {
+      for (const T& x : o) {
+        new (data_ + size_) T(x);
+        ++size_;
+      }
+    } catch (...) {  // the destructor does not run for a half-built object
+      clear();
+      ::operator delete(data_);
+      throw;
+    }
   }
   CompactVector(CompactVector&& o) noexcept : data_(o.data_), size_(o.size_), cap_(o.cap_) {
     o.data_ = nullptr;
@@ -125,7 +134,10 @@ class CompactVector {
     T copy(v);  // `v` may be an element
     clear();
     reserve(n);
-    for (size_t i = 0; i < n; ++i) new (data_ + size_++) T(copy);
+    for (size_t i = 0; i < n; ++i) {
+      new (data_ + size_) T(copy);
+      ++size_;
+    }
   }
   void clear() {
     for (T* p = data_; p != data_ + size_; ++p) p->~T();
