@@ -4,6 +4,7 @@
 # Builds Release into build-bench/, generates projects of 10, 100, 1000 and 5000 views (50
 # fields each) and a 20 MB single file with bench/gen_project.cpp, then measures
 #   - whole-process wall time and peak RSS of each command in COMMANDS (best of BENCH_RUNS),
+#     and the full lint's peak RSS per byte of input (issue 16: at most 8x),
 #   - in-process parse throughput (bench/parse_bench.cpp) on 1 thread and on 2 threads,
 #   - the same for the real corpus (../shared/lookml-corpus) when present,
 #   - the npm package lookml-parser on the same files (bench/node_parse.js), as ratios,
