@@ -4,6 +4,7 @@
 # Builds Release into build-bench/, generates projects of 10, 100, 1000 and 5000 views (50
 # fields each) and a 20 MB single file with bench/gen_project.cpp, then measures
 #   - whole-process wall time and peak RSS of each command in COMMANDS (best of BENCH_RUNS),
+#     and the full lint's peak RSS per byte of input (issue 16: at most 8x),
 #   - in-process parse throughput (bench/parse_bench.cpp) on 1 thread and on 2 threads,
 #   - the same for the real corpus (../shared/lookml-corpus) when present,
 #   - the npm package lookml-parser on the same files (bench/node_parse.js), as ratios,
@@ -170,6 +171,7 @@ HEADER=$(printf "%-10s %6s %8s" input files MB)
 for c in "${COMMANDS[@]}"; do
   HEADER+=$(printf " %14s %7s %8s" "${c%%|*} s" "cpu s" "peak MB")
 done
+HEADER+=$(printf " %9s" "RSS/input")
 HEADER+=$(printf " %9s %9s %9s" "parse MB/s" "all 1t" "all 2t")
 [ "$HAVE_NODE" = 1 ] && HEADER+=$(printf " %9s %9s %8s %9s %8s" "node MB/s" "node s" "x parse" "x process" "x full")
 TABLE=("$HEADER")
@@ -178,7 +180,7 @@ TABLE=("$HEADER")
 # benchmarks), appends to TABLE, JSON_ROWS and PLOT. VIEWS 0: not plotted.
 row() {
   local name=$1 path=$2 views=$3; shift 3
-  local files bytes mb line json cols lint_s="" full_s=""
+  local files bytes mb line json cols lint_s="" full_s="" full_kb=""
   files=$(count_files "$path"); bytes=$(count_bytes "$path")
   mb=$(awk -v b="$bytes" 'BEGIN {printf "%.2f", b / 1048576}')
   echo "== $name: $files files, $mb MB" >&2
@@ -198,7 +200,7 @@ row() {
     line=$(measure ${cmd//\{\}/$path})
     read -r secs kb cpu <<< "$line"
     [ -z "$lint_s" ] && lint_s=$secs
-    [ "$col" = lint_full ] && full_s=$secs
+    [ "$col" = lint_full ] && full_s=$secs && full_kb=$kb
     cols+=$(printf " %14s %7s %8s" "$secs" "$cpu" "$(fmt_mb "$kb")")
     [ $first = 1 ] || json+=", "
     first=0
@@ -209,6 +211,16 @@ row() {
     fi
   done
   json+="}"
+  # Peak memory of the full lint per byte of input (issue 16: at most 8x).
+  local per_input
+  per_input=$(awk -v k="${full_kb:-0}" -v b="$bytes" \
+    'BEGIN {if (k > 0 && b > 0) printf "%.1f", k * 1024 / b; else printf "-"}')
+  if [ "$per_input" = - ]; then
+    cols+=$(printf " %9s" -)
+  else
+    cols+=$(printf " %9s" "${per_input}x")
+    json+=", \"lint_full_peak_rss_per_input_byte\": $per_input"
+  fi
   local mbs p1 a1 a2
   mbs=$(parse_mbs "$@")
   p1=$(echo "$mbs" | pick "Parse/$PARSE_INPUT")
@@ -306,7 +318,8 @@ echo "parse ${single_mbs:-?} MB/s"
 echo
 printf '%s\n' "${FMT_TABLE[@]}"
 echo "  fmt/lint = 'lkml fmt' / 'lkml lint --syntax-only' wall time on the same copy of the input"
-echo "columns: parse = grammar::parse file by file, trees dropped (1 thread); all 1t, all 2t ="
+echo "columns: RSS/input = peak RSS of lint_full / the input's bytes (issue 16: at most 8x);"
+echo "  parse = grammar::parse file by file, trees dropped (1 thread); all 1t, all 2t ="
 echo "  grammar::parseAll keeping every tree (as lint does) on 1 and 2 threads;"
 [ "$HAVE_NODE" = 1 ] && echo "  x parse = lkml parse / lookml-parser MB/s (both in-process)," \
   "x process = 'node node_parse.js --once' / 'lkml lint --syntax-only' wall time," \

@@ -13,9 +13,10 @@ out=$(BENCH_BUILD="$build" BENCH_OUT="$build/bench" BENCH_SKIP_BUILD=1 BENCH_SIZ
 echo "$out"
 fail() { echo "bench_script_smoke: $*" >&2; exit 1; }
 row=$(echo "$out" | grep -E '^views_10 ') || fail "no views_10 row"
-# name files MB, then 4 commands x (s, cpu s, peak MB), then 3 parse columns.
+# name files MB, then 4 commands x (s, cpu s, peak MB), RSS/input, then 3 parse columns.
 fields=$(echo "$row" | wc -w)
-[ "$fields" -eq 18 ] || fail "expected 18 columns in the views_10 row, found $fields"
+[ "$fields" -eq 19 ] || fail "expected 19 columns in the views_10 row, found $fields"
+[[ $(echo "$row" | awk '{print $16}') =~ ^[0-9.]+x$ ]] || fail "the RSS/input column is empty"
 if [ -n "${PGPORT:-}" ] && psql -qAtc 'SELECT 1' > /dev/null 2>&1 && command -v python3 > /dev/null; then
   schema=$(echo "$row" | awk '{print $10}')
   [[ $schema =~ ^[0-9.]+$ ]] || fail "the lint_schema column is empty although PostgreSQL is up"
@@ -25,6 +26,8 @@ many=$(echo "$out" | grep -E '^v20_m3 ') || fail "no v20_m3 (many-model) row"
 sql=$(echo "$row" | awk '{print $13}')
 [[ $sql =~ ^[0-9.]+$ ]] || fail "the sql column is empty"
 grep -q '"lint_full"' "$build/bench/results.json" || fail "results.json lacks lint_full"
+grep -q '"lint_full_peak_rss_per_input_byte"' "$build/bench/results.json" ||
+  fail "results.json lacks lint_full_peak_rss_per_input_byte"
 fmt_row=$(echo "$out" | grep -E '^fmt views_10 ') || fail "no fmt views_10 row"
 [ "$(echo "$fmt_row" | wc -w)" -eq 9 ] || fail "expected 9 columns in the fmt row: $fmt_row"
 grep -q '"fmt_seconds"' "$build/bench/results.json" || fail "results.json lacks fmt_seconds"

@@ -50,7 +50,7 @@ std::string withoutPositions(const std::string& message) {
 // `view:orders/dimension:id`: the named blocks around `span` (no recursion: a loop down).
 std::string objectPath(const syntax::Document& doc, Span span) {
   std::string path;
-  const std::vector<syntax::Node>* level = &doc.members;
+  const syntax::NodeList* level = &doc.members;
   for (int depth = 0; depth < 256; ++depth) {
     const syntax::Node* inside = nullptr;
     for (const syntax::Node& node : *level) {

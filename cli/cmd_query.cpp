@@ -36,8 +36,8 @@ std::vector<std::string> columnFormats(const CompiledSelection& compiled) {
     std::string format;
     if (f && !f->details().value_format.empty()) {
       format = f->details().value_format;
-    } else if (f && !f->details().value_format_name.empty()) {
-      format = builtinValueFormat(f->details().value_format_name).value_or("");
+    } else if (f && !f->value_format_name.empty()) {
+      format = builtinValueFormat(f->value_format_name).value_or("");
     }
     formats.push_back(format);
   }

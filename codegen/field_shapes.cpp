@@ -104,7 +104,7 @@ bool SqlExpander::checkTiers(const Field& field) {
 std::string SqlExpander::tierSql(const std::string& value, const Field& field) {
   const std::vector<std::string>& tiers = field.details().tiers;
   if (tiers.empty() || !checkTiers(field)) return value;
-  const std::string style = field.details().style.empty() ? "classic" : field.details().style;
+  const std::string style = field.details().style.empty() ? "classic" : field.details().style.str();
   std::string sql =
       "CASE WHEN " + value + " IS NULL THEN " + ctx_.dialect.stringLiteral("Undefined");
   for (size_t i = 0; i < tiers.size(); ++i) {
@@ -199,7 +199,7 @@ std::string SqlExpander::distanceSql(const ScopeEntry& entry, const Field& field
     return "NULL";
   }
   std::string ends[2][2];
-  const std::string* fields[2] = {&d.start_location_field, &d.end_location_field};
+  const std::string* fields[2] = {&d.start_location_field.str(), &d.end_location_field.str()};
   for (int i = 0; i < 2; ++i) {
     std::string alias = entry.alias, target_name = *fields[i];
     if (target_name.find('.') != std::string::npos) {

@@ -146,7 +146,8 @@ std::string SqlExpander::measureSql(const ScopeEntry& entry, const Field& field)
     if (type == "percentile") {
       try {
         fraction =
-            std::stod(field.details().percentile.empty() ? "50" : field.details().percentile) /
+            std::stod(field.details().percentile.empty() ? "50"
+                                                         : field.details().percentile.str()) /
             100.0;
       } catch (...) {
         ctx_.error(QueryCode::invalid_query, "measure `" + name + "` has an invalid percentile `" +

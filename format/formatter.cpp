@@ -93,7 +93,7 @@ std::string Formatter::run() {
   stack.push_back({nullptr, 0, 0, true, 0});
   while (!stack.empty()) {
     Frame& frame = stack.back();
-    const std::vector<Node>& members = frame.block ? frame.block->children : doc_.members;
+    const syntax::NodeList& members = frame.block ? frame.block->children : doc_.members;
     if (frame.next == members.size()) {
       if (!frame.block) {
         w_.commentsBefore(UINT32_MAX, 0, &frame.empty);

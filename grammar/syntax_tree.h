@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/compact_vector.h"
+#include "base/rare.h"
 #include "base/source_file.h"
 #include "base/span.h"
 
@@ -15,7 +17,8 @@ namespace lkml::syntax {
 /// A quoted string or an unquoted literal. `text` is the raw source text without quotes;
 /// backslash escapes are kept (as the Python lkml package does); use unescaped() for the value.
 // Members are ordered largest first: a tree holds about one Node per 20 bytes of source, so
-// padding costs memory (Node 168 -> 152 bytes, ListItem 96 -> 80).
+// padding costs memory (Node 168 -> 152 bytes, ListItem 96 -> 80; `items` held as a
+// RareVector, 152 -> 136; `children` a CompactVector, 136 -> 128, static_assert below).
 struct Scalar {
   enum class Kind : uint8_t { None, Literal, String };
   std::string_view text;
@@ -43,10 +46,10 @@ enum class NodeKind : uint8_t {
 
 struct Node {
   std::string_view key;
-  std::string_view sql;         // Sql: the text between ':' and ';;', trimmed
-  std::vector<Node> children;   // Block
-  std::vector<ListItem> items;  // List
-  Scalar value;                 // Pair: the value; Block: the name (kind None when anonymous)
+  std::string_view sql;          // Sql: the text between ':' and ';;', trimmed
+  CompactVector<Node> children;  // Block (16 bytes, see base/compact_vector.h)
+  RareVector<ListItem> items;    // List (8 bytes in the other kinds of node, see base/rare.h)
+  Scalar value;                  // Pair: the value; Block: the name (kind None when anonymous)
   Span key_span;
   Span span;      // the whole member, key to closing token
   Span sql_span;  // Sql: the span of the trimmed text
@@ -62,6 +65,11 @@ struct Node {
   std::string valueText() const;
 };
 
+/// A block's children or a document's members.
+using NodeList = CompactVector<Node>;
+
+static_assert(sizeof(Node) == 128, "a Node fills a jemalloc size class exactly (see above)");
+
 struct Comment {
   std::string_view text;  // including the leading '#'
   Span span;
@@ -70,7 +78,7 @@ struct Comment {
 /// A parsed file: its top-level members and its comments (kept for formatters).
 struct Document {
   const SourceFile* file = nullptr;
-  std::vector<Node> members;
+  CompactVector<Node> members;
   std::vector<Comment> comments;
   bool complete = true;  // false when the file had syntax errors (tree built from what parsed)
 };

@@ -126,7 +126,7 @@ void TreeBuilder::buildBody(LookMLParser::BodyContext* ctx, syntax::Node* out) c
 void TreeBuilder::buildList(LookMLParser::ListContext* ctx, syntax::Node* out) const {
   out->kind = syntax::NodeKind::List;
   auto items = ctx->item();
-  out->items.reserve(items.size());
+  out->items.mut().reserve(items.size());
   for (auto* item : items) {
     auto scalars = item->scalar();
     if (scalars.empty()) continue;
@@ -254,7 +254,7 @@ bool TreeBuilder::buildList(const RawToken* tokens, size_t* pos, syntax::Node* o
     return false;
   }
   ++*pos;
-  out->items.assign(item_stack_.begin() + mark, item_stack_.end());
+  out->items = std::vector<syntax::ListItem>(item_stack_.begin() + mark, item_stack_.end());
   item_stack_.resize(mark);
   return true;
 }

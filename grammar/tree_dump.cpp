@@ -66,7 +66,7 @@ Json listJson(const syntax::Node& node) {
   return list;
 }
 
-Json membersJson(const std::vector<syntax::Node>& members, const syntax::Scalar* name);
+Json membersJson(const syntax::NodeList& members, const syntax::Scalar* name);
 
 Json valueJson(const syntax::Node& node) {
   switch (node.kind) {
@@ -82,7 +82,7 @@ Json valueJson(const syntax::Node& node) {
   return nullptr;
 }
 
-Json membersJson(const std::vector<syntax::Node>& members, const syntax::Scalar* name) {
+Json membersJson(const syntax::NodeList& members, const syntax::Scalar* name) {
   Json object = Json::object();
   if (name) object["name"] = std::string(name->text);
   for (const auto& member : members) {

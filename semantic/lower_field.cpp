@@ -79,7 +79,7 @@ void readCommon(const syntax::Node& block, LowerContext& ctx, Field* field,
     else if (key == "group_label")
       field->group_label = ctx.text(c);
     else if (key == "value_format_name")
-      field->mutableDetails().value_format_name = ctx.text(c);
+      field->value_format_name = ctx.text(c);
     else if (key == "value_format")
       field->mutableDetails().value_format = ctx.text(c);
     else if (key == "tags")

@@ -1,5 +1,6 @@
 #include "semantic/lower_view.h"
 
+#include "semantic/field_types.h"
 #include "semantic/lower_explore_source.h"
 #include "semantic/lower_field.h"
 #include "semantic/node_merge.h"
@@ -13,8 +14,21 @@ View lowerView(const syntax::Node& block, LowerContext& ctx) {
   view.span = block.span;
   view.file = block.span.file;
   view.name_span = block.value.span;
-  size_t estimate = 0;  // a time group expands to several fields; avoid regrowing the vector
-  for (const syntax::Node& c : block.children) estimate += c.key == "dimension_group" ? 8 : 1;
+  // The number of fields, so the vector is allocated once at its size (a group expands to one
+  // field per timeframe or interval; more than it has only when it repeats a timeframe).
+  size_t estimate = 0;
+  for (const syntax::Node& c : block.children) {
+    if (c.key != "dimension_group") {
+      estimate += isFieldKey(c.key) ? 1 : 0;
+      continue;
+    }
+    const syntax::Node* type = c.child("type");
+    const bool duration = type && type->value.text == "duration";
+    const syntax::Node* list = c.child(duration ? "intervals" : "timeframes");
+    estimate += list && list->isList() ? list->items.size()
+                : duration             ? durationIntervals().size()
+                                       : defaultTimeframes().size();
+  }
   view.fields.reserve(estimate);
   for (const syntax::Node& c : block.children) {
     std::string_view key = c.key;
@@ -58,7 +72,7 @@ View lowerView(const syntax::Node& block, LowerContext& ctx) {
     }
   }
   // Index fields; a later definition of the same name is a duplicate (reported by checks).
-  for (size_t i = 0; i < view.fields.size(); ++i) view.field_index.emplace(view.fields[i].name, i);
+  view.indexFields();
   return view;
 }
 

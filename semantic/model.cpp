@@ -1,5 +1,8 @@
 #include "semantic/model.h"
 
+#include <functional>
+#include <string_view>
+
 namespace lkml::semantic {
 
 const char* fieldKindName(FieldKind kind) {
@@ -31,8 +34,29 @@ FieldDetails& Field::mutableDetails() {
 }
 
 const Field* View::findField(const std::string& field_name) const {
-  auto it = field_index.find(field_name);
-  return it == field_index.end() ? nullptr : &fields[it->second];
+  if (field_index.empty()) return nullptr;
+  const size_t mask = field_index.size() - 1;
+  for (size_t slot = std::hash<std::string_view>()(field_name) & mask;; slot = (slot + 1) & mask) {
+    uint32_t i = field_index[slot];
+    if (i == 0) return nullptr;
+    if (fields[i - 1].name == field_name) return &fields[i - 1];
+  }
+}
+
+void View::indexFields() {
+  field_index.clear();
+  if (fields.empty()) return;
+  size_t slots = 4;
+  while (slots < 2 * fields.size()) slots *= 2;
+  field_index.assign(slots, 0);
+  const size_t mask = slots - 1;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    size_t slot = std::hash<std::string_view>()(fields[i].name) & mask;
+    for (; field_index[slot] != 0; slot = (slot + 1) & mask) {
+      if (fields[field_index[slot] - 1].name == fields[i].name) break;  // a duplicate
+    }
+    if (field_index[slot] == 0) field_index[slot] = static_cast<uint32_t>(i + 1);
+  }
 }
 
 const FieldSet* View::findSet(const std::string& set_name) const {

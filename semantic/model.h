@@ -3,6 +3,7 @@
 // the spans where it was defined so later stages can point at the source.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -10,13 +11,14 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/rare.h"
 #include "base/source_file.h"
 #include "base/span.h"
 #include "semantic/explore_source.h"
 
 namespace lkml::semantic {
 
-enum class FieldKind { Dimension, Measure, Filter, Parameter };
+enum class FieldKind : uint8_t { Dimension, Measure, Filter, Parameter };
 const char* fieldKindName(FieldKind kind);
 
 /// A value written in the source, with where it was written.
@@ -36,64 +38,70 @@ struct MeasureFilter {
 /// Parameters few fields have. Kept out of Field (a 1,000-view project has 60,000 fields) and
 /// shared by the fields a dimension group expands into.
 struct FieldDetails {
-  std::string value_format_name, value_format;
-  std::vector<std::string> tiers;
-  std::string style;
+  // Each field with details has all of them, though it sets one or two: strings and lists are
+  // RareString / RareVector (8 bytes while empty, see base/rare.h): 872 -> 480 bytes.
+  RareString value_format;
+  RareVector<std::string> tiers;
+  RareString style;
   SourceText sql_distinct_key;
-  std::string percentile;                   // percentile measures
-  std::string list_field;                   // list measures
-  std::vector<std::string> allowed_values;  // parameters
-  std::string default_value;
+  RareString percentile;                   // percentile measures
+  RareString list_field;                   // list measures
+  RareVector<std::string> allowed_values;  // parameters
+  RareString default_value;
   SourceText sql_start, sql_end;  // duration groups
   // `case: { when: { sql: ... ;; label: "..." } ... else: "..." }` on a dimension.
   struct CaseWhen {
     SourceText sql;
     std::string label;
   };
-  std::vector<CaseWhen> case_whens;
+  RareVector<CaseWhen> case_whens;
   bool has_case_else = false;
-  std::string case_else;
+  RareString case_else;
   bool alpha_sort = false;                 // case: sort by label, not case order
-  std::string order_by_field;              // sort by another dimension's value
+  RareString order_by_field;               // sort by another dimension's value
   SourceText sql_latitude, sql_longitude;  // type: location
-  std::string start_location_field, end_location_field, units;  // type: distance
+  RareString start_location_field, end_location_field, units;  // type: distance
   int case_sensitive = -1;  // field-level case_sensitive: -1 unset (model's), 0 no, 1 yes
   /// Parameters lkml reads but cannot compile, though they change the field's SQL in Looker
   /// (name and where written); using the field is then an error (LKML435).
-  std::vector<std::pair<std::string, Span>> uncompiled_parameters;
+  RareVector<std::pair<std::string, Span>> uncompiled_parameters;
   // Liquid and `${}` here read other fields (the dependency closure follows them).
   SourceText html;
-  std::vector<SourceText> links;  // every text of every `link` block (url, label, icon_url)
-  std::vector<std::string> required_fields;
-  std::vector<Span> required_field_spans;  // one per item of `required_fields`
-  std::vector<std::string> tags;           // `tags: [...]`: "ci: ignore" skips it in `validate sql`
+  RareVector<SourceText> links;  // every text of every `link` block (url, label, icon_url)
+  RareVector<std::string> required_fields;
+  RareVector<Span> required_field_spans;  // one per item of `required_fields`
+  RareVector<std::string> tags;           // `tags: [...]`: "ci: ignore" skips it in `validate sql`
 };
 
 struct Field {
+  // Members ordered largest first and the ones most fields leave empty held as RareString /
+  // RareVector (8 bytes each, see base/rare.h): 544 -> 304 bytes per field.
   std::string name;  // full name in the view: `id`, `created_date`, `days_enrolled`
+  std::string type;  // LookML type: string, number, yesno, time, count, sum, ...
+  std::string view;  // name of the view that owns the field
+  SourceText sql;    // `sql:` (for dimension groups: the group's sql)
+  RareString label, description, group_label;
+  // The most common detail (on most measures): in FieldDetails, 480 bytes for one name.
+  RareString value_format_name;
+  RareVector<std::string> required_access_grants;
+  RareVector<MeasureFilter> filters;  // measure `filters:`
+  RareVector<std::string> drill_fields;
+  RareVector<Span> drill_field_spans;  // one per drill_fields item
+
+  // Dimension groups are expanded into one Field per timeframe / interval.
+  RareString group;      // group name (`created`) or ""
+  RareString timeframe;  // time groups: `date`, `month`, ...
+  RareString interval;   // duration groups: `day`, `hour`, ...
+  RareString datatype;   // time groups: timestamp (default), date, datetime, epoch, yyyymmdd
+
+  Span grants_span;
+  Span span;       // the whole field block
+  Span name_span;  // the field name
   FieldKind kind = FieldKind::Dimension;
-  std::string type;            // LookML type: string, number, yesno, time, count, sum, ...
-  std::string view;            // name of the view that owns the field
-  SourceText sql;              // `sql:` (for dimension groups: the group's sql)
   bool sql_defaulted = false;  // no `sql:` given; dimension default is ${TABLE}.name
   bool primary_key = false;
   bool hidden = false;
-  std::string label, description, group_label;
-  std::vector<std::string> required_access_grants;
-  Span grants_span;
-  std::vector<MeasureFilter> filters;  // measure `filters:`
-  std::vector<std::string> drill_fields;
-  std::vector<Span> drill_field_spans;  // one per drill_fields item
-
-  // Dimension groups are expanded into one Field per timeframe / interval.
-  std::string group;      // group name (`created`) or ""
-  std::string timeframe;  // time groups: `date`, `month`, ...
-  std::string interval;   // duration groups: `day`, `hour`, ...
-  std::string datatype;   // time groups: timestamp (default), date, datetime, epoch, yyyymmdd
   bool convert_tz = true;
-
-  Span span;       // the whole field block
-  Span name_span;  // the field name
 
   /// The rarely given parameters (all empty when the field has none).
   const FieldDetails& details() const;
@@ -137,11 +145,16 @@ struct View {
   std::vector<std::string> drill_fields;  // the view's default drill_fields
   std::vector<Span> drill_field_spans;
   std::vector<Field> fields;
-  std::unordered_map<std::string, size_t> field_index;
+  // Open-addressing hash table of `fields` by name: index + 1 per slot, 0 when empty; a power
+  // of two at least twice the number of fields. 4 bytes a slot instead of a 56-byte node per
+  // field in an unordered_map. Built by indexFields().
+  std::vector<uint32_t> field_index;
   std::vector<FieldSet> sets;
   std::vector<Span> refinements;  // where `view: +name` refined it, in application order
 
   const Field* findField(const std::string& field_name) const;
+  /// (Re)builds field_index; the first of several fields with one name is the one found.
+  void indexFields();
   const FieldSet* findSet(const std::string& set_name) const;
   /// The `primary_key: yes` dimension, if exactly one.
   const Field* primaryKey() const;

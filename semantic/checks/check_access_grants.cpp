@@ -31,7 +31,7 @@ void viewUses(const std::string& name, const View& view, std::vector<GrantUse>* 
   }
   for (const Field& f : view.fields) {
     if (f.required_access_grants.empty()) continue;
-    uses->push_back({&f.required_access_grants, f.grants_span,
+    uses->push_back({&f.required_access_grants.vec(), f.grants_span,
                      "field `" + name + "." + (f.group.empty() ? f.name : f.group) + "`"});
   }
 }

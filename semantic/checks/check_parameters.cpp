@@ -69,8 +69,8 @@ std::string_view memberText(std::string_view text, const syntax::Node& member) {
   return text.substr(member.span.begin, member.span.size());
 }
 
-void checkBlock(const std::vector<syntax::Node>& members, ParamContext context,
-                const std::string& owner, std::string_view text, DiagnosticSink& sink) {
+void checkBlock(const syntax::NodeList& members, ParamContext context, const std::string& owner,
+                std::string_view text, DiagnosticSink& sink) {
   std::map<std::string_view, const syntax::Node*> seen;
   for (const syntax::Node& member : members) {
     std::string key(member.key);
