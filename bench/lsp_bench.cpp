@@ -193,15 +193,15 @@ int main(int argc, char** argv) {
       "  parse  best %.2f ms  median %.2f ms\n"
       "  build  best %.1f ms  median %.1f ms\n"
       "  checks best %.1f ms  median %.1f ms\n"
-      "  total  best %.1f ms  median %.1f ms  (%.2fx the fresh lint)\n"
+      "  total  best %.1f ms  median %.1f ms  worst %.1f ms  (%.2fx the fresh lint)\n"
       "edited file first (%zu file patched, %zu findings):\n"
       "  edited file  best %.1f ms  median %.1f ms  (CPU best %.1f ms)\n"
       "  whole project, edited file included: CPU best %.1f ms  median %.1f ms\n",
       files_parsed, models_built, findings, *std::min_element(parse.begin(), parse.end()),
       median(parse), *std::min_element(build.begin(), build.end()), median(build),
       *std::min_element(check.begin(), check.end()), median(check), edit_ms, median(total),
-      edit_ms / fresh_ms, quick_files, quick_findings,
-      *std::min_element(quick.begin(), quick.end()), median(quick),
+      *std::max_element(total.begin(), total.end()), edit_ms / fresh_ms, quick_files,
+      quick_findings, *std::min_element(quick.begin(), quick.end()), median(quick),
       *std::min_element(quick_cpu.begin(), quick_cpu.end()),
       *std::min_element(total_cpu.begin(), total_cpu.end()), median(total_cpu));
   return 0;
