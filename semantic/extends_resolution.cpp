@@ -32,6 +32,19 @@ void appendOwnKey(const Definition& def, BlockKey& key) {
   key.push_back(kKeyEnd);
 }
 
+// Merges a parent's block under `result`, without what describes the parent itself
+// (`extension: required`, `final`) or its own `extends`.
+void mergeParent(syntax::Node& result, const syntax::Node& parent) {
+  syntax::Node copy = parent;
+  copy.children.erase(std::remove_if(copy.children.begin(), copy.children.end(),
+                                     [](const syntax::Node& c) {
+                                       return c.key == "extension" || c.key == "final" ||
+                                              c.key == "extends";
+                                     }),
+                      copy.children.end());
+  mergeInto(result, std::move(copy), MergeMode::Extends);
+}
+
 }  // namespace
 
 // Longest `extends` chain from each definition (1: it extends nothing known), computed with an
@@ -188,15 +201,7 @@ Resolved resolveSerially(const Definitions& defs, const std::map<std::string, si
       key.insert(key.end(), parent_key.begin(), parent_key.end());
       key.push_back(kKeyClose);
       if (!build) continue;
-      syntax::Node copy = *base;
-      // `extension: required` and `final` describe the parent itself, not what extends it.
-      copy.children.erase(std::remove_if(copy.children.begin(), copy.children.end(),
-                                         [](const syntax::Node& c) {
-                                           return c.key == "extension" || c.key == "final" ||
-                                                  c.key == "extends";
-                                         }),
-                          copy.children.end());
-      mergeInto(result, std::move(copy), MergeMode::Extends);
+      mergeParent(result, *base);
     }
     appendOwnKey(def, key);
     stack.pop_back();
@@ -315,14 +320,7 @@ void buildLevelItem(const LevelItem& item, const Resolved& out, bool build) {
     const BlockKey& parent_key = out.keys.at(parent);
     key.insert(key.end(), parent_key.begin(), parent_key.end());
     key.push_back(kKeyClose);
-    syntax::Node copy = *out.blocks.at(parent);
-    copy.children.erase(std::remove_if(copy.children.begin(), copy.children.end(),
-                                       [](const syntax::Node& c) {
-                                         return c.key == "extension" || c.key == "final" ||
-                                                c.key == "extends";
-                                       }),
-                        copy.children.end());
-    mergeInto(result, std::move(copy), MergeMode::Extends);
+    mergeParent(result, *out.blocks.at(parent));
   }
   appendOwnKey(def, key);
   mergeInto(result, own, MergeMode::Extends);
