@@ -180,9 +180,26 @@ void groupRootCauses(std::vector<Diagnostic>* diagnostics, const ProjectSources&
     size_t r = top(i);
     if (r != i) root_of[i] = r;
   }
-  std::vector<bool> is_root(all.size(), false);
+  // The followers in path order: file numbers follow the paths in one run, but not in the
+  // language server after edits (an edited file gets a new number), and its notes must read
+  // as the command line's.
+  auto pathOf = [&](const Diagnostic& d) -> std::string {
+    if (!d.span.valid()) return d.path;
+    const SourceFile* file = sources.sources ? sources.sources->find(d.span.file) : nullptr;
+    return file ? file->path() : d.path;
+  };
+  std::vector<size_t> followers;
   for (size_t i = 0; i < all.size(); ++i) {
-    if (root_of[i] == npos) continue;
+    if (root_of[i] != npos) followers.push_back(i);
+  }
+  std::vector<std::string> follower_path(all.size());
+  for (size_t i : followers) follower_path[i] = pathOf(all[i]);
+  std::stable_sort(followers.begin(), followers.end(), [&](size_t a, size_t b) {
+    return std::tie(follower_path[a], all[a].span.begin, all[a].code, all[a].message) <
+           std::tie(follower_path[b], all[b].span.begin, all[b].code, all[b].message);
+  });
+  std::vector<bool> is_root(all.size(), false);
+  for (size_t i : followers) {
     Diagnostic& root = all[root_of[i]];
     const Diagnostic& child = all[i];
     is_root[root_of[i]] = true;

@@ -27,5 +27,19 @@ TEST(LspWorkspaceFuzzReplay, IncrementalFindingsEqualAFreshLint) {
   }
 }
 
+// A sequence that once failed at its 126th script: after edits of both model files their file
+// numbers no longer followed their paths, and the notes under a root cause came in
+// file-number order.
+TEST(LspWorkspaceFuzzReplay, RootCauseNotesFollowPathsAfterEdits) {
+  std::mt19937 rng(33);
+  for (int run = 0; run <= 125; ++run) {
+    std::vector<uint8_t> script(16 + rng() % 240);
+    for (uint8_t& b : script) b = static_cast<uint8_t>(rng());
+    std::string why;
+    ASSERT_TRUE(fuzz::runScript(script.data(), script.size(), &why)) << "run " << run << "\n"
+                                                                     << why;
+  }
+}
+
 }  // namespace
 }  // namespace lkml::lsp
