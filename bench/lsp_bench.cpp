@@ -47,13 +47,6 @@ std::vector<std::string> findingsOf(const lkml::lsp::ProjectState& state,
   return out;
 }
 
-// The families a first answer leaves to the full update (lsp/project_state.h).
-bool leftToFullUpdate(const lkml::Diagnostic& d) {
-  return d.code == 121 || d.code == 212 || d.code == 213 || d.code == 226 || d.code == 234 ||
-         d.code == 237 || d.code == 238 || (d.code >= 280 && d.code <= 289) || d.code == 290 ||
-         (d.code >= 440 && d.code <= 449);
-}
-
 // The edit number `i` of --verify.
 std::string mutated(const std::string& text, int i) {
   std::string out = text;
@@ -97,7 +90,7 @@ bool matchesFresh(const std::string& root, const std::string& edited, const std:
   if (check_quick) {
     std::vector<lkml::Diagnostic> expected;
     for (const lkml::Diagnostic& d : fresh.diagnostics()) {
-      if (!leftToFullUpdate(d)) expected.push_back(d);
+      if (!lkml::lsp::ProjectState::leftToFullUpdate(d)) expected.push_back(d);
     }
     for (const std::string& file : state.quickFiles()) {
       compare("the first answer", findingsOf(state, state.quickDiagnostics(), &file),

@@ -68,6 +68,14 @@ class ProjectState {
   /// update() adds). update() then completes the project.
   QuickStats updateEditedFiles(unsigned threads = 0);
   const std::vector<Diagnostic>& quickDiagnostics() const { return quick_diagnostics_; }
+  /// Whether `d` belongs to a family the first answer leaves to update(): the model-wide
+  /// checks (models, access grants, field-list references, derived tables and tests), filter
+  /// expressions, the dialect guess, and unused suppressions (which need every check).
+  static bool leftToFullUpdate(const Diagnostic& d) {
+    return d.code == 121 || d.code == 212 || d.code == 213 || d.code == 226 || d.code == 234 ||
+           d.code == 237 || d.code == 238 || (d.code >= 280 && d.code <= 289) || d.code == 290 ||
+           (d.code >= 440 && d.code <= 449);
+  }
   /// The files (as diagnostics name them) whose findings quickDiagnostics() holds.
   const std::set<std::string>& quickFiles() const { return quick_files_; }
 

@@ -88,15 +88,6 @@ inline std::vector<std::string> findingsOf(const ProjectState& state) {
   return findingsOf(state, state.diagnostics());
 }
 
-// The families the first answer to an edit leaves to the full update (ProjectState::
-// updateEditedFiles): model-wide checks, filter expressions, the dialect guess, and unused
-// suppressions (which need every check).
-inline bool leftToFullUpdate(const Diagnostic& d) {
-  return d.code == 121 || d.code == 212 || d.code == 213 || d.code == 226 || d.code == 234 ||
-         d.code == 237 || d.code == 238 || (d.code >= 280 && d.code <= 289) || d.code == 290 ||
-         (d.code >= 440 && d.code <= 449);
-}
-
 // The first answer's findings of each file it covers equal a fresh lint's for that file
 // (without the families it leaves to the full update).
 inline bool quickMatchesFresh(const ProjectState& state, const std::string& root,
@@ -107,7 +98,7 @@ inline bool quickMatchesFresh(const ProjectState& state, const std::string& root
   fresh.update(1);
   std::vector<Diagnostic> expected;
   for (const Diagnostic& d : fresh.diagnostics()) {
-    if (!leftToFullUpdate(d)) expected.push_back(d);
+    if (!ProjectState::leftToFullUpdate(d)) expected.push_back(d);
   }
   for (const std::string& file : state.quickFiles()) {
     std::vector<std::string> a = findingsOf(state, state.quickDiagnostics(), &file);
