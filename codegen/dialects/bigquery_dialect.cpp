@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "codegen/dialects/backslash_string_literal.h"
+
 namespace lkml::codegen {
 namespace {
 
@@ -96,30 +98,8 @@ bool BigQueryDialect::canRepresentString(std::string_view value) const {
 }
 
 std::string BigQueryDialect::stringLiteral(std::string_view value) const {
-  if (!canRepresentString(value)) throw std::invalid_argument("string literal contains a NUL byte");
-  // '...' takes backslash escapes, and a quoted string may not hold a raw newline: escape the
-  // quote, the backslash and every control character.
-  std::string out = "'";
-  for (char c : value) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '\'' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (u < 0x20 || u == 0x7F) {
-      char buffer[8];
-      std::snprintf(buffer, sizeof buffer, "\\x%02X", u);
-      out += buffer;
-    } else {
-      out += c;
-    }
-  }
-  return out + "'";
+  // '...' takes backslash escapes, and a quoted string may not hold a raw newline.
+  return backslashStringLiteral(value, "\\'");
 }
 
 std::string BigQueryDialect::booleanLiteral(bool value) const { return value ? "TRUE" : "FALSE"; }

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "codegen/dialects/backslash_string_literal.h"
 #include "codegen/dialects/datediff_duration.h"
 
 namespace lkml::codegen {
@@ -40,33 +41,8 @@ const DialectFeatures& SnowflakeDialect::features() const {
 }
 
 std::string SnowflakeDialect::stringLiteral(std::string_view value) const {
-  if (!canRepresentString(value)) {
-    throw std::invalid_argument("string literal contains a NUL byte");
-  }
-  // '...' always takes backslash escapes in Snowflake: escape the backslash, double the
-  // quote, and write control characters as escapes.
-  std::string out = "'";
-  for (char c : value) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '\'') {
-      out += "''";
-    } else if (c == '\\') {
-      out += "\\\\";
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (u < 0x20 || u == 0x7F) {
-      char buffer[8];
-      std::snprintf(buffer, sizeof buffer, "\\x%02X", u);
-      out += buffer;
-    } else {
-      out += c;
-    }
-  }
-  return out + "'";
+  // '...' always takes backslash escapes in Snowflake; the quote is doubled.
+  return backslashStringLiteral(value, "''");
 }
 
 std::string SnowflakeDialect::timestampLiteral(std::string_view iso) const {
