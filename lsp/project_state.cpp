@@ -176,7 +176,7 @@ bool ProjectState::parseChangedFiles(UpdateStats* stats, bool patch) {
         continue;
       }
       semantic::ModelPatch result =
-          semantic::patchModel(sources, *starts_[k], model, old_doc, sources.files[index].doc,
+          semantic::patchModel(*starts_[k], model, old_doc, sources.files[index].doc,
                                project.constants, quick_bag_, view_cache_);
       if (!result.ok) {
         patched_all = false;

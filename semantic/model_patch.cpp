@@ -91,8 +91,8 @@ void addExtenders(const Definitions& defs, std::set<std::string>& names) {
 
 }  // namespace
 
-ModelPatch patchModel(const ProjectSources& /*project*/, ModelStart& start, Model& model,
-                      const syntax::Document& old_doc, const syntax::Document& new_doc,
+ModelPatch patchModel(ModelStart& start, Model& model, const syntax::Document& old_doc,
+                      const syntax::Document& new_doc,
                       const std::map<std::string, Constant>& constants, DiagnosticSink& sink,
                       ViewCache& cache) {
   ModelPatch patch;

@@ -31,11 +31,11 @@ struct ModelPatch {
 };
 
 /// Patches `model` (built from `start`) for the edit of a file from `old_doc` to `new_doc`.
-/// Both documents must be alive; `new_doc` is the one now in `project`. The findings of what
+/// Both documents must be alive; `new_doc` is the file's current tree. The findings of what
 /// is lowered again go to `sink`; the lowered views join `cache`. On a shape change nothing is
 /// touched and `ok` is false.
-ModelPatch patchModel(const ProjectSources& project, ModelStart& start, Model& model,
-                      const syntax::Document& old_doc, const syntax::Document& new_doc,
+ModelPatch patchModel(ModelStart& start, Model& model, const syntax::Document& old_doc,
+                      const syntax::Document& new_doc,
                       const std::map<std::string, Constant>& constants, DiagnosticSink& sink,
                       ViewCache& cache);
 
