@@ -159,8 +159,9 @@ void lintFile(const std::string& path, LintRun& run, const std::string* text = n
   for (auto& d : bag.diagnostics()) run.diagnostics.push_back(std::move(d));
 }
 
+// `syntax_release`: nothing after this lint reads the trees below the top level (see below).
 void lintProject(const std::string& root, const LintOptions& options, LintRun& run,
-                 const std::vector<std::string>& only_files = {}) {
+                 bool syntax_release, const std::vector<std::string>& only_files = {}) {
   DiagnosticBag bag;
   auto project = std::make_unique<semantic::LoadedProject>();
   project->sources.sources = run.files;
@@ -176,18 +177,6 @@ void lintProject(const std::string& root, const LintOptions& options, LintRun& r
     return;
   }
   run.timings.mark("read and parse");
-  // --syntax-only builds no model, so it measures the parser (the 2xx checks it would drop
-  // never run).
-  // The syntax-level checks need no model: they run while the models are built.
-  std::future<void> syntax_checks;
-  if (!options.syntax_only) {
-    // With -j1 everything runs on one thread (they run when the model checks are done).
-    syntax_checks = std::async(
-        options.jobs == 1 ? std::launch::deferred : std::launch::async,
-        [&bag, &project, &options] { semantic::runSyntaxChecks(*project, bag, options.jobs); });
-    semantic::compileModels(*project, bag, options.jobs);
-    run.timings.mark("build models (+ syntax checks)");
-  }
   std::string config_path =
       options.config.empty() ? (fs::path(root) / "lkml.json").string() : options.config;
   bool config_ok = true;
@@ -197,6 +186,30 @@ void lintProject(const std::string& root, const LintOptions& options, LintRun& r
   if (!config.baselinePath().empty() && run.config_baseline.empty()) {
     run.config_baseline = (fs::path(root) / config.baselinePath()).string();
   }
+  // --syntax-only builds no model, so it measures the parser (the 2xx checks it would drop
+  // never run).
+  if (!options.syntax_only) {
+    // Below the top level the trees are read only by the syntax-level checks and by baselines
+    // (a finding's object path): without a baseline, the syntax checks run first and each
+    // file's nested syntax is freed while the models are built, so that the trees and the
+    // models are not alive together (peak memory of a large project: docs/performance.md).
+    const bool release = syntax_release && config.baselinePath().empty();
+    std::future<void> syntax_checks;
+    if (release) {
+      semantic::runSyntaxChecks(*project, bag, options.jobs);
+    } else {
+      // The syntax-level checks need no model: they run while the models are built (with -j1
+      // on the one thread, before them).
+      syntax_checks = std::async(
+          options.jobs == 1 ? std::launch::deferred : std::launch::async,
+          [&bag, &project, &options] { semantic::runSyntaxChecks(*project, bag, options.jobs); });
+    }
+    semantic::compileModels(
+        *project, bag, options.jobs, nullptr,
+        release ? semantic::SyntaxAfterModels::TopLevel : semantic::SyntaxAfterModels::Keep);
+    if (syntax_checks.valid()) syntax_checks.get();
+    run.timings.mark("build models (+ syntax checks)");
+  }
   if (!options.syntax_only) {
     schema::DatabaseSet* databases =
         run.databases && !run.database_error ? run.databases.get() : nullptr;
@@ -204,7 +217,6 @@ void lintProject(const std::string& root, const LintOptions& options, LintRun& r
         lint::chooseDialects(options.dialect_flag, config, run.databases.get());
     lint::SchemaRun live = lint::runCompiledChecks(*project, config, config_ok, dialects, databases,
                                                    bag, options.jobs);
-    syntax_checks.get();
     run.timings.mark("semantic checks");
     if (live.ran) {
       run.schema_stats.relations_checked += live.stats.relations_checked;
@@ -377,11 +389,18 @@ int runLint(LintOptions options) {
     }
     run.timings.mark(options.schema.empty() ? "database connection" : "catalog snapshot");
   }
+  std::vector<std::string> roots;
   for (const std::string& dir : targets.directories) {
-    for (const std::string& root : projectRoots(dir)) lintProject(root, options, run);
+    for (std::string& root : projectRoots(dir)) roots.push_back(std::move(root));
   }
+  // Baselines read every project's trees after the lint (a finding's object path), and a
+  // later project's lkml.json may name one: trees are freed early only for a lone project
+  // without one (lintProject checks its lkml.json).
+  const bool syntax_release = roots.size() + targets.files_by_project.size() == 1 &&
+                              options.baseline.empty() && options.write_baseline.empty();
+  for (const std::string& root : roots) lintProject(root, options, run, syntax_release);
   for (const auto& [root, files] : targets.files_by_project) {
-    lintProject(root, options, run, files);
+    lintProject(root, options, run, syntax_release, files);
   }
   for (const std::string& path : targets.loose_files) {
     lintFile(path, run, options.stdin_filename.empty() ? nullptr : &options.stdin_text);

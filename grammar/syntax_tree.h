@@ -81,6 +81,9 @@ struct Document {
   CompactVector<Node> members;
   std::vector<Comment> comments;
   bool complete = true;  // false when the file had syntax errors (tree built from what parsed)
+  // The top-level blocks' contents were freed after the models were built (a one-shot lint,
+  // semantic::SyntaxRelease): the members, their names and the comments remain.
+  bool nested_released = false;
 };
 
 }  // namespace lkml::syntax

@@ -40,6 +40,9 @@ struct Definition {
     }
     return *refined_;
   }
+  /// Frees the merged copy (node() merges again when asked): model building drops it once the
+  /// views that needed it are lowered.
+  void forgetMerged() { refined_.reset(); }
   /// Forgets what was merged or read from the blocks (they were replaced: model_patch.cpp).
   void invalidate() {
     refined_.reset();

@@ -194,20 +194,21 @@ void ViewCache::forgetFiles(const std::set<FileId>& files) {
 
 std::vector<Model> buildModels(const ProjectSources& project,
                                const std::map<std::string, Constant>& constants,
-                               DiagnosticSink& sink, unsigned threads) {
+                               DiagnosticSink& sink, unsigned threads, SyntaxRelease* release) {
   std::vector<size_t> model_files;
   for (size_t i = 0; i < project.files.size(); ++i) {
     if (project.files[i].kind == FileKind::Model) model_files.push_back(i);
   }
   ViewCache shared;  // every view lowered so far
-  return buildModels(project, model_files, constants, sink, threads, shared);
+  return buildModels(project, model_files, constants, sink, threads, shared, nullptr, release);
 }
 
 std::vector<Model> buildModels(const ProjectSources& project,
                                const std::vector<size_t>& model_files,
                                const std::map<std::string, Constant>& constants,
                                DiagnosticSink& sink, unsigned threads, ViewCache& cache,
-                               std::vector<std::unique_ptr<ModelStart>>* starts) {
+                               std::vector<std::unique_ptr<ModelStart>>* starts,
+                               SyntaxRelease* release) {
   registerSemanticCodes();
   std::vector<Model> models;
   models.reserve(model_files.size());
@@ -261,10 +262,44 @@ std::vector<Model> buildModels(const ProjectSources& project,
     // Without cycles a block depends only on its key, so chunking does not change the output;
     // with cycles a draft's blocks are resolved once, in full, and kept.
     constexpr size_t kViewsPerChunk = 256;
+    // Freeing the blocks' contents as the views are lowered: in the last batch only (a
+    // later batch's models would read the files again) and without cycles (their blocks are
+    // kept, see above). A job holds the blocks its key names: its definition, its refinements
+    // and its parents' (top-level blocks: their contents are freed, they stay).
+    const bool releasing =
+        release && first + n == model_files.size() &&
+        std::none_of(drafts.begin(), drafts.end(), [](const auto& d) { return d->keys.cycles; });
+    auto forEachKeyNode = [&](const LoweringJob& job, auto&& f) {
+      for (const void* p : drafts[job.owner]->keys.keys.at(*job.name)) {
+        if (p != kKeyOpen && p != kKeyClose && p != kKeyEnd && p != kKeyImports) {
+          f(static_cast<const syntax::Node*>(p));
+        }
+      }
+    };
+    if (releasing) {
+      for (const auto& job : jobs) forEachKeyNode(*job, [&](auto* node) { release->hold(node); });
+      release->releaseUnheld(threads);  // explores, models, views lowered before
+    }
+    // Jobs are lowered in the order their definitions were parsed, not by name: the blocks of
+    // one file lie together in memory, and the allocator can reuse a page (for the model) only
+    // when all of it is freed. By name, the three views of a file `a_1`, `m_1`, `z_1` are
+    // freed far apart, and the pages they share stay: +30% peak on 5,000 views.
+    std::vector<size_t> order(jobs.size());
+    for (size_t j = 0; j < jobs.size(); ++j) order[j] = j;
+    auto placeOf = [&](size_t j) {
+      const Span span = drafts[jobs[j]->owner]->start.collected.views.at(*jobs[j]->name).span();
+      return std::make_pair(span.file, span.begin);
+    };
+    std::vector<std::pair<FileId, uint32_t>> places(jobs.size());
+    for (size_t j = 0; j < jobs.size(); ++j) places[j] = placeOf(j);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return places[a] < places[b]; });
     for (size_t chunk = 0; chunk < jobs.size(); chunk += kViewsPerChunk) {
       const size_t end = std::min(jobs.size(), chunk + kViewsPerChunk);
       std::vector<std::set<std::string>> wanted(n);
-      for (size_t j = chunk; j < end; ++j) wanted[jobs[j]->owner].insert(*jobs[j]->name);
+      for (size_t k = chunk; k < end; ++k) {
+        wanted[jobs[order[k]]->owner].insert(*jobs[order[k]]->name);
+      }
       parallelFor(n, threads, [&](size_t i) {
         ModelDraft& draft = *drafts[i];
         if (wanted[i].empty() || (draft.keys.cycles && !draft.blocks.blocks.empty())) return;
@@ -275,7 +310,7 @@ std::vector<Model> buildModels(const ProjectSources& project,
       });
       // Below a few hundred views a thread costs more than it saves.
       parallelFor(end - chunk, threadCount(jobs.size(), threads, 128), [&](size_t k) {
-        LoweringJob& job = *jobs[chunk + k];
+        LoweringJob& job = *jobs[order[chunk + k]];
         ModelDraft& draft = *drafts[job.owner];
         ImportAwareSink import_sink(job.diagnostics, draft.start.model.imports_projects);
         LowerContext ctx(constants, import_sink);
@@ -287,7 +322,17 @@ std::vector<Model> buildModels(const ProjectSources& project,
         job.view = std::make_shared<const View>(std::move(view));
       });
       for (size_t i = 0; i < n; ++i) {
-        if (!drafts[i]->keys.cycles) drafts[i]->blocks = Resolved();
+        if (drafts[i]->keys.cycles) continue;
+        drafts[i]->blocks = Resolved();
+        // The refined copies merged for this chunk (a later chunk merges again what it needs):
+        // kept, they add up to a copy of every refined view by the end.
+        for (auto& [name, def] : drafts[i]->start.collected.views) def.forgetMerged();
+      }
+      if (releasing) {
+        for (size_t k = chunk; k < end; ++k) {
+          forEachKeyNode(*jobs[order[k]], [&](auto* node) { release->drop(node); });
+        }
+        release->releaseUnheld(threads);
       }
     }
     for (size_t i = 0; i < n; ++i) {

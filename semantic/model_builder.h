@@ -12,6 +12,7 @@
 #include "base/diagnostic.h"
 #include "semantic/model.h"
 #include "semantic/project_loader.h"
+#include "semantic/syntax_release.h"
 
 namespace lkml::semantic {
 
@@ -33,9 +34,13 @@ Model buildModel(const ProjectSources& project, size_t model_index,
 /// lowering diagnostics are reported once (with the first model that includes it). Models are
 /// started and views lowered on up to `threads` threads (0: all cores); diagnostics arrive in
 /// the order a serial run reports them.
+/// With `release`, the nested syntax of each file is freed once the models no longer need it
+/// (semantic/syntax_release.h): only for a caller that reads nothing below the top level
+/// afterwards.
 std::vector<Model> buildModels(const ProjectSources& project,
                                const std::map<std::string, Constant>& constants,
-                               DiagnosticSink& sink, unsigned threads = 0);
+                               DiagnosticSink& sink, unsigned threads = 0,
+                               SyntaxRelease* release = nullptr);
 
 struct ModelStart;  // model_start.h
 
@@ -70,7 +75,7 @@ class ViewCache {
   friend std::vector<Model> buildModels(const ProjectSources&, const std::vector<size_t>&,
                                         const std::map<std::string, Constant>&, DiagnosticSink&,
                                         unsigned, ViewCache&,
-                                        std::vector<std::unique_ptr<ModelStart>>*);
+                                        std::vector<std::unique_ptr<ModelStart>>*, SyntaxRelease*);
   struct Entry {
     std::shared_ptr<const View> view;
     std::vector<Diagnostic> diagnostics;
@@ -92,7 +97,8 @@ std::vector<Model> buildModels(const ProjectSources& project,
                                const std::vector<size_t>& model_files,
                                const std::map<std::string, Constant>& constants,
                                DiagnosticSink& sink, unsigned threads, ViewCache& cache,
-                               std::vector<std::unique_ptr<ModelStart>>* starts = nullptr);
+                               std::vector<std::unique_ptr<ModelStart>>* starts = nullptr,
+                               SyntaxRelease* release = nullptr);
 
 /// `constant:` blocks of manifest.lkml.
 std::map<std::string, Constant> readConstants(const ProjectSources& project);

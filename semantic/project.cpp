@@ -1,17 +1,22 @@
 #include "semantic/project.h"
 
+#include <optional>
+
 #include "semantic/model_builder.h"
 
 namespace lkml::semantic {
 
 void compileModels(LoadedProject& loaded, DiagnosticSink& sink, unsigned threads,
-                   const std::string* only_explore) {
+                   const std::string* only_explore, SyntaxAfterModels syntax) {
   Project& project = loaded.project;
   project.root = loaded.sources.root;
   project.sources = loaded.sources.sources;
   project.constants = readConstants(loaded.sources);
   if (!only_explore) {
-    project.models = buildModels(loaded.sources, project.constants, sink, threads);
+    std::optional<SyntaxRelease> release;
+    if (syntax == SyntaxAfterModels::TopLevel) release.emplace(loaded.sources);
+    project.models = buildModels(loaded.sources, project.constants, sink, threads,
+                                 release ? &*release : nullptr);
     return;
   }
   for (size_t i = 0; i < loaded.sources.files.size(); ++i) {

@@ -15,9 +15,17 @@ struct LoadedProject {
   Project project;         // one compiled Model per *.model.lkml
 };
 
+/// What a caller reads of the syntax trees after compileModels.
+enum class SyntaxAfterModels {
+  Keep,      // all of it (the language server, `lkml sql`, baselines)
+  TopLevel,  // only the top-level members and the comments: the rest is freed while the
+             // models are built (a one-shot lint, whose syntax-level checks already ran)
+};
+
 /// Compiles every model of a loaded project (`loaded.sources` read by loadProject).
 void compileModels(LoadedProject& loaded, DiagnosticSink& sink, unsigned threads = 0,
-                   const std::string* only_explore = nullptr);
+                   const std::string* only_explore = nullptr,
+                   SyntaxAfterModels syntax = SyntaxAfterModels::Keep);
 
 /// Null when the directory cannot be read (reported to `sink`; exit status 2). Files are
 /// added to `sources` when given (one map for several projects), else to a new map.
