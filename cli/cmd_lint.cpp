@@ -189,25 +189,21 @@ void lintProject(const std::string& root, const LintOptions& options, LintRun& r
   // --syntax-only builds no model, so it measures the parser (the 2xx checks it would drop
   // never run).
   if (!options.syntax_only) {
+    // The syntax-level checks need no model: they run while the models are built (with -j1,
+    // on the one thread, when they must be done).
+    std::future<void> syntax_checks = std::async(
+        options.jobs == 1 ? std::launch::deferred : std::launch::async,
+        [&bag, &project, &options] { semantic::runSyntaxChecks(*project, bag, options.jobs); });
     // Below the top level the trees are read only by the syntax-level checks and by baselines
-    // (a finding's object path): without a baseline, the syntax checks run first and each
-    // file's nested syntax is freed while the models are built, so that the trees and the
-    // models are not alive together (peak memory of a large project: docs/performance.md).
+    // (a finding's object path): without a baseline, each block's contents are freed while
+    // the models are built, once those checks are done, so that the trees and the models are
+    // not alive together (peak memory of a large project: docs/performance.md).
     const bool release = syntax_release && config.baselinePath().empty();
-    std::future<void> syntax_checks;
-    if (release) {
-      semantic::runSyntaxChecks(*project, bag, options.jobs);
-    } else {
-      // The syntax-level checks need no model: they run while the models are built (with -j1
-      // on the one thread, before them).
-      syntax_checks = std::async(
-          options.jobs == 1 ? std::launch::deferred : std::launch::async,
-          [&bag, &project, &options] { semantic::runSyntaxChecks(*project, bag, options.jobs); });
-    }
     semantic::compileModels(
         *project, bag, options.jobs, nullptr,
-        release ? semantic::SyntaxAfterModels::TopLevel : semantic::SyntaxAfterModels::Keep);
-    if (syntax_checks.valid()) syntax_checks.get();
+        release ? semantic::SyntaxAfterModels::TopLevel : semantic::SyntaxAfterModels::Keep,
+        [&syntax_checks] { syntax_checks.wait(); });
+    syntax_checks.get();
     run.timings.mark("build models (+ syntax checks)");
   }
   if (!options.syntax_only) {

@@ -1,20 +1,24 @@
 #include "semantic/project.h"
 
 #include <optional>
+#include <utility>
 
 #include "semantic/model_builder.h"
 
 namespace lkml::semantic {
 
 void compileModels(LoadedProject& loaded, DiagnosticSink& sink, unsigned threads,
-                   const std::string* only_explore, SyntaxAfterModels syntax) {
+                   const std::string* only_explore, SyntaxAfterModels syntax,
+                   std::function<void()> readers_done) {
   Project& project = loaded.project;
   project.root = loaded.sources.root;
   project.sources = loaded.sources.sources;
   project.constants = readConstants(loaded.sources);
   if (!only_explore) {
     std::optional<SyntaxRelease> release;
-    if (syntax == SyntaxAfterModels::TopLevel) release.emplace(loaded.sources);
+    if (syntax == SyntaxAfterModels::TopLevel) {
+      release.emplace(loaded.sources, std::move(readers_done));
+    }
     project.models = buildModels(loaded.sources, project.constants, sink, threads,
                                  release ? &*release : nullptr);
     return;

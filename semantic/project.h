@@ -1,6 +1,7 @@
 // Entry point of semantic/: load a project directory and compile every model in it.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -22,10 +23,13 @@ enum class SyntaxAfterModels {
              // models are built (a one-shot lint, whose syntax-level checks already ran)
 };
 
-/// Compiles every model of a loaded project (`loaded.sources` read by loadProject).
+/// Compiles every model of a loaded project (`loaded.sources` read by loadProject). With
+/// SyntaxAfterModels::TopLevel, `readers_done` (when given) is called before anything is freed:
+/// it waits for what reads the trees beside the model building.
 void compileModels(LoadedProject& loaded, DiagnosticSink& sink, unsigned threads = 0,
                    const std::string* only_explore = nullptr,
-                   SyntaxAfterModels syntax = SyntaxAfterModels::Keep);
+                   SyntaxAfterModels syntax = SyntaxAfterModels::Keep,
+                   std::function<void()> readers_done = nullptr);
 
 /// Null when the directory cannot be read (reported to `sink`; exit status 2). Files are
 /// added to `sources` when given (one map for several projects), else to a new map.

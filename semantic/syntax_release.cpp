@@ -1,10 +1,13 @@
 #include "semantic/syntax_release.h"
 
+#include <utility>
+
 #include "base/parallel_for.h"
 
 namespace lkml::semantic {
 
-SyntaxRelease::SyntaxRelease(ProjectSources& sources) {
+SyntaxRelease::SyntaxRelease(ProjectSources& sources, std::function<void()> before_first_release)
+    : before_first_release_(std::move(before_first_release)) {
   for (ProjectFile& file : sources.files) {
     if (!file.source) continue;
     for (syntax::Node& member : file.doc.members) {
@@ -31,6 +34,7 @@ void SyntaxRelease::releaseUnheld(unsigned threads) {
   std::vector<size_t> now;
   if (!first_release_done_) {
     first_release_done_ = true;
+    if (before_first_release_) before_first_release_();
     for (size_t i = 0; i < members_.size(); ++i) {
       if (members_[i].holds == 0) now.push_back(i);
     }

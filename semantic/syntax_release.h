@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <unordered_map>
 #include <vector>
 
@@ -17,8 +18,11 @@ namespace lkml::semantic {
 
 class SyntaxRelease {
  public:
-  /// Frees only the top-level blocks of `sources`' files.
-  explicit SyntaxRelease(ProjectSources& sources);
+  /// Frees only the top-level blocks of `sources`' files. `before_first_release`, when given,
+  /// is called once before anything is freed: it waits for readers running beside the model
+  /// building (the syntax-level checks of a lint).
+  explicit SyntaxRelease(ProjectSources& sources,
+                         std::function<void()> before_first_release = nullptr);
 
   /// One more reader of the top-level block `member` is pending (a node that is not a
   /// top-level member of the sources is ignored).
@@ -41,6 +45,7 @@ class SyntaxRelease {
   std::vector<Member> members_;                         // every top-level block, in file order
   std::unordered_map<const syntax::Node*, size_t> of_;  // -> index into members_
   std::vector<size_t> ready_;  // members whose last hold was dropped since the last release
+  std::function<void()> before_first_release_;
   bool first_release_done_ = false;
   size_t released_ = 0;
 };

@@ -204,6 +204,60 @@ TEST(SyntaxRelease, AnExtendsCycleKeepsTheTrees) {
   expectSameAsKept(p.root(), "cycle");
 }
 
+// A lint runs the syntax-level checks beside the model building: nothing is freed before they
+// are done (compileModels calls `readers_done` once, before the first block is freed).
+TEST(SyntaxRelease, NothingIsFreedBeforeTheReadersAreDone) {
+  TempProject p;
+  writeWideProject(p, 30, 1);
+  DiagnosticBag bag;
+  LoadedProject loaded;
+  ASSERT_TRUE(loadProject(p.root(), &loaded.sources, bag, 1));
+  int calls = 0;
+  size_t freed_when_called = SIZE_MAX;
+  compileModels(loaded, bag, 1, nullptr, SyntaxAfterModels::TopLevel, [&] {
+    ++calls;
+    freed_when_called = releasedFiles(loaded).first;
+  });
+  EXPECT_EQ(calls, 1);
+  EXPECT_EQ(freed_when_called, 0u);
+  EXPECT_GT(releasedFiles(loaded).first, 30u);
+  // Keeping the trees never calls it.
+  LoadedProject kept;
+  ASSERT_TRUE(loadProject(p.root(), &kept.sources, bag, 1));
+  compileModels(kept, bag, 1, nullptr, SyntaxAfterModels::Keep, [&] { ++calls; });
+  EXPECT_EQ(calls, 1);
+}
+
+// `lkml lint` frees the trees beside its syntax-level checks: their findings (LKML201 unknown
+// parameter, LKML231 duplicate parameter) are all there, on one thread and on several, and a
+// baseline (which reads below the top level) still names each finding's object.
+TEST(SyntaxRelease, LintKeepsTheSyntaxLevelFindings) {
+  TempProject p;
+  writeWideProject(p, 300, 1);
+  std::string views;
+  for (int i = 0; i < 40; ++i) {
+    std::string n = std::to_string(i);
+    views += "view: s_" + n + " {\n  sql_table_name: t ;;\n  dimension: d { typo_param: x }\n" +
+             "  dimension: e { label: \"a\" label: \"b\" }\n}\n";
+  }
+  p.write("views/syntax.view.lkml", views);
+  std::string one, two;
+  EXPECT_EQ(test::runLkml("lint " + test::quoted(p.root()) + " --format json -j 1", &one), 1);
+  EXPECT_EQ(test::runLkml("lint " + test::quoted(p.root()) + " --format json -j 2", &two), 1);
+  EXPECT_EQ(one, two);
+  auto count = [](const std::string& out, const std::string& code) {
+    size_t n = 0;
+    for (size_t at = out.find(code); at != std::string::npos; at = out.find(code, at + 1)) ++n;
+    return n;
+  };
+  EXPECT_EQ(count(one, "\"LKML201\""), 40u);
+  EXPECT_EQ(count(one, "\"LKML231\""), 40u);
+  std::string baseline = p.path("baseline.json"), out;
+  test::runLkml("lint " + test::quoted(p.root()) + " --write-baseline " + test::quoted(baseline),
+                &out);
+  EXPECT_THAT(lkml::test::readText(baseline), ::testing::HasSubstr("view:s_7/dimension:d"));
+}
+
 std::vector<std::string> realProjects() {
   std::vector<std::string> roots = {lkml::test::sourceDir() + "/looker"};
   for (const auto& entry : fs::directory_iterator(lkml::test::sourceDir() + "/examples")) {
