@@ -52,7 +52,7 @@ bool LiquidEnvironment::parameter(const std::string& name, ParameterValue* out,
                     semantic::fieldKindName(out->field->kind),
                 error);
   }
-  out->type = out->field->kind == semantic::FieldKind::Filter ? "string" : out->field->type;
+  out->type = out->field->kind == semantic::FieldKind::Filter ? "string" : out->field->type.str();
   auto it = ctx_.filters.find(out->name);
   out->value = it != ctx_.filters.end() ? it->second.expression : "";
   if (out->value.empty()) out->value = out->field->details().default_value;

@@ -89,7 +89,7 @@ std::string fieldHover(const semantic::LoadedProject& project, const Target& t) 
   if (!f) return md + "\n\n(not in any compiled model)";
   md = std::string("**") + (f->group.empty() ? fieldKindName(f->kind) : "dimension_group") +
        "** `" + t.view + "." + t.name + "`";
-  if (!f->type.empty()) md += " — type `" + (f->group.empty() ? f->type : "time") + "`";
+  if (!f->type.empty()) md += " — type `" + (f->group.empty() ? f->type.str() : "time") + "`";
   if (!f->group.empty()) {
     std::string frames;
     for (const semantic::Field& g : view->fields) {
