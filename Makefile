@@ -61,11 +61,13 @@ test-asan: deps
 	  pg_virtualenv sh -c 'cd build-asan && ctest --output-on-failure -j $(JOBS)'
 
 # ThreadSanitizer over the stages that run on threads (file reading, parsing, view lowering,
-# the check families, large catalog snapshots) and the CLI tests that drive them.
+# the interned strings, the check families, large catalog snapshots) and the CLI tests that
+# drive them.
 test-tsan: deps
 	cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLKML_TSAN=ON -DLKML_BUILD_BENCH=OFF
-	cmake --build build-tsan -j $(JOBS) --target lkml grammar_tests semantic_tests catalog_tests
+	cmake --build build-tsan -j $(JOBS) --target lkml base_tests grammar_tests semantic_tests catalog_tests
 	cd build-tsan && TSAN_OPTIONS=halt_on_error=1 ./tests/catalog_tests --gtest_filter='CatalogJson*' && \
+	  TSAN_OPTIONS=halt_on_error=1 ./tests/base_tests && \
 	  TSAN_OPTIONS=halt_on_error=1 LKML_BINARY=$$PWD/lkml ./tests/grammar_tests && \
 	  TSAN_OPTIONS=halt_on_error=1 LKML_BINARY=$$PWD/lkml ./tests/semantic_tests && \
 	  TSAN_OPTIONS=halt_on_error=1 ./lkml lint ../looker && \
