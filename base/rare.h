@@ -13,9 +13,11 @@
 #include <utility>
 #include <vector>
 
+#include "base/string_facade.h"
+
 namespace lkml {
 
-class RareString {
+class RareString : public StringFacade<RareString> {
  public:
   RareString() = default;
   RareString(const RareString& o) { *this = o; }
@@ -44,45 +46,7 @@ class RareString {
   RareString& operator=(const char* s) { return *this = std::string(s); }
 
   const std::string& str() const { return p_ ? *p_ : empty_string(); }
-  operator const std::string&() const { return str(); }  // NOLINT
-  operator std::string_view() const { return str(); }    // NOLINT
-
-  bool empty() const { return !p_ || p_->empty(); }
-  size_t size() const { return str().size(); }
-  const char* c_str() const { return str().c_str(); }
-  const char* data() const { return str().data(); }
-  std::string::const_iterator begin() const { return str().begin(); }
-  std::string::const_iterator end() const { return str().end(); }
-  char operator[](size_t i) const { return str()[i]; }
-  size_t find(std::string_view s, size_t pos = 0) const { return str().find(s, pos); }
-  size_t find(char c, size_t pos = 0) const { return str().find(c, pos); }
-  std::string substr(size_t pos, size_t n = std::string::npos) const {
-    return str().substr(pos, n);
-  }
   void clear() { p_.reset(); }
-
-  friend bool operator==(const RareString& a, const RareString& b) { return a.str() == b.str(); }
-  friend bool operator==(const RareString& a, std::string_view b) { return a.str() == b; }
-  friend bool operator==(std::string_view a, const RareString& b) { return a == b.str(); }
-  friend bool operator==(const RareString& a, const std::string& b) { return a.str() == b; }
-  friend bool operator==(const std::string& a, const RareString& b) { return a == b.str(); }
-  friend bool operator==(const RareString& a, const char* b) { return a.str() == b; }
-  friend bool operator==(const char* a, const RareString& b) { return a == b.str(); }
-  template <typename T>
-  friend bool operator!=(const RareString& a, const T& b) {
-    return !(a == b);
-  }
-  friend bool operator!=(const std::string& a, const RareString& b) { return !(a == b); }
-  friend bool operator!=(std::string_view a, const RareString& b) { return !(a == b); }
-  friend bool operator!=(const char* a, const RareString& b) { return !(a == b); }
-  friend bool operator<(const RareString& a, const RareString& b) { return a.str() < b.str(); }
-  friend std::string operator+(const RareString& a, const std::string& b) { return a.str() + b; }
-  friend std::string operator+(const std::string& a, const RareString& b) { return a + b.str(); }
-  friend std::string operator+(const RareString& a, const char* b) { return a.str() + b; }
-  friend std::string operator+(const char* a, const RareString& b) { return a + b.str(); }
-  friend std::string operator+(const RareString& a, char b) { return a.str() + b; }
-  friend std::string operator+(char a, const RareString& b) { return a + b.str(); }
-  friend std::ostream& operator<<(std::ostream& out, const RareString& s) { return out << s.str(); }
 
  private:
   static const std::string& empty_string() {
